@@ -1,0 +1,306 @@
+import {
+  Annotations,
+  Duration,
+  Lazy,
+  RemovalPolicy,
+  aws_ssmcontacts as ssmcontacts,
+} from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { ContactBase, IContact } from './contact-base';
+import { checkContactNames, importContactAlias, importContactArn } from './private/contacts';
+import { IncidentManagerValidationError } from './private/errors';
+import { checkCount, checkString, minutesWithin } from './private/validate';
+
+/**
+ * How a channel reaches its contact.
+ */
+export enum ContactChannelType {
+  /** An e-mail message. */
+  EMAIL = 'EMAIL',
+  /** A text message (SMS). */
+  SMS = 'SMS',
+  /** A voice call. */
+  VOICE = 'VOICE',
+}
+
+/**
+ * Options of a contact channel.
+ */
+export interface ContactChannelOptions {
+  /**
+   * The channel's name, unique within its contact: letters, digits, spaces and `_ - + ' &`.
+   *
+   * The name is also the id of the channel's construct, so renaming a channel replaces it and the
+   * new channel must be activated again.
+   *
+   * @default - the channel type: 'Email', 'SMS' or 'Voice'
+   */
+  readonly name?: string;
+
+  /**
+   * Whether to send the activation code later instead of when the channel is created. A channel
+   * cannot be engaged before it is activated.
+   *
+   * @default false
+   */
+  readonly deferActivation?: boolean;
+}
+
+const E164 = /^\+[1-9][0-9]{1,14}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const CHANNEL_NAME = /^[a-zA-Z0-9 _\-+'&]+$/;
+
+/**
+ * A way Incident Manager reaches a personal contact: e-mail, SMS or voice.
+ */
+export class ContactChannel {
+  /**
+   * An e-mail address.
+   */
+  public static email(address: string, options: ContactChannelOptions = {}): ContactChannel {
+    return new ContactChannel(ContactChannelType.EMAIL, address, options.name ?? 'Email', options.deferActivation);
+  }
+
+  /**
+   * A mobile number for text messages, in E.164 form (`+` and up to 15 digits, for example `+12065550100`).
+   */
+  public static sms(phoneNumber: string, options: ContactChannelOptions = {}): ContactChannel {
+    return new ContactChannel(ContactChannelType.SMS, phoneNumber, options.name ?? 'SMS', options.deferActivation);
+  }
+
+  /**
+   * A phone number for voice calls, in E.164 form (`+` and up to 15 digits, for example `+12065550100`).
+   */
+  public static voice(phoneNumber: string, options: ContactChannelOptions = {}): ContactChannel {
+    return new ContactChannel(ContactChannelType.VOICE, phoneNumber, options.name ?? 'Voice', options.deferActivation);
+  }
+
+  private constructor(
+    /** How the channel reaches its contact. */
+    public readonly type: ContactChannelType,
+    /** The e-mail address or phone number. */
+    public readonly address: string,
+    /** The channel's name within its contact. */
+    public readonly name: string,
+    /** Whether activation is deferred. */
+    public readonly deferActivation?: boolean,
+  ) {}
+}
+
+/**
+ * One stage of a personal contact's engagement plan.
+ */
+export interface EngagementStage {
+  /**
+   * The contact's channels that Incident Manager engages when the stage starts. Only channels of
+   * this contact.
+   */
+  readonly channels: ContactChannel[];
+
+  /**
+   * How long the stage lasts before the next stage starts: a whole number of minutes from 0 to 30.
+   *
+   * @default Duration.minutes(0)
+   */
+  readonly duration?: Duration;
+
+  /**
+   * How long Incident Manager waits before it tries a channel of this stage again when the engagement
+   * failed: a whole number of minutes from 0 to 60.
+   *
+   * @default Duration.minutes(5)
+   */
+  readonly retryInterval?: Duration;
+}
+
+/**
+ * Properties of a `Contact`.
+ */
+export interface ContactProps {
+  /**
+   * The contact's alias, unique in the account and Region: 1 to 255 lower-case letters, digits and
+   * `_ - .`. Changing it replaces the contact.
+   */
+  readonly alias: string;
+
+  /**
+   * The contact's full name: 1 to 255 letters, digits, spaces and `_ -`.
+   */
+  readonly displayName: string;
+
+  /**
+   * The contact's channels. More can be added with `addChannel`.
+   *
+   * @default - none
+   */
+  readonly channels?: ContactChannel[];
+
+  /**
+   * The contact's engagement plan: which of its channels are engaged, in which order. A contact can
+   * only be engaged once it has a plan. More stages can be added with `addEngagementStage`.
+   *
+   * @default - none
+   */
+  readonly engagementPlan?: EngagementStage[];
+
+  /**
+   * What happens to the contact, its channels and its plan when they leave the stack. A re-created
+   * contact's channels must all be activated again.
+   *
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/** Limits of an engagement plan stage, from the Incident Manager API reference. */
+const STAGE_MINUTES = { min: 0, max: 30 };
+const RETRY_MINUTES = { min: 0, max: 60 };
+const DEFAULT_RETRY = Duration.minutes(5);
+
+/**
+ * A person Incident Manager can engage: their channels (e-mail, SMS, voice) and their engagement
+ * plan.
+ *
+ * The engagement plan is an `AWS::SSMContacts::Plan` of its own: it names the channels' ARNs, and the
+ * channels name the contact's ARN, so a plan inside the contact would be a dependency cycle.
+ *
+ * @resource AWS::SSMContacts::Contact
+ * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/contacts.html
+ */
+export class Contact extends ContactBase {
+  /**
+   * Imports a contact by ARN.
+   */
+  public static fromContactArn(scope: Construct, id: string, contactArn: string): IContact {
+    return importContactArn(scope, id, contactArn);
+  }
+
+  /**
+   * Imports a contact of this stack's account and Region by alias.
+   */
+  public static fromContactAlias(scope: Construct, id: string, alias: string): IContact {
+    return importContactAlias(scope, id, alias);
+  }
+
+  /** @attribute */
+  public readonly contactArn: string;
+  /** @attribute */
+  public readonly contactAlias: string;
+
+  private readonly removal: RemovalPolicy;
+  private readonly channels = new Map<ContactChannel, ssmcontacts.CfnContactChannel>();
+  private readonly renderedStages: ssmcontacts.CfnPlan.StageProperty[] = [];
+  private plan?: ssmcontacts.CfnPlan;
+
+  constructor(scope: Construct, id: string, props: ContactProps) {
+    super(scope, id);
+    checkContactNames(this, props.alias, props.displayName);
+    this.removal = props.removalPolicy ?? RemovalPolicy.RETAIN;
+
+    const resource = new ssmcontacts.CfnContact(this, 'Resource', {
+      alias: props.alias,
+      displayName: props.displayName,
+      type: 'PERSONAL',
+    });
+    resource.applyRemovalPolicy(this.removal);
+    this.contactArn = resource.attrArn;
+    this.contactAlias = props.alias;
+
+    for (const channel of props.channels ?? []) {
+      this.addChannel(channel);
+    }
+    for (const stage of props.engagementPlan ?? []) {
+      this.addEngagementStage(stage);
+    }
+
+    this.node.addValidation({
+      validate: () => {
+        if (this.renderedStages.length === 0) {
+          Annotations.of(this).addWarningV2(
+            'cdk-incident-manager:Contact.noEngagementPlan',
+            'The contact has no engagement plan, so Incident Manager cannot engage it. Add a stage with addEngagementStage.',
+          );
+        }
+        return [];
+      },
+    });
+  }
+
+  /**
+   * Adds a channel to the contact.
+   *
+   * @returns the ARN of the channel
+   */
+  public addChannel(channel: ContactChannel): string {
+    if (this.channels.has(channel)) {
+      throw new IncidentManagerValidationError(this, 'a channel', channel.name, 'be added to a contact once');
+    }
+    checkString(this, 'channel name', channel.name, { pattern: CHANNEL_NAME, min: 1, max: 255 });
+    if ([...this.channels.keys()].some((c) => c.name === channel.name)) {
+      throw new IncidentManagerValidationError(
+        this,
+        'channel names',
+        channel.name,
+        'be unique within a contact (give each channel a `name`)',
+      );
+    }
+    if (channel.type === ContactChannelType.EMAIL) {
+      checkString(this, 'e-mail address', channel.address, { pattern: EMAIL, min: 3, max: 254 });
+    } else {
+      checkString(this, 'phone number', channel.address, { pattern: E164 });
+    }
+
+    const resource = new ssmcontacts.CfnContactChannel(this, `Channel${channel.name}`, {
+      contactId: this.contactArn,
+      channelName: channel.name,
+      channelType: channel.type,
+      channelAddress: channel.address,
+      deferActivation: channel.deferActivation,
+    });
+    resource.applyRemovalPolicy(this.removal);
+    this.channels.set(channel, resource);
+    return resource.attrArn;
+  }
+
+  /**
+   * Adds a stage at the end of the contact's engagement plan.
+   */
+  public addEngagementStage(stage: EngagementStage): void {
+    const index = this.renderedStages.length;
+    checkCount(this, `engagementPlan[${index}].channels`, stage.channels, 1, Number.MAX_SAFE_INTEGER, 'channels');
+    for (const channel of stage.channels) {
+      if (!this.channels.has(channel)) {
+        throw new IncidentManagerValidationError(
+          this,
+          `engagementPlan[${index}]`,
+          `channel "${channel.name}" (${channel.address})`,
+          'name only channels of this contact (add the channel with `channels` or addChannel first)',
+        );
+      }
+    }
+    const duration = minutesWithin(this, `engagementPlan[${index}].duration`, stage.duration ?? Duration.minutes(0), STAGE_MINUTES.min, STAGE_MINUTES.max);
+    const retry = minutesWithin(this, `engagementPlan[${index}].retryInterval`, stage.retryInterval ?? DEFAULT_RETRY, RETRY_MINUTES.min, RETRY_MINUTES.max);
+
+    const rendered: ssmcontacts.CfnPlan.StageProperty = {
+      durationInMinutes: duration,
+      targets: stage.channels.map((channel) => ({
+        channelTargetInfo: {
+          channelId: this.channels.get(channel)!.attrArn,
+          retryIntervalInMinutes: retry,
+        },
+      })),
+    };
+    this.renderedStages.push(rendered);
+    this.ensureEngagementPlan();
+  }
+
+  private ensureEngagementPlan(): void {
+    if (!this.plan) {
+      this.plan = new ssmcontacts.CfnPlan(this, 'EngagementPlan', {
+        contactId: this.contactArn,
+        stages: Lazy.any({ produce: () => this.renderedStages }),
+      });
+      this.plan.applyRemovalPolicy(this.removal);
+    }
+  }
+}

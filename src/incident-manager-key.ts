@@ -1,0 +1,103 @@
+import { Duration, RemovalPolicy, Stack, aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { KEY_POLICY_ACTIONS, KEY_VIA_SERVICES } from './private/actions';
+import { IncidentManagerValidationError } from './private/errors';
+
+/**
+ * Properties of an `IncidentManagerKey`.
+ */
+export interface IncidentManagerKeyProps {
+  /**
+   * An alias for the key, with or without the `alias/` prefix.
+   *
+   * @default - no alias
+   */
+  readonly alias?: string;
+
+  /**
+   * A description of the key.
+   *
+   * @default 'Encrypts AWS Systems Manager Incident Manager data'
+   */
+  readonly description?: string;
+
+  /**
+   * Principals that may administer the key (but not use it), in addition to the account.
+   *
+   * @default - only the account's IAM policies govern the key
+   */
+  readonly admins?: iam.IPrincipal[];
+
+  /**
+   * How long KMS waits before deleting the key once it is scheduled for deletion: 7 to 30 days.
+   *
+   * @default Duration.days(30)
+   */
+  readonly pendingWindow?: Duration;
+
+  /**
+   * What happens to the key when it leaves the stack. A deleted key makes every record it encrypted
+   * unreadable.
+   *
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * A customer-managed KMS key that Incident Manager can use to encrypt a Region of the replication
+ * set: rotation on, retained by default, and a key policy that lets Incident Manager create grants
+ * and describe the key through ssm-incidents and ssm-contacts on behalf of this account only.
+ *
+ * The key is a `kms.Key`, so it can be given wherever an `IKey` is expected.
+ *
+ * @resource AWS::KMS::Key
+ * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/data-protection.html
+ */
+export class IncidentManagerKey extends kms.Key {
+  /**
+   * Adds the statement Incident Manager needs to the key policy of a key defined in this app.
+   *
+   * The statement allows `kms:CreateGrant` and `kms:DescribeKey` to principals of the key's account
+   * (`kms:CallerAccount`) when the call comes through Incident Manager (`kms:ViaService`
+   * ssm-incidents.amazonaws.com or ssm-contacts.amazonaws.com). The policy of an imported key cannot
+   * be changed from CDK: add the statement where that key is defined.
+   */
+  public static grantIncidentManager(key: kms.IKey): void {
+    const account = Stack.of(key).account;
+    const result = key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'Allow CreateGrant through AWS Systems Manager Incident Manager',
+        principals: [new iam.AccountPrincipal(account)],
+        actions: KEY_POLICY_ACTIONS,
+        // In a key policy `*` is the key itself.
+        resources: ['*'],
+        conditions: {
+          StringLike: { 'kms:ViaService': KEY_VIA_SERVICES },
+          StringEquals: { 'kms:CallerAccount': account },
+        },
+      }),
+      true,
+    );
+    if (!result.statementAdded) {
+      throw new IncidentManagerValidationError(
+        key,
+        'the key given to IncidentManagerKey.grantIncidentManager',
+        `an imported key (${key.keyArn})`,
+        'be a key defined in this app; add the Incident Manager statement to an imported key where it is defined',
+      );
+    }
+  }
+
+  constructor(scope: Construct, id: string, props: IncidentManagerKeyProps = {}) {
+    super(scope, id, {
+      alias: props.alias,
+      description: props.description ?? 'Encrypts AWS Systems Manager Incident Manager data',
+      enableKeyRotation: true,
+      admins: props.admins,
+      pendingWindow: props.pendingWindow,
+      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+    });
+    IncidentManagerKey.grantIncidentManager(this);
+  }
+}

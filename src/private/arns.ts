@@ -1,0 +1,75 @@
+import { Arn, ArnFormat, Stack, Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { IncidentManagerValidationError, Where } from './errors';
+
+/*
+ * ARNs of Incident Manager resources. ssm-incidents ARNs carry no Region
+ * (arn:${Partition}:ssm-incidents::${Account}:response-plan/${Name}); ssm-contacts ARNs are regional
+ * (arn:${Partition}:ssm-contacts:${Region}:${Account}:contact/${Alias}).
+ */
+
+export const SSM_INCIDENTS = 'ssm-incidents';
+export const SSM_CONTACTS = 'ssm-contacts';
+
+/** What an ARN of one resource type must look like, for importers. */
+interface ArnShape {
+  readonly service: string;
+  readonly resourceType: string;
+  readonly regional: boolean;
+}
+
+export const REPLICATION_SET: ArnShape = { service: SSM_INCIDENTS, resourceType: 'replication-set', regional: false };
+export const CONTACT: ArnShape = { service: SSM_CONTACTS, resourceType: 'contact', regional: true };
+
+/** The ARN of a resource of `shape` named `name` in the stack's account (and Region where regional). */
+export function formatArn(scope: IConstruct, shape: ArnShape, name: string): string {
+  return Stack.of(scope).formatArn({
+    service: shape.service,
+    region: shape.regional ? undefined : '',
+    resource: shape.resourceType,
+    resourceName: name,
+    arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+  });
+}
+
+/** The parts of an imported ARN. Unresolved ARNs give token parts (`Fn::Select` of `Fn::Split`). */
+export interface ParsedArn {
+  readonly account?: string;
+  readonly region?: string;
+  readonly resourceName: string;
+}
+
+/**
+ * Splits an ARN of `shape`, or throws when a resolved ARN is of another service or resource type.
+ * `what` names the importer's argument in the error.
+ */
+export function parseArn(where: Where, shape: ArnShape, arn: string, what: string): ParsedArn {
+  const expected =
+    `be an ARN of the form arn:<partition>:${shape.service}:${shape.regional ? '<region>' : ''}:<account>:${shape.resourceType}/<name>`;
+  if (Token.isUnresolved(arn)) {
+    const parts = Arn.split(arn, ArnFormat.SLASH_RESOURCE_NAME);
+    return { account: parts.account, region: parts.region, resourceName: parts.resourceName! };
+  }
+  let parts;
+  try {
+    parts = Arn.split(arn, ArnFormat.SLASH_RESOURCE_NAME);
+  } catch {
+    throw new IncidentManagerValidationError(where, `\`${what}\``, arn, expected);
+  }
+  const regionOk = shape.regional ? !!parts.region : !parts.region;
+  if (
+    parts.service !== shape.service ||
+    parts.resource !== shape.resourceType ||
+    !parts.resourceName ||
+    !/^[0-9]{12}$/.test(parts.account ?? '') ||
+    !regionOk
+  ) {
+    throw new IncidentManagerValidationError(where, `\`${what}\``, arn, expected);
+  }
+  return { account: parts.account, region: parts.region || undefined, resourceName: parts.resourceName };
+}
+
+/** The path an imported construct will have, for errors thrown before it is created. */
+export function importPath(scope: IConstruct, id: string): string {
+  return scope.node.path ? `${scope.node.path}/${id}` : id;
+}

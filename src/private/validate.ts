@@ -1,0 +1,91 @@
+import { Duration, Token } from 'aws-cdk-lib';
+import { IncidentManagerValidationError, Where } from './errors';
+
+/*
+ * Synth-time checks shared by every construct. Each one is token-safe: a value that is not known
+ * until deployment is never rejected.
+ */
+
+/** Throws unless `value` matches `pattern` and is `min` to `max` characters long. */
+export function checkString(
+  scope: Where,
+  name: string,
+  value: string | undefined,
+  rule: { readonly pattern?: RegExp; readonly min?: number; readonly max?: number },
+): void {
+  if (value === undefined || Token.isUnresolved(value)) {
+    return;
+  }
+  const min = rule.min ?? 0;
+  const max = rule.max ?? Number.MAX_SAFE_INTEGER;
+  if (value.length < min || value.length > max) {
+    throw new IncidentManagerValidationError(scope, `\`${name}\``, value, `be ${lengthRange(min, max)} long`);
+  }
+  if (rule.pattern && !rule.pattern.test(value)) {
+    throw new IncidentManagerValidationError(scope, `\`${name}\``, value, `match ${rule.pattern.source}`);
+  }
+}
+
+function lengthRange(min: number, max: number): string {
+  if (max === Number.MAX_SAFE_INTEGER) {
+    return `at least ${min} characters`;
+  }
+  return min === max ? `${min} characters` : `${min} to ${max} characters`;
+}
+
+/** Throws unless the number is an integer from `min` to `max`. */
+export function checkInteger(scope: Where, name: string, value: number | undefined, min: number, max: number): void {
+  if (value === undefined || Token.isUnresolved(value)) {
+    return;
+  }
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new IncidentManagerValidationError(scope, `\`${name}\``, value, `be a whole number from ${min} to ${max}`);
+  }
+}
+
+/**
+ * Converts a `Duration` to whole minutes from `min` to `max`, or throws. A duration that is a token
+ * resolves to a token.
+ */
+export function minutesWithin(scope: Where, name: string, duration: Duration, min: number, max: number): number {
+  if (duration.isUnresolved()) {
+    return duration.toMinutes();
+  }
+  const seconds = duration.toSeconds();
+  if (seconds % 60 !== 0 || seconds / 60 < min || seconds / 60 > max) {
+    throw new IncidentManagerValidationError(
+      scope,
+      `\`${name}\``,
+      duration.toHumanString(),
+      `be a whole number of minutes from ${min} to ${max}`,
+    );
+  }
+  return seconds / 60;
+}
+
+/** Throws unless the list has `min` to `max` entries. `noun` is plural ("channels"). */
+export function checkCount(scope: Where, name: string, items: readonly unknown[], min: number, max: number, noun: string): void {
+  if (Token.isUnresolved(items)) {
+    return;
+  }
+  if (items.length < min || items.length > max) {
+    const counted = (n: number) => `${n} ${n === 1 ? noun.replace(/s$/, '') : noun}`;
+    const allowed = max === Number.MAX_SAFE_INTEGER ? `at least ${counted(min)}` : min === max ? counted(min) : `${min} to ${counted(max)}`;
+    throw new IncidentManagerValidationError(scope, `\`${name}\``, counted(items.length), `have ${allowed}`);
+  }
+}
+
+/** Returns the first resolved value that occurs twice, if any. */
+export function firstDuplicate(values: readonly string[]): string | undefined {
+  const seen = new Set<string>();
+  for (const value of values) {
+    if (Token.isUnresolved(value)) {
+      continue;
+    }
+    if (seen.has(value)) {
+      return value;
+    }
+    seen.add(value);
+  }
+  return undefined;
+}

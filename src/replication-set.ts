@@ -1,0 +1,239 @@
+import {
+  Annotations,
+  Arn,
+  ArnFormat,
+  IResource,
+  RemovalPolicy,
+  Resource,
+  Stack,
+  Token,
+  aws_kms as kms,
+  aws_ssmincidents as ssmincidents,
+} from 'aws-cdk-lib';
+import { Construct, IConstruct } from 'constructs';
+import { REPLICATION_SET, importPath, parseArn } from './private/arns';
+import { IncidentManagerValidationError } from './private/errors';
+import { dependOnReplicationSet } from './private/replication-set-dependency';
+import { checkCount, checkString, firstDuplicate } from './private/validate';
+
+/**
+ * The account's Incident Manager replication set, defined here or imported.
+ */
+export interface IReplicationSet extends IResource {
+  /**
+   * The ARN of the replication set.
+   * @attribute
+   */
+  readonly replicationSetArn: string;
+}
+
+/**
+ * One Region of a replication set.
+ */
+export interface ReplicationRegion {
+  /**
+   * The Region name, for example `us-east-1`.
+   */
+  readonly region: string;
+
+  /**
+   * The customer-managed KMS key that encrypts Incident Manager data in this Region.
+   *
+   * The key must be in this Region. For the stack's own Region use an `IncidentManagerKey` (or a
+   * `kms.Key` prepared with `IncidentManagerKey.grantIncidentManager`); for another Region import
+   * the key by ARN (`kms.Key.fromKeyArn`). Either every Region has a key or none has.
+   *
+   * @default - Incident Manager encrypts the Region's data with an AWS owned key
+   */
+  readonly key?: kms.IKey;
+}
+
+/**
+ * Properties of a `ReplicationSet`.
+ */
+export interface ReplicationSetProps {
+  /**
+   * The Regions Incident Manager replicates its data to: 1 to 3, all different.
+   *
+   * A single Region works, but incidents cannot be created during a failure of that Region.
+   */
+  readonly regions: ReplicationRegion[];
+
+  /**
+   * Whether Incident Manager refuses to delete the last Region of the replication set.
+   *
+   * @default true
+   */
+  readonly deletionProtection?: boolean;
+
+  /**
+   * What happens to the replication set when it leaves the stack. Deleting it deletes every response
+   * plan, contact, engagement and incident record of the account.
+   *
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * Attributes of a replication set that exists already.
+ */
+export interface ReplicationSetAttributes {
+  /**
+   * The ARN of the replication set (`arn:<partition>:ssm-incidents::<account>:replication-set/<id>`).
+   */
+  readonly replicationSetArn: string;
+}
+
+const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-[0-9]+$/;
+const MAX_REGIONS = 3;
+const REPLICATION_SET_MARKER = Symbol.for('cdk-incident-manager.ReplicationSet');
+
+/**
+ * The Incident Manager replication set: the Regions Incident Manager keeps its data in, and the keys
+ * that encrypt it. An account has exactly one, and every other Incident Manager resource needs it.
+ *
+ * Every Incident Manager resource (AWS::SSMIncidents::* and AWS::SSMContacts::*) in the same stack,
+ * defined before or after the replication set, depends on it, so CloudFormation creates it first.
+ *
+ * @resource AWS::SSMIncidents::ReplicationSet
+ * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/replication.html
+ */
+export class ReplicationSet extends Resource implements IReplicationSet {
+  /**
+   * Imports the account's existing replication set by ARN.
+   */
+  public static fromReplicationSetArn(scope: Construct, id: string, replicationSetArn: string): IReplicationSet {
+    return ReplicationSet.fromReplicationSetAttributes(scope, id, { replicationSetArn });
+  }
+
+  /**
+   * Imports the account's existing replication set.
+   */
+  public static fromReplicationSetAttributes(scope: Construct, id: string, attrs: ReplicationSetAttributes): IReplicationSet {
+    parseArn(importPath(scope, id), REPLICATION_SET, attrs.replicationSetArn, 'replicationSetArn');
+    class Import extends Resource implements IReplicationSet {
+      public readonly replicationSetArn = attrs.replicationSetArn;
+    }
+    return new Import(scope, id, { environmentFromArn: attrs.replicationSetArn });
+  }
+
+  /**
+   * The ARN of an account's replication set, built from its ID (the last part of its ARN).
+   *
+   * Useful when the replication set was created outside this app, for example by the console's
+   * "Get prepared" wizard.
+   */
+  public static arnForReplicationSetId(scope: IConstruct, replicationSetId: string): string {
+    return Stack.of(scope).formatArn({
+      service: REPLICATION_SET.service,
+      region: '',
+      resource: REPLICATION_SET.resourceType,
+      resourceName: replicationSetId,
+      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+    });
+  }
+
+  /** @attribute */
+  public readonly replicationSetArn: string;
+
+  /** The Regions of this replication set, as given. */
+  public readonly regions: ReplicationRegion[];
+
+  constructor(scope: Construct, id: string, props: ReplicationSetProps) {
+    super(scope, id);
+    this.checkOnlyOneInStack();
+    this.checkRegions(props.regions);
+    this.regions = [...props.regions];
+
+    const resource = new ssmincidents.CfnReplicationSet(this, 'Resource', {
+      regions: props.regions.map((r) => ({
+        regionName: r.region,
+        regionConfiguration: r.key ? { sseKmsKeyId: r.key.keyArn } : undefined,
+      })),
+      deletionProtected: props.deletionProtection ?? true,
+    });
+    resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.RETAIN);
+    this.replicationSetArn = resource.attrArn;
+
+    dependOnReplicationSet(resource);
+  }
+
+  private checkOnlyOneInStack(): void {
+    const stack = rootStack(this);
+    const existing = (stack as any)[REPLICATION_SET_MARKER] as ReplicationSet | undefined;
+    if (existing) {
+      throw new IncidentManagerValidationError(
+        this,
+        'a stack',
+        `a second replication set; the first is ${existing.node.path}`,
+        'have at most one replication set (an account has one: import it with ReplicationSet.fromReplicationSetArn)',
+      );
+    }
+    Object.defineProperty(stack, REPLICATION_SET_MARKER, { value: this, enumerable: false });
+  }
+
+  private checkRegions(regions: ReplicationRegion[]): void {
+    checkCount(this, 'regions', regions, 1, MAX_REGIONS, 'Regions');
+    for (const r of regions) {
+      checkString(this, 'regions[].region', r.region, { pattern: REGION_NAME, max: 20 });
+    }
+    const duplicate = firstDuplicate(regions.map((r) => r.region));
+    if (duplicate) {
+      throw new IncidentManagerValidationError(this, '`regions`', regions.map((r) => r.region), `name each Region once ("${duplicate}" appears twice)`);
+    }
+
+    const withKey = regions.filter((r) => r.key).map((r) => r.region);
+    if (withKey.length > 0 && withKey.length < regions.length) {
+      throw new IncidentManagerValidationError(
+        this,
+        '`regions`',
+        `keys for ${withKey.join(', ')} only`,
+        'use a customer-managed key in every Region or in none (Incident Manager refuses a mix of AWS owned and customer-managed keys)',
+      );
+    }
+    for (const r of regions) {
+      if (r.key) {
+        this.checkKeyRegion(r.region, r.key);
+      }
+    }
+
+    if (regions.length === 1) {
+      Annotations.of(this).addWarningV2(
+        'cdk-incident-manager:ReplicationSet.singleRegion',
+        `The replication set has one Region (${regions[0].region}): incidents cannot be created while that Region fails. Add a second Region.`,
+      );
+    }
+  }
+
+  private checkKeyRegion(region: string, key: kms.IKey): void {
+    const keyRegion = keyRegionOf(key);
+    if (keyRegion === undefined || Token.isUnresolved(keyRegion) || Token.isUnresolved(region)) {
+      return;
+    }
+    if (keyRegion !== region) {
+      throw new IncidentManagerValidationError(
+        this,
+        `the key for Region ${region}`,
+        `a key in ${keyRegion} (${key.node.path})`,
+        `be in ${region}; for a Region other than the stack's own, import that Region's key with kms.Key.fromKeyArn`,
+      );
+    }
+  }
+}
+
+/** The Region a key lives in, from its ARN when that is known, else from the stack it belongs to. */
+function keyRegionOf(key: kms.IKey): string | undefined {
+  if (!Token.isUnresolved(key.keyArn)) {
+    return Arn.split(key.keyArn, ArnFormat.SLASH_RESOURCE_NAME).region;
+  }
+  return key.env.region;
+}
+
+function rootStack(scope: IConstruct): Stack {
+  let stack = Stack.of(scope);
+  while (stack.nestedStackParent) {
+    stack = stack.nestedStackParent;
+  }
+  return stack;
+}

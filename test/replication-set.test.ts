@@ -1,0 +1,268 @@
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { App, Aws, CfnParameter, NestedStack, RemovalPolicy, Stack, Tags, aws_kms as kms, aws_ssmcontacts as ssmcontacts } from 'aws-cdk-lib';
+import { Contact, IncidentManagerKey, ReplicationSet } from '../src';
+import { expectValidStack } from './support/template-check';
+import { ACCOUNT, newStack } from './support/stacks';
+
+const WEST_KEY_ARN = `arn:aws:kms:us-west-2:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+
+describe('ReplicationSet', () => {
+  test('GIVEN two Regions with customer-managed keys THEN each Region names its key, deletion protection is on and the resource is retained', () => {
+    // GIVEN
+    const stack = newStack();
+    const eastKey = new IncidentManagerKey(stack, 'EastKey');
+    const westKey = kms.Key.fromKeyArn(stack, 'WestKey', WEST_KEY_ARN);
+
+    // WHEN
+    new ReplicationSet(stack, 'ReplicationSet', {
+      regions: [
+        { region: 'us-east-1', key: eastKey },
+        { region: 'us-west-2', key: westKey },
+      ],
+    });
+
+    // THEN
+    const template = expectValidStack(stack);
+    template.hasResource('AWS::SSMIncidents::ReplicationSet', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: {
+        DeletionProtected: true,
+        Regions: [
+          { RegionName: 'us-east-1', RegionConfiguration: { SseKmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^EastKey'), 'Arn'] } } },
+          { RegionName: 'us-west-2', RegionConfiguration: { SseKmsKeyId: WEST_KEY_ARN } },
+        ],
+      },
+    });
+    Annotations.fromStack(stack).hasNoWarning('*', Match.anyValue());
+  });
+
+  test('GIVEN Regions without keys THEN they use the AWS owned key (no RegionConfiguration)', () => {
+    const stack = newStack();
+    new ReplicationSet(stack, 'ReplicationSet', { regions: [{ region: 'us-east-1' }, { region: 'eu-west-1' }] });
+    expectValidStack(stack).hasResourceProperties('AWS::SSMIncidents::ReplicationSet', {
+      Regions: [{ RegionName: 'us-east-1' }, { RegionName: 'eu-west-1' }],
+    });
+  });
+
+  test('GIVEN deletion protection off and a destroy policy THEN both are honoured', () => {
+    const stack = newStack();
+    new ReplicationSet(stack, 'ReplicationSet', {
+      regions: [{ region: 'us-east-1' }, { region: 'us-west-2' }],
+      deletionProtection: false,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    expectValidStack(stack).hasResource('AWS::SSMIncidents::ReplicationSet', {
+      DeletionPolicy: 'Delete',
+      Properties: Match.objectLike({ DeletionProtected: false }),
+    });
+  });
+
+  test('GIVEN one Region THEN a warning says incidents cannot be created on a Regional failure', () => {
+    const stack = newStack();
+    new ReplicationSet(stack, 'ReplicationSet', { regions: [{ region: 'us-east-1' }] });
+    expectValidStack(stack);
+    Annotations.fromStack(stack).hasWarning(
+      '/Stack/ReplicationSet',
+      'The replication set has one Region (us-east-1): incidents cannot be created while that Region fails. Add a second Region. [ack: cdk-incident-manager:ReplicationSet.singleRegion]',
+    );
+  });
+
+  test('GIVEN tags THEN the replication set carries them', () => {
+    const stack = newStack();
+    const rs = new ReplicationSet(stack, 'ReplicationSet', { regions: [{ region: 'us-east-1' }, { region: 'us-east-2' }] });
+    Tags.of(rs).add('team', 'sre');
+    expectValidStack(stack).hasResourceProperties('AWS::SSMIncidents::ReplicationSet', {
+      Tags: [{ Key: 'team', Value: 'sre' }],
+    });
+  });
+
+  test('GIVEN the replication set THEN its ARN is the Arn attribute', () => {
+    const stack = newStack();
+    const rs = new ReplicationSet(stack, 'ReplicationSet', { regions: [{ region: 'us-east-1' }, { region: 'us-east-2' }] });
+    expect(stack.resolve(rs.replicationSetArn)).toEqual({ 'Fn::GetAtt': [stack.getLogicalId(rs.node.defaultChild as any), 'Arn'] });
+  });
+
+  describe('validation', () => {
+    const key = (stack: Stack, id: string) => new IncidentManagerKey(stack, id);
+    test.each([
+      ['no Region', () => [], '`regions` must have 1 to 3 Regions (got "0 Regions") at Stack/ReplicationSet'],
+      [
+        'four Regions',
+        () => ['us-east-1', 'us-east-2', 'us-west-1', 'us-west-2'].map((region) => ({ region })),
+        '`regions` must have 1 to 3 Regions (got "4 Regions") at Stack/ReplicationSet',
+      ],
+      [
+        'a Region twice',
+        () => [{ region: 'us-east-1' }, { region: 'us-east-1' }],
+        '`regions` must name each Region once ("us-east-1" appears twice) (got ["us-east-1","us-east-1"]) at Stack/ReplicationSet',
+      ],
+      [
+        'a malformed Region',
+        () => [{ region: 'US East' }],
+        '`regions[].region` must match ^[a-z]{2}(-[a-z]+)+-[0-9]+$ (got "US East") at Stack/ReplicationSet',
+      ],
+    ])('GIVEN %s THEN the error names the value and what is allowed', (_name, regions, message) => {
+      const stack = newStack();
+      expect(() => new ReplicationSet(stack, 'ReplicationSet', { regions: regions() as any })).toThrow(message);
+    });
+
+    test('GIVEN a key in one Region only THEN the mix is refused', () => {
+      const stack = newStack();
+      expect(
+        () =>
+          new ReplicationSet(stack, 'ReplicationSet', {
+            regions: [{ region: 'us-east-1', key: key(stack, 'K') }, { region: 'us-west-2' }],
+          }),
+      ).toThrow(
+        '`regions` must use a customer-managed key in every Region or in none (Incident Manager refuses a mix of AWS owned and customer-managed keys) (got "keys for us-east-1 only") at Stack/ReplicationSet',
+      );
+    });
+
+    test('GIVEN a key of the stack for another Region THEN the error says to import that Region\'s key by ARN', () => {
+      const stack = newStack();
+      expect(
+        () =>
+          new ReplicationSet(stack, 'ReplicationSet', {
+            regions: [
+              { region: 'us-east-1', key: key(stack, 'K1') },
+              { region: 'us-west-2', key: key(stack, 'K2') },
+            ],
+          }),
+      ).toThrow(
+        "the key for Region us-west-2 must be in us-west-2; for a Region other than the stack's own, import that Region's key with kms.Key.fromKeyArn (got \"a key in us-east-1 (Stack/K2)\") at Stack/ReplicationSet",
+      );
+    });
+
+    test('GIVEN an imported key from another Region THEN the error names it', () => {
+      const stack = newStack();
+      expect(
+        () =>
+          new ReplicationSet(stack, 'ReplicationSet', {
+            regions: [
+              { region: 'us-east-1', key: key(stack, 'K1') },
+              { region: 'eu-west-1', key: kms.Key.fromKeyArn(stack, 'West', WEST_KEY_ARN) },
+            ],
+          }),
+      ).toThrow(
+        "the key for Region eu-west-1 must be in eu-west-1; for a Region other than the stack's own, import that Region's key with kms.Key.fromKeyArn (got \"a key in us-west-2 (Stack/West)\") at Stack/ReplicationSet",
+      );
+    });
+
+    test('GIVEN a second replication set in the stack THEN it is refused', () => {
+      const stack = newStack();
+      new ReplicationSet(stack, 'First', { regions: [{ region: 'us-east-1' }, { region: 'us-east-2' }] });
+      expect(() => new ReplicationSet(stack, 'Second', { regions: [{ region: 'us-east-1' }, { region: 'us-east-2' }] })).toThrow(
+        'a stack must have at most one replication set (an account has one: import it with ReplicationSet.fromReplicationSetArn) (got "a second replication set; the first is Stack/First") at Stack/Second',
+      );
+    });
+
+    test('GIVEN a second replication set in a nested stack THEN it is refused too', () => {
+      const stack = newStack();
+      new ReplicationSet(stack, 'First', { regions: [{ region: 'us-east-1' }, { region: 'us-east-2' }] });
+      const nested = new NestedStack(stack, 'Nested');
+      expect(() => new ReplicationSet(nested, 'Second', { regions: [{ region: 'us-east-1' }, { region: 'us-east-2' }] })).toThrow(
+        /a stack must have at most one replication set/,
+      );
+    });
+
+    test('GIVEN tokens for Regions and keys THEN nothing is rejected', () => {
+      const stack = newStack();
+      const region = new CfnParameter(stack, 'Region').valueAsString;
+      const keyArn = new CfnParameter(stack, 'KeyArn').valueAsString;
+      new ReplicationSet(stack, 'ReplicationSet', {
+        regions: [
+          { region, key: kms.Key.fromKeyArn(stack, 'K', keyArn) },
+          { region: Aws.REGION, key: key(stack, 'K2') },
+        ],
+      });
+      expectValidStack(stack).hasResourceProperties('AWS::SSMIncidents::ReplicationSet', {
+        Regions: [{ RegionName: { Ref: 'Region' }, RegionConfiguration: { SseKmsKeyId: { Ref: 'KeyArn' } } }, Match.anyValue()],
+      });
+    });
+  });
+
+  describe('importers', () => {
+    test('GIVEN an ARN THEN the import carries it and its account', () => {
+      const stack = newStack();
+      const arn = `arn:aws:ssm-incidents::${ACCOUNT}:replication-set/40bd98f0-4110-2dee-b35e-b87006f9e172`;
+      const rs = ReplicationSet.fromReplicationSetArn(stack, 'Existing', arn);
+      expect(rs.replicationSetArn).toEqual(arn);
+      expect(rs.env.account).toEqual(ACCOUNT);
+    });
+
+    test('GIVEN an ID THEN arnForReplicationSetId builds the region-less ARN', () => {
+      const stack = newStack();
+      expect(stack.resolve(ReplicationSet.arnForReplicationSetId(stack, 'abc'))).toEqual({
+        'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:ssm-incidents::${ACCOUNT}:replication-set/abc`]],
+      });
+    });
+
+    test.each([
+      ['a contact ARN', `arn:aws:ssm-contacts:us-east-1:${ACCOUNT}:contact/jane`],
+      ['a regional ARN', `arn:aws:ssm-incidents:us-east-1:${ACCOUNT}:replication-set/abc`],
+      ['no ARN', 'replication-set/abc'],
+    ])('GIVEN %s THEN the import is refused', (_name, arn) => {
+      const stack = newStack();
+      expect(() => ReplicationSet.fromReplicationSetArn(stack, 'Existing', arn)).toThrow(
+        `\`replicationSetArn\` must be an ARN of the form arn:<partition>:ssm-incidents::<account>:replication-set/<name> (got "${arn}") at Stack/Existing`,
+      );
+    });
+
+    test('GIVEN a token ARN THEN the import accepts it', () => {
+      const stack = newStack();
+      const arn = new CfnParameter(stack, 'Arn').valueAsString;
+      expect(ReplicationSet.fromReplicationSetArn(stack, 'Existing', arn).replicationSetArn).toEqual(arn);
+    });
+  });
+
+  describe('every Incident Manager resource depends on the replication set', () => {
+    test('GIVEN contacts defined before and after it, and an L1 of the user THEN all depend on it', () => {
+      // GIVEN
+      const stack = newStack();
+      new Contact(stack, 'Before', { alias: 'before', displayName: 'Before' });
+      const rs = new ReplicationSet(stack, 'ReplicationSet', { regions: [{ region: 'us-east-1' }, { region: 'us-east-2' }] });
+      new Contact(stack, 'After', { alias: 'after', displayName: 'After' });
+      new ssmcontacts.CfnContact(stack, 'Raw', { alias: 'raw', displayName: 'Raw', type: 'PERSONAL' });
+
+      // THEN
+      const template = expectValidStack(stack);
+      const rsId = stack.getLogicalId(rs.node.defaultChild as any);
+      const contacts = template.findResources('AWS::SSMContacts::Contact');
+      expect(Object.keys(contacts)).toHaveLength(3);
+      for (const contact of Object.values(contacts)) {
+        expect(contact.DependsOn).toEqual([rsId]);
+      }
+      expect(template.findResources('AWS::SSMIncidents::ReplicationSet')[rsId].DependsOn).toBeUndefined();
+    });
+
+    test('GIVEN a contact in a nested stack THEN the nested stack depends on the replication set', () => {
+      const stack = newStack();
+      const rs = new ReplicationSet(stack, 'ReplicationSet', { regions: [{ region: 'us-east-1' }, { region: 'us-east-2' }] });
+      const nested = new NestedStack(stack, 'Contacts');
+      new Contact(nested, 'Jane', { alias: 'jane', displayName: 'Jane' });
+      const template = expectValidStack(stack);
+      const rsId = stack.getLogicalId(rs.node.defaultChild as any);
+      const [nestedResource] = Object.values(template.findResources('AWS::CloudFormation::Stack'));
+      expect(nestedResource.DependsOn).toEqual([rsId]);
+      expectValidStack(nested);
+    });
+
+    test('GIVEN no replication set in the stack THEN contacts depend on nothing', () => {
+      const stack = newStack();
+      new Contact(stack, 'Jane', { alias: 'jane', displayName: 'Jane' });
+      const template = expectValidStack(stack);
+      expect(Object.values(template.findResources('AWS::SSMContacts::Contact'))[0].DependsOn).toBeUndefined();
+    });
+
+    test('GIVEN a replication set in another stack THEN this stack is not touched', () => {
+      const app = new App();
+      const a = new Stack(app, 'A', { env: { account: ACCOUNT, region: 'us-east-1' } });
+      const b = new Stack(app, 'B', { env: { account: ACCOUNT, region: 'us-east-1' } });
+      new ReplicationSet(a, 'ReplicationSet', { regions: [{ region: 'us-east-1' }, { region: 'us-east-2' }] });
+      new Contact(b, 'Jane', { alias: 'jane', displayName: 'Jane' });
+      const template = expectValidStack(b);
+      expect(Object.values(template.findResources('AWS::SSMContacts::Contact'))[0].DependsOn).toBeUndefined();
+    });
+  });
+});
