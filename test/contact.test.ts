@@ -1,8 +1,8 @@
-import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { CfnParameter, Duration, RemovalPolicy, Tags, aws_iam as iam } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { Contact, ContactChannel } from '../src';
-import { expectValidStack } from './support/template-check';
 import { ACCOUNT, newStack } from './support/stacks';
+import { expectValidStack } from './support/template-check';
 
 const getAtt = (stack: any, construct: any, attr = 'Arn') => ({ 'Fn::GetAtt': [stack.getLogicalId(construct), attr] });
 

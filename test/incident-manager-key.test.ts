@@ -1,8 +1,8 @@
-import { Match } from 'aws-cdk-lib/assertions';
 import { Duration, RemovalPolicy, aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib';
+import { Match } from 'aws-cdk-lib/assertions';
 import { IncidentManagerKey } from '../src';
-import { expectValidStack } from './support/template-check';
 import { ACCOUNT, newStack } from './support/stacks';
+import { expectValidStack } from './support/template-check';
 
 /**
  * The statement of the user guide's "Data encryption" section, with the principal narrowed to the

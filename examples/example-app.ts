@@ -1,0 +1,80 @@
+import { App, Duration, Stack, StackProps } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { Contact, ContactChannel, IncidentManagerKey, ReplicationSet } from '../src';
+
+/** The account the example deploys to. Replace it with yours. */
+export const EXAMPLE_ACCOUNT = '111122223333';
+export const PRIMARY_REGION = 'us-east-1';
+export const SECONDARY_REGION = 'us-west-2';
+
+/**
+ * The key for the replication set's second Region. A KMS key lives in one Region, so it is defined
+ * in a stack of that Region.
+ */
+export class SecondaryRegionKeyStack extends Stack {
+  public readonly key: IncidentManagerKey;
+
+  constructor(scope: Construct, id: string, props: StackProps) {
+    super(scope, id, props);
+    this.key = new IncidentManagerKey(this, 'Key', { alias: 'incident-manager' });
+  }
+}
+
+export interface IncidentManagerStackProps extends StackProps {
+  /** The customer-managed key of the secondary Region. */
+  readonly secondaryRegionKey: IncidentManagerKey;
+}
+
+/**
+ * The operations account's Incident Manager: the replication set over two Regions, each with its
+ * own customer-managed key, and the first responders.
+ */
+export class IncidentManagerStack extends Stack {
+  constructor(scope: Construct, id: string, props: IncidentManagerStackProps) {
+    super(scope, id, props);
+
+    const primaryKey = new IncidentManagerKey(this, 'Key', { alias: 'incident-manager' });
+    new ReplicationSet(this, 'ReplicationSet', {
+      regions: [
+        { region: PRIMARY_REGION, key: primaryKey },
+        { region: SECONDARY_REGION, key: props.secondaryRegionKey },
+      ],
+    });
+
+    const aliceMail = ContactChannel.email('alice@example.com');
+    const aliceSms = ContactChannel.sms('+12065550100');
+    const aliceVoice = ContactChannel.voice('+12065550100');
+    new Contact(this, 'Alice', {
+      alias: 'alice',
+      displayName: 'Alice Rivera',
+      channels: [aliceMail, aliceSms, aliceVoice],
+      engagementPlan: [
+        { channels: [aliceMail, aliceSms], duration: Duration.minutes(5) },
+        { channels: [aliceVoice], retryInterval: Duration.minutes(3) },
+      ],
+    });
+
+    const bobMail = ContactChannel.email('bob@example.com');
+    const bobSms = ContactChannel.sms('+12065550101');
+    new Contact(this, 'Bob', {
+      alias: 'bob',
+      displayName: 'Bob Chen',
+      channels: [bobMail, bobSms],
+      engagementPlan: [{ channels: [bobSms, bobMail] }],
+    });
+  }
+}
+
+/** Defines the example's stacks in `app`. */
+export function defineExampleApp(app: App): Stack[] {
+  const keys = new SecondaryRegionKeyStack(app, 'IncidentManagerKey-us-west-2', {
+    env: { account: EXAMPLE_ACCOUNT, region: SECONDARY_REGION },
+    crossRegionReferences: true,
+  });
+  const main = new IncidentManagerStack(app, 'IncidentManager', {
+    env: { account: EXAMPLE_ACCOUNT, region: PRIMARY_REGION },
+    crossRegionReferences: true,
+    secondaryRegionKey: keys.key,
+  });
+  return [keys, main];
+}
