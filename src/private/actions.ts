@@ -14,3 +14,6 @@ export const KEY_POLICY_ACTIONS = ['kms:CreateGrant', 'kms:DescribeKey'];
 
 /** The services Incident Manager calls KMS through (`kms:ViaService`). */
 export const KEY_VIA_SERVICES = ['ssm-incidents.amazonaws.com', 'ssm-contacts.amazonaws.com'];
+
+/** Reading a rotation and its shifts and overrides; each on a rotation. */
+export const READ_ROTATION_ACTIONS = ['ssm-contacts:GetRotation', 'ssm-contacts:ListRotationShifts', 'ssm-contacts:ListRotationOverrides'];

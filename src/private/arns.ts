@@ -20,6 +20,7 @@ interface ArnShape {
 
 export const REPLICATION_SET: ArnShape = { service: SSM_INCIDENTS, resourceType: 'replication-set', regional: false };
 export const CONTACT: ArnShape = { service: SSM_CONTACTS, resourceType: 'contact', regional: true };
+export const ROTATION: ArnShape = { service: SSM_CONTACTS, resourceType: 'rotation', regional: true };
 
 /** The ARN of a resource of `shape` named `name` in the stack's account (and Region where regional). */
 export function formatArn(scope: IConstruct, shape: ArnShape, name: string): string {

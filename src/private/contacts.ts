@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { CONTACT, formatArn, importPath, parseArn } from './arns';
-import { Where } from './errors';
+import { IncidentManagerValidationError, Where } from './errors';
 import { checkString } from './validate';
 import { ContactBase, IContact } from '../contact-base';
 
@@ -37,4 +37,19 @@ export function importContactAlias(scope: Construct, id: string, alias: string):
     public readonly contactArn = formatArn(this, CONTACT, alias);
   }
   return new Import(scope, id);
+}
+
+/** Contacts of this library that are not personal contacts cannot be on call in a rotation. */
+const NOT_PERSONAL = Symbol.for('cdk-incident-manager.notPersonalContact');
+
+/** Marks a contact class whose instances cannot take shifts (escalation plans, on-call schedules). */
+export function markNotPersonal(contact: IContact, kind: string): void {
+  Object.defineProperty(contact, NOT_PERSONAL, { value: kind, enumerable: false });
+}
+
+export function checkPersonal(scope: Where, contact: IContact, where: string): void {
+  const kind = (contact as any)[NOT_PERSONAL] as string | undefined;
+  if (kind) {
+    throw new IncidentManagerValidationError(scope, `\`${where}\``, `${kind} ${contact.node.path}`, 'be a personal contact (only people take shifts)');
+  }
 }

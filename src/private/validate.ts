@@ -47,7 +47,7 @@ export function checkInteger(scope: Where, name: string, value: number | undefin
  * Converts a `Duration` to whole minutes from `min` to `max`, or throws. A duration that is a token
  * resolves to a token.
  */
-export function minutesWithin(scope: Where, name: string, duration: Duration, min: number, max: number): number {
+export function minutesWithin(scope: Where, name: string, duration: Duration, min: number, max: number, condition = ''): number {
   if (duration.isUnresolved()) {
     return duration.toMinutes();
   }
@@ -57,7 +57,7 @@ export function minutesWithin(scope: Where, name: string, duration: Duration, mi
       scope,
       `\`${name}\``,
       duration.toHumanString(),
-      `be a whole number of minutes from ${min} to ${max}`,
+      `be a whole number of minutes from ${min} to ${max}${condition}`,
     );
   }
   return seconds / 60;

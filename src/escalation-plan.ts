@@ -1,0 +1,172 @@
+import { Duration, Lazy, RemovalPolicy, Stack, Token, aws_ssmcontacts as ssmcontacts } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { ContactBase, IContact } from './contact-base';
+import { checkContactNames, importContactArn, markNotPersonal } from './private/contacts';
+import { IncidentManagerValidationError } from './private/errors';
+import { minutesWithin } from './private/validate';
+
+/**
+ * A contact that a stage of an escalation plan engages.
+ */
+export interface EscalationTarget {
+  /**
+   * The contact to engage: a personal contact, an on-call schedule or another escalation plan, of
+   * the plan's own account.
+   */
+  readonly contact: IContact;
+
+  /**
+   * Whether this contact's acknowledgement stops the plan from moving on to its next stages.
+   *
+   * @default true
+   */
+  readonly acknowledgementStopsPlan?: boolean;
+}
+
+/**
+ * One stage of an escalation plan.
+ */
+export interface EscalationStage {
+  /**
+   * How long the stage lasts before the next stage starts: a whole number of minutes from 0 to 30,
+   * and more than 0 when the stage engages no one.
+   */
+  readonly duration: Duration;
+
+  /**
+   * The contacts the stage engages when it starts.
+   *
+   * @default - none: the stage only waits for `duration`
+   */
+  readonly targets?: EscalationTarget[];
+}
+
+/**
+ * Properties of an `EscalationPlan`.
+ */
+export interface EscalationPlanProps {
+  /**
+   * The plan's alias, unique in the account and Region: 1 to 255 lower-case letters, digits and
+   * `_ - .`. Changing it replaces the plan.
+   */
+  readonly alias: string;
+
+  /**
+   * The plan's name: 1 to 255 letters, digits, spaces and `_ -`.
+   */
+  readonly displayName: string;
+
+  /**
+   * The stages, in the order Incident Manager runs them. More can be added with `addStage`; a plan
+   * needs at least one.
+   *
+   * @default - none
+   */
+  readonly stages?: EscalationStage[];
+
+  /**
+   * What happens to the plan when it leaves the stack.
+   *
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+const STAGE_MINUTES = { min: 0, max: 30 };
+
+/**
+ * An escalation plan: stages that engage personal contacts and on-call schedules in turn until
+ * someone acknowledges.
+ *
+ * The stages are an `AWS::SSMContacts::Plan` of their own, not the contact's inline plan: the plan
+ * then depends on the contacts it names, but no contact depends on another, so escalation plans that
+ * name each other never form a CloudFormation dependency cycle.
+ *
+ * @resource AWS::SSMContacts::Contact
+ * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/escalation.html
+ */
+export class EscalationPlan extends ContactBase {
+  /**
+   * Imports an escalation plan by ARN (`arn:<partition>:ssm-contacts:<region>:<account>:contact/<alias>`).
+   */
+  public static fromEscalationPlanArn(scope: Construct, id: string, escalationPlanArn: string): IContact {
+    return importContactArn(scope, id, escalationPlanArn);
+  }
+
+  /** @attribute */
+  public readonly contactArn: string;
+  /** @attribute */
+  public readonly contactAlias: string;
+
+  private readonly renderedStages: ssmcontacts.CfnPlan.StageProperty[] = [];
+
+  constructor(scope: Construct, id: string, props: EscalationPlanProps) {
+    super(scope, id);
+    markNotPersonal(this, 'the escalation plan');
+    checkContactNames(this, props.alias, props.displayName);
+    const removal = props.removalPolicy ?? RemovalPolicy.RETAIN;
+
+    const resource = new ssmcontacts.CfnContact(this, 'Resource', {
+      alias: props.alias,
+      displayName: props.displayName,
+      type: 'ESCALATION',
+    });
+    resource.applyRemovalPolicy(removal);
+    this.contactArn = resource.attrArn;
+    this.contactAlias = props.alias;
+
+    const plan = new ssmcontacts.CfnPlan(this, 'Plan', {
+      contactId: this.contactArn,
+      stages: Lazy.any({ produce: () => this.renderedStages }),
+    });
+    plan.applyRemovalPolicy(removal);
+
+    for (const stage of props.stages ?? []) {
+      this.addStage(stage);
+    }
+    this.node.addValidation({
+      validate: () =>
+        this.renderedStages.length === 0
+          ? [new IncidentManagerValidationError(this, '`stages`', '0 stages', 'have at least 1 stage (add one with `stages` or addStage)').message]
+          : [],
+    });
+  }
+
+  /**
+   * Adds a stage at the end of the plan.
+   */
+  public addStage(stage: EscalationStage): void {
+    const index = this.renderedStages.length;
+    const targets = stage.targets ?? [];
+    // Incident Manager accepts a 0-minute stage only when it engages someone.
+    const minimum = targets.length === 0 ? 1 : STAGE_MINUTES.min;
+    const duration = minutesWithin(this, `stages[${index}].duration`, stage.duration, minimum, STAGE_MINUTES.max, targets.length === 0 ? ' when the stage has no targets' : '');
+    targets.forEach((target, i) => this.checkTarget(target.contact, `stages[${index}].targets[${i}]`));
+
+    this.renderedStages.push({
+      durationInMinutes: duration,
+      targets: targets.map((target) => ({
+        contactTargetInfo: {
+          contactId: target.contact.contactArn,
+          isEssential: target.acknowledgementStopsPlan ?? true,
+        },
+      })),
+    });
+  }
+
+  private checkTarget(contact: IContact, where: string): void {
+    if (contact === this) {
+      throw new IncidentManagerValidationError(this, `\`${where}\``, this.node.path, 'name a contact other than the plan itself');
+    }
+    const account = Stack.of(this).account;
+    const targetAccount = contact.env.account;
+    if (!Token.isUnresolved(account) && !Token.isUnresolved(targetAccount) && account !== targetAccount) {
+      throw new IncidentManagerValidationError(
+        this,
+        `\`${where}\``,
+        `a contact of account ${targetAccount} (${contact.node.path})`,
+        `be a contact of the plan's own account ${account} (escalation plans engage only contacts of their account)`,
+      );
+    }
+  }
+}

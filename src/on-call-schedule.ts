@@ -1,0 +1,103 @@
+import { Lazy, RemovalPolicy, aws_ssmcontacts as ssmcontacts } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { ContactBase, IContact } from './contact-base';
+import { checkContactNames, importContactArn, markNotPersonal } from './private/contacts';
+import { IncidentManagerValidationError } from './private/errors';
+import { IRotation } from './rotation';
+
+/**
+ * Properties of an `OnCallSchedule`.
+ */
+export interface OnCallScheduleProps {
+  /**
+   * The schedule's alias, unique in the account and Region: 1 to 255 lower-case letters, digits and
+   * `_ - .`. Changing it replaces the schedule.
+   */
+  readonly alias: string;
+
+  /**
+   * The schedule's name: 1 to 255 letters, digits, spaces and `_ -`.
+   */
+  readonly displayName: string;
+
+  /**
+   * The schedule's rotations: 1 to 8. More can be added with `addRotation`.
+   *
+   * @default - none
+   */
+  readonly rotations?: IRotation[];
+
+  /**
+   * What happens to the schedule when it leaves the stack.
+   *
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+const MAX_ROTATIONS = 8;
+
+/**
+ * An on-call schedule: up to eight rotations whose on-call contacts Incident Manager engages when
+ * the schedule is engaged, directly or as a stage of an escalation plan.
+ *
+ * The schedule names its rotations and has no stages of its own (CloudFormation rejects stages on an
+ * on-call schedule).
+ *
+ * @resource AWS::SSMContacts::Contact
+ * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/incident-manager-on-call-schedule.html
+ */
+export class OnCallSchedule extends ContactBase {
+  /**
+   * Imports an on-call schedule by ARN (`arn:<partition>:ssm-contacts:<region>:<account>:contact/<alias>`).
+   */
+  public static fromOnCallScheduleArn(scope: Construct, id: string, onCallScheduleArn: string): IContact {
+    return importContactArn(scope, id, onCallScheduleArn);
+  }
+
+  /** @attribute */
+  public readonly contactArn: string;
+  /** @attribute */
+  public readonly contactAlias: string;
+
+  private readonly rotations: IRotation[] = [];
+
+  constructor(scope: Construct, id: string, props: OnCallScheduleProps) {
+    super(scope, id);
+    markNotPersonal(this, 'the on-call schedule');
+    checkContactNames(this, props.alias, props.displayName);
+
+    const resource = new ssmcontacts.CfnContact(this, 'Resource', {
+      alias: props.alias,
+      displayName: props.displayName,
+      type: 'ONCALL_SCHEDULE',
+      plan: Lazy.any({ produce: () => [{ rotationIds: this.rotations.map((r) => r.rotationArn) }] }),
+    });
+    resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.RETAIN);
+    this.contactArn = resource.attrArn;
+    this.contactAlias = props.alias;
+
+    for (const rotation of props.rotations ?? []) {
+      this.addRotation(rotation);
+    }
+    this.node.addValidation({
+      validate: () =>
+        this.rotations.length === 0
+          ? [new IncidentManagerValidationError(this, '`rotations`', '0 rotations', 'have 1 to 8 rotations (add one with `rotations` or addRotation)').message]
+          : [],
+    });
+  }
+
+  /**
+   * Adds a rotation to the schedule.
+   */
+  public addRotation(rotation: IRotation): void {
+    if (this.rotations.includes(rotation)) {
+      throw new IncidentManagerValidationError(this, 'a rotation', rotation.node.path, 'be added to a schedule once');
+    }
+    if (this.rotations.length >= MAX_ROTATIONS) {
+      throw new IncidentManagerValidationError(this, '`rotations`', `${this.rotations.length + 1} rotations`, 'have 1 to 8 rotations');
+    }
+    this.rotations.push(rotation);
+  }
+}

@@ -1,0 +1,375 @@
+import {
+  IResource,
+  Names,
+  RemovalPolicy,
+  Resource,
+  TimeZone,
+  Token,
+  aws_iam as iam,
+  aws_ssmcontacts as ssmcontacts,
+} from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { IContact } from './contact-base';
+import { READ_ROTATION_ACTIONS } from './private/actions';
+import { ROTATION, importPath, parseArn } from './private/arns';
+import { checkPersonal } from './private/contacts';
+import { IncidentManagerValidationError, Where } from './private/errors';
+import { checkCount, checkInteger, checkString } from './private/validate';
+
+/**
+ * A day of the week.
+ */
+export enum DayOfWeek {
+  MONDAY = 'MON',
+  TUESDAY = 'TUE',
+  WEDNESDAY = 'WED',
+  THURSDAY = 'THU',
+  FRIDAY = 'FRI',
+  SATURDAY = 'SAT',
+  SUNDAY = 'SUN',
+}
+
+/** `HH:MM` on a 24-hour clock, as CloudFormation accepts it. */
+const HAND_OFF_TIME = /^([0-9]|0[0-9]|1[0-9]|2[0-3]):[0-5][0-9]$/;
+
+function checkTime(scope: Where, name: string, time: string): void {
+  checkString(scope, name, time, { pattern: HAND_OFF_TIME });
+}
+
+/**
+ * Options every recurrence shares.
+ */
+export interface RecurrenceOptions {
+  /**
+   * How many of the rotation's contacts are on call at the same time.
+   *
+   * @default 1
+   */
+  readonly numberOfOnCalls?: number;
+
+  /**
+   * How many days, weeks or months (by the recurrence's kind) one shift lasts: 1 to 100.
+   *
+   * @default 1
+   */
+  readonly recurrenceMultiplier?: number;
+}
+
+/**
+ * A daily recurrence.
+ */
+export interface DailyRecurrenceOptions extends RecurrenceOptions {
+  /**
+   * The times of day (`HH:MM`, 24-hour clock) when one shift hands off to the next.
+   */
+  readonly handOffTimes: string[];
+}
+
+/**
+ * When a weekly shift hands off.
+ */
+export interface WeeklyHandOff {
+  /** The day of the hand-off. */
+  readonly day: DayOfWeek;
+  /** The time of the hand-off, `HH:MM` on a 24-hour clock. */
+  readonly handOffTime: string;
+}
+
+/**
+ * A weekly recurrence.
+ */
+export interface WeeklyRecurrenceOptions extends RecurrenceOptions {
+  /** The days and times when one shift hands off to the next. */
+  readonly handOffs: WeeklyHandOff[];
+}
+
+/**
+ * When a monthly shift hands off.
+ */
+export interface MonthlyHandOff {
+  /** The day of the month of the hand-off: 1 to 31. */
+  readonly dayOfMonth: number;
+  /** The time of the hand-off, `HH:MM` on a 24-hour clock. */
+  readonly handOffTime: string;
+}
+
+/**
+ * A monthly recurrence.
+ */
+export interface MonthlyRecurrenceOptions extends RecurrenceOptions {
+  /** The days of the month and times when one shift hands off to the next. */
+  readonly handOffs: MonthlyHandOff[];
+}
+
+/**
+ * How often a rotation's shifts hand off: daily, weekly or monthly.
+ */
+export class RotationRecurrence {
+  /** Shifts that hand off at given times of each day. */
+  public static daily(options: DailyRecurrenceOptions): RotationRecurrence {
+    return new RotationRecurrence(options, (scope) => {
+      checkCount(scope, 'recurrence.handOffTimes', options.handOffTimes, 1, Number.MAX_SAFE_INTEGER, 'hand-off times');
+      options.handOffTimes.forEach((t, i) => checkTime(scope, `recurrence.handOffTimes[${i}]`, t));
+      return { dailySettings: options.handOffTimes };
+    });
+  }
+
+  /** Shifts that hand off on given days of the week. */
+  public static weekly(options: WeeklyRecurrenceOptions): RotationRecurrence {
+    return new RotationRecurrence(options, (scope) => {
+      checkCount(scope, 'recurrence.handOffs', options.handOffs, 1, Number.MAX_SAFE_INTEGER, 'hand-offs');
+      options.handOffs.forEach((h, i) => checkTime(scope, `recurrence.handOffs[${i}].handOffTime`, h.handOffTime));
+      return { weeklySettings: options.handOffs.map((h) => ({ dayOfWeek: h.day, handOffTime: h.handOffTime })) };
+    });
+  }
+
+  /** Shifts that hand off on given days of the month. */
+  public static monthly(options: MonthlyRecurrenceOptions): RotationRecurrence {
+    return new RotationRecurrence(options, (scope) => {
+      checkCount(scope, 'recurrence.handOffs', options.handOffs, 1, Number.MAX_SAFE_INTEGER, 'hand-offs');
+      options.handOffs.forEach((h, i) => {
+        checkInteger(scope, `recurrence.handOffs[${i}].dayOfMonth`, h.dayOfMonth, 1, 31);
+        checkTime(scope, `recurrence.handOffs[${i}].handOffTime`, h.handOffTime);
+      });
+      return { monthlySettings: options.handOffs.map((h) => ({ dayOfMonth: h.dayOfMonth, handOffTime: h.handOffTime })) };
+    });
+  }
+
+  private constructor(
+    private readonly options: RecurrenceOptions,
+    private readonly settings: (scope: Where) => Partial<ssmcontacts.CfnRotation.RecurrenceSettingsProperty>,
+  ) {}
+
+  /**
+   * Validates and renders the recurrence for `scope`.
+   * @internal
+   */
+  public _render(scope: Where, contactCount: number): ssmcontacts.CfnRotation.RecurrenceSettingsProperty {
+    const numberOfOnCalls = this.options.numberOfOnCalls ?? 1;
+    const recurrenceMultiplier = this.options.recurrenceMultiplier ?? 1;
+    checkInteger(scope, 'recurrence.numberOfOnCalls', numberOfOnCalls, 1, Math.max(contactCount, 1));
+    checkInteger(scope, 'recurrence.recurrenceMultiplier', recurrenceMultiplier, 1, 100);
+    return { numberOfOnCalls, recurrenceMultiplier, ...this.settings(scope) };
+  }
+}
+
+/**
+ * When a rotation starts.
+ */
+export class RotationStart {
+  /**
+   * An instant, written as the wall-clock time it is in the rotation's time zone.
+   */
+  public static fromDate(date: Date): RotationStart {
+    return new RotationStart(date);
+  }
+
+  /**
+   * An ISO 8601 date and time. Without an offset (`2026-01-05T09:00`) it is a wall-clock time in the
+   * rotation's time zone; with one (`2026-01-05T09:00:00Z`, `...+01:00`) it is an instant, written as
+   * the wall-clock time it is in that time zone.
+   */
+  public static fromIsoString(isoString: string): RotationStart {
+    return new RotationStart(isoString);
+  }
+
+  private constructor(private readonly value: Date | string) {}
+
+  /**
+   * The start as CloudFormation wants it: `YYYY-MM-DDTHH:MM:SS`, local to `timeZone`, without an offset.
+   * @internal
+   */
+  public _render(scope: Where, timeZone: string): string {
+    if (typeof this.value === 'string') {
+      if (Token.isUnresolved(this.value)) {
+        return this.value;
+      }
+      const local = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2})?$/.exec(this.value);
+      if (local) {
+        return `${local[1]}${local[2] ?? ':00'}`;
+      }
+      const withOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(this.value);
+      const instant = new Date(this.value);
+      if (!withOffset || isNaN(instant.getTime())) {
+        throw new IncidentManagerValidationError(scope, '`startTime`', this.value, 'be an ISO 8601 date and time such as 2026-01-05T09:00 or 2026-01-05T09:00:00Z');
+      }
+      return wallClock(instant, timeZone);
+    }
+    if (isNaN(this.value.getTime())) {
+      throw new IncidentManagerValidationError(scope, '`startTime`', 'an invalid Date', 'be a valid Date');
+    }
+    return wallClock(this.value, timeZone);
+  }
+}
+
+/** The wall-clock time of `instant` in `timeZone`, as YYYY-MM-DDTHH:MM:SS. */
+function wallClock(instant: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: Token.isUnresolved(timeZone) ? 'UTC' : timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(instant);
+  const get = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:${get('second')}`;
+}
+
+/**
+ * Hours of one day of the week during which the rotation is on call.
+ */
+export interface ShiftCoverage {
+  /** The day of the week. */
+  readonly day: DayOfWeek;
+  /** When coverage starts, `HH:MM` on a 24-hour clock. */
+  readonly startTime: string;
+  /** When coverage ends, `HH:MM` on a 24-hour clock. */
+  readonly endTime: string;
+}
+
+/**
+ * An on-call rotation, defined here or imported.
+ */
+export interface IRotation extends IResource {
+  /**
+   * The ARN of the rotation.
+   * @attribute
+   */
+  readonly rotationArn: string;
+
+  /**
+   * Lets `grantee` read the rotation and its shifts and overrides.
+   */
+  grantRead(grantee: iam.IGrantable): iam.Grant;
+}
+
+abstract class RotationBase extends Resource implements IRotation {
+  public abstract readonly rotationArn: string;
+
+  public grantRead(grantee: iam.IGrantable): iam.Grant {
+    return iam.Grant.addToPrincipal({ grantee, actions: READ_ROTATION_ACTIONS, resourceArns: [this.rotationArn] });
+  }
+}
+
+/**
+ * Properties of a `Rotation`.
+ */
+export interface RotationProps {
+  /**
+   * The personal contacts the shifts rotate through, in order: 1 to 30.
+   */
+  readonly contacts: IContact[];
+
+  /**
+   * When the rotation starts.
+   */
+  readonly startTime: RotationStart;
+
+  /**
+   * The time zone the start time, hand-off times and coverage hours are in (IANA names).
+   */
+  readonly timeZone: TimeZone;
+
+  /**
+   * How often shifts hand off.
+   */
+  readonly recurrence: RotationRecurrence;
+
+  /**
+   * The hours of each day the rotation is on call.
+   *
+   * @default - on call around the clock, every day
+   */
+  readonly shiftCoverage?: ShiftCoverage[];
+
+  /**
+   * The rotation's name: 1 to 255 letters, digits and underscores.
+   *
+   * @default - a name generated from the construct path
+   */
+  readonly rotationName?: string;
+
+  /**
+   * What happens to the rotation when it leaves the stack.
+   *
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+const ROTATION_NAME = /^[a-zA-Z0-9_]*$/;
+const MAX_CONTACTS = 30;
+
+/**
+ * An on-call rotation: personal contacts who take shifts in turn, on a daily, weekly or monthly
+ * recurrence. Add it to an `OnCallSchedule`.
+ *
+ * @resource AWS::SSMContacts::Rotation
+ * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/incident-manager-on-call-schedule.html
+ */
+export class Rotation extends RotationBase {
+  /**
+   * Imports a rotation by ARN (`arn:<partition>:ssm-contacts:<region>:<account>:rotation/<id>`).
+   */
+  public static fromRotationArn(scope: Construct, id: string, rotationArn: string): IRotation {
+    parseArn(importPath(scope, id), ROTATION, rotationArn, 'rotationArn');
+    class Import extends RotationBase {
+      public readonly rotationArn = rotationArn;
+    }
+    return new Import(scope, id, { environmentFromArn: rotationArn });
+  }
+
+  /** @attribute */
+  public readonly rotationArn: string;
+
+  constructor(scope: Construct, id: string, props: RotationProps) {
+    super(scope, id);
+    checkCount(this, 'contacts', props.contacts, 1, MAX_CONTACTS, 'contacts');
+    checkString(this, 'rotationName', props.rotationName, { pattern: ROTATION_NAME, min: 1, max: 255 });
+    const timeZone = props.timeZone.timezoneName;
+    checkTimeZone(this, timeZone);
+    props.contacts.forEach((contact, i) => checkPersonal(this, contact, `contacts[${i}]`));
+    (props.shiftCoverage ?? []).forEach((c, i) => {
+      checkTime(this, `shiftCoverage[${i}].startTime`, c.startTime);
+      checkTime(this, `shiftCoverage[${i}].endTime`, c.endTime);
+    });
+
+    const resource = new ssmcontacts.CfnRotation(this, 'Resource', {
+      name: props.rotationName ?? Names.uniqueResourceName(this, { maxLength: 255 }),
+      contactIds: props.contacts.map((c) => c.contactArn),
+      startTime: props.startTime._render(this, timeZone),
+      timeZoneId: timeZone,
+      recurrence: {
+        ...props.recurrence._render(this, props.contacts.length),
+        shiftCoverages: renderCoverage(props.shiftCoverage),
+      },
+    });
+    resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.RETAIN);
+    this.rotationArn = resource.attrArn;
+  }
+}
+
+function renderCoverage(coverage?: ShiftCoverage[]): ssmcontacts.CfnRotation.ShiftCoverageProperty[] | undefined {
+  if (!coverage || coverage.length === 0) {
+    return undefined;
+  }
+  const byDay = new Map<string, ssmcontacts.CfnRotation.CoverageTimeProperty[]>();
+  for (const c of coverage) {
+    byDay.set(c.day, [...(byDay.get(c.day) ?? []), { startTime: c.startTime, endTime: c.endTime }]);
+  }
+  return [...byDay.entries()].map(([dayOfWeek, coverageTimes]) => ({ dayOfWeek, coverageTimes }));
+}
+
+function checkTimeZone(scope: Where, timeZone: string): void {
+  if (Token.isUnresolved(timeZone)) {
+    return;
+  }
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+  } catch {
+    throw new IncidentManagerValidationError(scope, '`timeZone`', timeZone, 'be an IANA time zone name such as America/Los_Angeles or UTC');
+  }
+}

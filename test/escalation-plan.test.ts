@@ -1,0 +1,144 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { App, CfnParameter, Duration, RemovalPolicy, Stack, Tags, aws_iam as iam } from 'aws-cdk-lib';
+import { Contact, EscalationPlan, IContact } from '../src';
+import { expectValidStack } from './support/template-check';
+import { ACCOUNT, newStack } from './support/stacks';
+
+const arnOf = (stack: Stack, contact: IContact) => ({ 'Fn::GetAtt': [stack.getLogicalId(contact.node.findChild('Resource') as any), 'Arn'] });
+
+describe('EscalationPlan', () => {
+  test('GIVEN stages of contacts THEN an ESCALATION contact and a Plan with the stages in order are emitted', () => {
+    const stack = newStack();
+    const alice = new Contact(stack, 'Alice', { alias: 'alice', displayName: 'Alice' });
+    const lead = new Contact(stack, 'Lead', { alias: 'lead', displayName: 'Lead' });
+    const plan = new EscalationPlan(stack, 'Plan', {
+      alias: 'sre-escalation',
+      displayName: 'SRE escalation',
+      stages: [
+        { duration: Duration.minutes(15), targets: [{ contact: alice }] },
+        { duration: Duration.minutes(5) },
+      ],
+    });
+    plan.addStage({ duration: Duration.minutes(0), targets: [{ contact: lead, acknowledgementStopsPlan: false }] });
+
+    const template = expectValidStack(stack);
+    template.hasResource('AWS::SSMContacts::Contact', {
+      DeletionPolicy: 'Retain',
+      Properties: { Alias: 'sre-escalation', DisplayName: 'SRE escalation', Type: 'ESCALATION', Plan: Match.absent() },
+    });
+    template.hasResource('AWS::SSMContacts::Plan', {
+      DeletionPolicy: 'Retain',
+      Properties: {
+        ContactId: arnOf(stack, plan),
+        Stages: [
+          { DurationInMinutes: 15, Targets: [{ ContactTargetInfo: { ContactId: arnOf(stack, alice), IsEssential: true } }] },
+          { DurationInMinutes: 5, Targets: [] },
+          { DurationInMinutes: 0, Targets: [{ ContactTargetInfo: { ContactId: arnOf(stack, lead), IsEssential: false } }] },
+        ],
+      },
+    });
+  });
+
+  test('GIVEN two plans that engage each other and each other\'s contacts THEN there is no dependency cycle', () => {
+    const stack = newStack();
+    const a = new Contact(stack, 'A', { alias: 'a', displayName: 'A' });
+    const b = new Contact(stack, 'B', { alias: 'b', displayName: 'B' });
+    const planA = new EscalationPlan(stack, 'PlanA', { alias: 'plan-a', displayName: 'Plan A' });
+    const planB = new EscalationPlan(stack, 'PlanB', { alias: 'plan-b', displayName: 'Plan B' });
+    planA.addStage({ duration: Duration.minutes(5), targets: [{ contact: a }, { contact: b }] });
+    planA.addStage({ duration: Duration.minutes(5), targets: [{ contact: planB }] });
+    planB.addStage({ duration: Duration.minutes(5), targets: [{ contact: b }, { contact: a }] });
+    planB.addStage({ duration: Duration.minutes(5), targets: [{ contact: planA }] });
+
+    // expectValidStack fails on any circular dependency; synthesis would too.
+    const template = expectValidStack(stack);
+    template.resourceCountIs('AWS::SSMContacts::Plan', 2);
+    expect(() => (stack.node.root as App).synth()).not.toThrow();
+    for (const contact of Object.values(template.findResources('AWS::SSMContacts::Contact'))) {
+      expect(JSON.stringify(contact.Properties)).not.toContain('Fn::GetAtt');
+    }
+  });
+
+  test('GIVEN grantEngage and tags THEN the grant names exactly the plan and the tags are applied', () => {
+    const stack = newStack();
+    const alice = new Contact(stack, 'Alice', { alias: 'alice', displayName: 'Alice' });
+    const plan = new EscalationPlan(stack, 'Plan', { alias: 'p', displayName: 'P', stages: [{ duration: Duration.minutes(1), targets: [{ contact: alice }] }], removalPolicy: RemovalPolicy.DESTROY });
+    Tags.of(plan).add('team', 'sre');
+    const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    plan.grantEngage(role);
+    const template = expectValidStack(stack);
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'ssm-contacts:StartEngagement', Resource: arnOf(stack, plan) }] },
+    });
+    template.hasResource('AWS::SSMContacts::Contact', { DeletionPolicy: 'Delete', Properties: Match.objectLike({ Type: 'ESCALATION', Tags: [{ Key: 'team', Value: 'sre' }] }) });
+  });
+
+  test('GIVEN an imported plan THEN it can be engaged and granted', () => {
+    const stack = newStack();
+    const arn = `arn:aws:ssm-contacts:us-east-1:${ACCOUNT}:contact/sre-escalation`;
+    const plan = EscalationPlan.fromEscalationPlanArn(stack, 'Plan', arn);
+    expect(plan.contactAlias).toEqual('sre-escalation');
+    const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    plan.grantEngage(role);
+    expectValidStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'ssm-contacts:StartEngagement', Resource: arn }] },
+    });
+  });
+
+  describe('validation', () => {
+    test('GIVEN no stage THEN synthesis fails', () => {
+      const stack = newStack();
+      new EscalationPlan(stack, 'Plan', { alias: 'p', displayName: 'P' });
+      expect(() => expectValidStack(stack)).toThrow('`stages` must have at least 1 stage (add one with `stages` or addStage) (got "0 stages") at Stack/Plan');
+    });
+
+    test.each([
+      ['a duration over 30 minutes', { duration: Duration.minutes(31), targets: 'alice' }, '`stages[0].duration` must be a whole number of minutes from 0 to 30 (got "31 minutes") at Stack/Plan'],
+      ['a 0-minute stage without targets', { duration: Duration.minutes(0) }, '`stages[0].duration` must be a whole number of minutes from 1 to 30 when the stage has no targets (got "0 minutes") at Stack/Plan'],
+      ['a duration in seconds', { duration: Duration.seconds(30), targets: 'alice' }, '`stages[0].duration` must be a whole number of minutes from 0 to 30 (got "30 seconds") at Stack/Plan'],
+    ])('GIVEN %s THEN it is refused', (_name, stage: any, message) => {
+      const stack = newStack();
+      const alice = new Contact(stack, 'Alice', { alias: 'alice', displayName: 'Alice' });
+      const targets = stage.targets ? [{ contact: alice }] : undefined;
+      expect(() => new EscalationPlan(stack, 'Plan', { alias: 'p', displayName: 'P', stages: [{ duration: stage.duration, targets }] })).toThrow(message);
+    });
+
+    test.each([
+      ['a bad alias', { alias: 'SRE', displayName: 'P' }, '`alias` must match ^[a-z0-9_\\-.]*$ (got "SRE") at Stack/Plan'],
+      ['a bad display name', { alias: 'p', displayName: 'P!' }, '`displayName` must match ^[a-zA-Z0-9_\\-\\s]*$ (got "P!") at Stack/Plan'],
+    ])('GIVEN %s THEN it is refused', (_name, props, message) => {
+      const stack = newStack();
+      expect(() => new EscalationPlan(stack, 'Plan', props)).toThrow(message);
+    });
+
+    test('GIVEN the plan as its own target THEN it is refused', () => {
+      const stack = newStack();
+      const plan = new EscalationPlan(stack, 'Plan', { alias: 'p', displayName: 'P' });
+      expect(() => plan.addStage({ duration: Duration.minutes(5), targets: [{ contact: plan }] })).toThrow(
+        '`stages[0].targets[0]` must name a contact other than the plan itself (got "Stack/Plan") at Stack/Plan',
+      );
+    });
+
+    test('GIVEN a contact of another account THEN it is refused', () => {
+      const stack = newStack();
+      const other = Contact.fromContactArn(stack, 'Other', 'arn:aws:ssm-contacts:us-east-1:444455556666:contact/bob');
+      expect(() => new EscalationPlan(stack, 'Plan', { alias: 'p', displayName: 'P', stages: [{ duration: Duration.minutes(5), targets: [{ contact: other }] }] })).toThrow(
+        "`stages[0].targets[0]` must be a contact of the plan's own account 111122223333 (escalation plans engage only contacts of their account) (got \"a contact of account 444455556666 (Stack/Other)\") at Stack/Plan",
+      );
+    });
+
+    test('GIVEN tokens for names, durations and contact ARNs THEN nothing is rejected', () => {
+      const stack = newStack();
+      const minutes = new CfnParameter(stack, 'Minutes', { type: 'Number' }).valueAsNumber;
+      const other = Contact.fromContactArn(stack, 'Other', new CfnParameter(stack, 'Arn').valueAsString);
+      new EscalationPlan(stack, 'Plan', {
+        alias: new CfnParameter(stack, 'Alias').valueAsString,
+        displayName: new CfnParameter(stack, 'Name').valueAsString,
+        stages: [{ duration: Duration.minutes(minutes), targets: [{ contact: other }] }],
+      });
+      expectValidStack(stack).hasResourceProperties('AWS::SSMContacts::Plan', {
+        Stages: [{ DurationInMinutes: { Ref: 'Minutes' }, Targets: [{ ContactTargetInfo: { ContactId: { Ref: 'Arn' }, IsEssential: true } }] }],
+      });
+    });
+  });
+});
