@@ -1,6 +1,17 @@
-import { App, Duration, Stack, StackProps } from 'aws-cdk-lib';
+import { App, Duration, Stack, StackProps, TimeZone } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { Contact, ContactChannel, IncidentManagerKey, ReplicationSet } from '../src';
+import {
+  Contact,
+  ContactChannel,
+  DayOfWeek,
+  EscalationPlan,
+  IncidentManagerKey,
+  OnCallSchedule,
+  ReplicationSet,
+  Rotation,
+  RotationRecurrence,
+  RotationStart,
+} from '../src';
 
 /** The account the example deploys to. Replace it with yours. */
 export const EXAMPLE_ACCOUNT = '111122223333';
@@ -27,7 +38,8 @@ export interface IncidentManagerStackProps extends StackProps {
 
 /**
  * The operations account's Incident Manager: the replication set over two Regions, each with its
- * own customer-managed key, and the first responders.
+ * own customer-managed key, the responders, their on-call schedule, and the escalation plan that
+ * pages the schedule first and the team lead after 15 minutes.
  */
 export class IncidentManagerStack extends Stack {
   constructor(scope: Construct, id: string, props: IncidentManagerStackProps) {
@@ -44,7 +56,7 @@ export class IncidentManagerStack extends Stack {
     const aliceMail = ContactChannel.email('alice@example.com');
     const aliceSms = ContactChannel.sms('+12065550100');
     const aliceVoice = ContactChannel.voice('+12065550100');
-    new Contact(this, 'Alice', {
+    const alice = new Contact(this, 'Alice', {
       alias: 'alice',
       displayName: 'Alice Rivera',
       channels: [aliceMail, aliceSms, aliceVoice],
@@ -56,11 +68,51 @@ export class IncidentManagerStack extends Stack {
 
     const bobMail = ContactChannel.email('bob@example.com');
     const bobSms = ContactChannel.sms('+12065550101');
-    new Contact(this, 'Bob', {
+    const bob = new Contact(this, 'Bob', {
       alias: 'bob',
       displayName: 'Bob Chen',
       channels: [bobMail, bobSms],
       engagementPlan: [{ channels: [bobSms, bobMail] }],
+    });
+
+    const leadMail = ContactChannel.email('lead@example.com');
+    const leadVoice = ContactChannel.voice('+12065550102');
+    const lead = new Contact(this, 'TeamLead', {
+      alias: 'team-lead',
+      displayName: 'Team Lead',
+      channels: [leadMail, leadVoice],
+      engagementPlan: [{ channels: [leadMail, leadVoice] }],
+    });
+
+    // Weekly shifts that hand off on Monday morning; the secondary runs the same people in the
+    // opposite order, so whoever is not primary is secondary.
+    const weeklyOnMonday = RotationRecurrence.weekly({ handOffs: [{ day: DayOfWeek.MONDAY, handOffTime: '09:00' }] });
+    const start = RotationStart.fromIsoString('2027-01-04T09:00');
+    const primary = new Rotation(this, 'PrimaryRotation', {
+      contacts: [alice, bob],
+      startTime: start,
+      timeZone: TimeZone.AMERICA_LOS_ANGELES,
+      recurrence: weeklyOnMonday,
+    });
+    const secondary = new Rotation(this, 'SecondaryRotation', {
+      contacts: [bob, alice],
+      startTime: start,
+      timeZone: TimeZone.AMERICA_LOS_ANGELES,
+      recurrence: weeklyOnMonday,
+    });
+    const onCall = new OnCallSchedule(this, 'OnCall', {
+      alias: 'sre-oncall',
+      displayName: 'SRE on call',
+      rotations: [primary, secondary],
+    });
+
+    new EscalationPlan(this, 'Escalation', {
+      alias: 'sre-escalation',
+      displayName: 'SRE escalation',
+      stages: [
+        { duration: Duration.minutes(15), targets: [{ contact: onCall }] },
+        { duration: Duration.minutes(0), targets: [{ contact: lead }] },
+      ],
     });
   }
 }

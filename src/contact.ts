@@ -7,7 +7,7 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ContactBase, IContact } from './contact-base';
-import { checkContactNames, importContactAlias, importContactArn } from './private/contacts';
+import { defineContactResource, importContactAlias, importContactArn } from './private/contacts';
 import { IncidentManagerValidationError } from './private/errors';
 import { checkCount, checkString, minutesWithin } from './private/validate';
 
@@ -194,15 +194,8 @@ export class Contact extends ContactBase {
 
   constructor(scope: Construct, id: string, props: ContactProps) {
     super(scope, id);
-    checkContactNames(this, props.alias, props.displayName);
     this.removal = props.removalPolicy ?? RemovalPolicy.RETAIN;
-
-    const resource = new ssmcontacts.CfnContact(this, 'Resource', {
-      alias: props.alias,
-      displayName: props.displayName,
-      type: 'PERSONAL',
-    });
-    resource.applyRemovalPolicy(this.removal);
+    const resource = defineContactResource(this, props, 'PERSONAL');
     this.contactArn = resource.attrArn;
     this.contactAlias = props.alias;
 

@@ -1,9 +1,9 @@
 import { Duration, Lazy, RemovalPolicy, Stack, Token, aws_ssmcontacts as ssmcontacts } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ContactBase, IContact } from './contact-base';
-import { checkContactNames, importContactArn, markNotPersonal } from './private/contacts';
+import { defineContactResource, importContactArn, markNotPersonal } from './private/contacts';
 import { IncidentManagerValidationError } from './private/errors';
-import { minutesWithin } from './private/validate';
+import { minutesWithin, requireEntries } from './private/validate';
 
 /**
  * A contact that a stage of an escalation plan engages.
@@ -103,15 +103,7 @@ export class EscalationPlan extends ContactBase {
   constructor(scope: Construct, id: string, props: EscalationPlanProps) {
     super(scope, id);
     markNotPersonal(this, 'the escalation plan');
-    checkContactNames(this, props.alias, props.displayName);
-    const removal = props.removalPolicy ?? RemovalPolicy.RETAIN;
-
-    const resource = new ssmcontacts.CfnContact(this, 'Resource', {
-      alias: props.alias,
-      displayName: props.displayName,
-      type: 'ESCALATION',
-    });
-    resource.applyRemovalPolicy(removal);
+    const resource = defineContactResource(this, props, 'ESCALATION');
     this.contactArn = resource.attrArn;
     this.contactAlias = props.alias;
 
@@ -119,17 +111,12 @@ export class EscalationPlan extends ContactBase {
       contactId: this.contactArn,
       stages: Lazy.any({ produce: () => this.renderedStages }),
     });
-    plan.applyRemovalPolicy(removal);
+    plan.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.RETAIN);
 
     for (const stage of props.stages ?? []) {
       this.addStage(stage);
     }
-    this.node.addValidation({
-      validate: () =>
-        this.renderedStages.length === 0
-          ? [new IncidentManagerValidationError(this, '`stages`', '0 stages', 'have at least 1 stage (add one with `stages` or addStage)').message]
-          : [],
-    });
+    requireEntries(this, 'stages', () => this.renderedStages.length, 'stages', 'have at least 1 stage (add one with `stages` or addStage)');
   }
 
   /**

@@ -1,7 +1,8 @@
-import { Lazy, RemovalPolicy, aws_ssmcontacts as ssmcontacts } from 'aws-cdk-lib';
+import { Lazy, RemovalPolicy } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ContactBase, IContact } from './contact-base';
-import { checkContactNames, importContactArn, markNotPersonal } from './private/contacts';
+import { defineContactResource, importContactArn, markNotPersonal } from './private/contacts';
+import { requireEntries } from './private/validate';
 import { IncidentManagerValidationError } from './private/errors';
 import { IRotation } from './rotation';
 
@@ -65,27 +66,16 @@ export class OnCallSchedule extends ContactBase {
   constructor(scope: Construct, id: string, props: OnCallScheduleProps) {
     super(scope, id);
     markNotPersonal(this, 'the on-call schedule');
-    checkContactNames(this, props.alias, props.displayName);
-
-    const resource = new ssmcontacts.CfnContact(this, 'Resource', {
-      alias: props.alias,
-      displayName: props.displayName,
-      type: 'ONCALL_SCHEDULE',
-      plan: Lazy.any({ produce: () => [{ rotationIds: this.rotations.map((r) => r.rotationArn) }] }),
-    });
-    resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.RETAIN);
+    // The schedule's plan only names its rotations: CloudFormation rejects stages on a schedule.
+    const plan = Lazy.any({ produce: () => [{ rotationIds: this.rotations.map((r) => r.rotationArn) }] });
+    const resource = defineContactResource(this, props, 'ONCALL_SCHEDULE', plan);
     this.contactArn = resource.attrArn;
     this.contactAlias = props.alias;
 
     for (const rotation of props.rotations ?? []) {
       this.addRotation(rotation);
     }
-    this.node.addValidation({
-      validate: () =>
-        this.rotations.length === 0
-          ? [new IncidentManagerValidationError(this, '`rotations`', '0 rotations', 'have 1 to 8 rotations (add one with `rotations` or addRotation)').message]
-          : [],
-    });
+    requireEntries(this, 'rotations', () => this.rotations.length, 'rotations', 'have 1 to 8 rotations (add one with `rotations` or addRotation)');
   }
 
   /**

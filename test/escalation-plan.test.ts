@@ -1,8 +1,8 @@
-import { Match } from 'aws-cdk-lib/assertions';
 import { App, CfnParameter, Duration, RemovalPolicy, Stack, Tags, aws_iam as iam } from 'aws-cdk-lib';
+import { Match } from 'aws-cdk-lib/assertions';
 import { Contact, EscalationPlan, IContact } from '../src';
-import { expectValidStack } from './support/template-check';
 import { ACCOUNT, newStack } from './support/stacks';
+import { expectValidStack } from './support/template-check';
 
 const arnOf = (stack: Stack, contact: IContact) => ({ 'Fn::GetAtt': [stack.getLogicalId(contact.node.findChild('Resource') as any), 'Arn'] });
 

@@ -25,11 +25,41 @@ describe('the example app of the README', () => {
     expectValidStack(keyStack).hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
   });
 
-  test('THEN two contacts have channels and engagement plans', () => {
+  test('THEN three people have channels and engagement plans', () => {
     const template = expectValidStack(main);
-    template.resourceCountIs('AWS::SSMContacts::Contact', 2);
-    template.resourceCountIs('AWS::SSMContacts::ContactChannel', 5);
-    template.resourceCountIs('AWS::SSMContacts::Plan', 2);
+    template.resourceCountIs('AWS::SSMContacts::ContactChannel', 7);
+    expect(Object.values(template.findResources('AWS::SSMContacts::Contact')).map((c) => c.Properties.Type).sort()).toEqual([
+      'ESCALATION',
+      'ONCALL_SCHEDULE',
+      'PERSONAL',
+      'PERSONAL',
+      'PERSONAL',
+    ]);
+  });
+
+  test('THEN an on-call schedule has two weekly rotations of the contacts, and the escalation plan pages it, then the lead after 15 minutes', () => {
+    const template = expectValidStack(main);
+    const ids = (type: string) => Object.keys(template.findResources('AWS::SSMContacts::Contact', { Properties: { Type: type } }));
+    const [schedule] = ids('ONCALL_SCHEDULE');
+    const [escalation] = ids('ESCALATION');
+    const lead = Object.keys(template.findResources('AWS::SSMContacts::Contact', { Properties: { Alias: 'team-lead' } }))[0];
+    const rotations = template.findResources('AWS::SSMContacts::Rotation');
+    expect(Object.keys(rotations)).toHaveLength(2);
+    for (const rotation of Object.values(rotations)) {
+      expect(rotation.Properties.ContactIds).toHaveLength(2);
+      expect(rotation.Properties.Recurrence.WeeklySettings).toEqual([{ DayOfWeek: 'MON', HandOffTime: '09:00' }]);
+    }
+    template.hasResourceProperties('AWS::SSMContacts::Contact', {
+      Type: 'ONCALL_SCHEDULE',
+      Plan: [{ RotationIds: Object.keys(rotations).map((id) => ({ 'Fn::GetAtt': [id, 'Arn'] })) }],
+    });
+    template.hasResourceProperties('AWS::SSMContacts::Plan', {
+      ContactId: { 'Fn::GetAtt': [escalation, 'Arn'] },
+      Stages: [
+        { DurationInMinutes: 15, Targets: [{ ContactTargetInfo: { ContactId: { 'Fn::GetAtt': [schedule, 'Arn'] }, IsEssential: true } }] },
+        { DurationInMinutes: 0, Targets: [{ ContactTargetInfo: { ContactId: { 'Fn::GetAtt': [lead, 'Arn'] }, IsEssential: true } }] },
+      ],
+    });
   });
 
   test('THEN the templates match their snapshots (a changed logical ID would replace data-bearing resources)', () => {

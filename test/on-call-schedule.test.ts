@@ -1,5 +1,5 @@
-import { Match } from 'aws-cdk-lib/assertions';
 import { CfnParameter, Duration, Stack, Tags, TimeZone, aws_iam as iam } from 'aws-cdk-lib';
+import { Match } from 'aws-cdk-lib/assertions';
 import {
   Contact,
   DayOfWeek,
@@ -11,8 +11,8 @@ import {
   RotationRecurrence,
   RotationStart,
 } from '../src';
-import { expectValidStack } from './support/template-check';
 import { ACCOUNT, newStack } from './support/stacks';
+import { expectValidStack } from './support/template-check';
 
 const arnOf = (stack: Stack, construct: { node: any }) => ({ 'Fn::GetAtt': [stack.getLogicalId(construct.node.findChild('Resource')), 'Arn'] });
 

@@ -1,3 +1,4 @@
+import { IResolvable, RemovalPolicy, aws_ssmcontacts as ssmcontacts } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { CONTACT, formatArn, importPath, parseArn } from './arns';
 import { IncidentManagerValidationError, Where } from './errors';
@@ -52,4 +53,29 @@ export function checkPersonal(scope: Where, contact: IContact, where: string): v
   if (kind) {
     throw new IncidentManagerValidationError(scope, `\`${where}\``, `${kind} ${contact.node.path}`, 'be a personal contact (only people take shifts)');
   }
+}
+
+/** What every contact type's props share. */
+interface ContactNames {
+  readonly alias: string;
+  readonly displayName: string;
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/** Checks the names and defines the contact's L1 (id `Resource`), retained unless told otherwise. */
+export function defineContactResource(
+  scope: Construct,
+  props: ContactNames,
+  type: 'PERSONAL' | 'ESCALATION' | 'ONCALL_SCHEDULE',
+  plan?: IResolvable,
+): ssmcontacts.CfnContact {
+  checkContactNames(scope, props.alias, props.displayName);
+  const resource = new ssmcontacts.CfnContact(scope, 'Resource', {
+    alias: props.alias,
+    displayName: props.displayName,
+    type,
+    plan,
+  });
+  resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.RETAIN);
+  return resource;
 }

@@ -1,4 +1,5 @@
 import { Duration, Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
 import { IncidentManagerValidationError, Where } from './errors';
 
 /*
@@ -88,4 +89,14 @@ export function firstDuplicate(values: readonly string[]): string | undefined {
     seen.add(value);
   }
   return undefined;
+}
+
+/**
+ * Fails synthesis when a collection that `addXxx()` calls may still grow is empty by then.
+ * `allowed` says what is allowed and how to add one.
+ */
+export function requireEntries(scope: IConstruct, name: string, count: () => number, noun: string, allowed: string): void {
+  scope.node.addValidation({
+    validate: () => (count() === 0 ? [new IncidentManagerValidationError(scope, `\`${name}\``, `0 ${noun}`, allowed).message] : []),
+  });
 }
