@@ -2,8 +2,8 @@ import { Lazy, RemovalPolicy } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ContactBase, IContact } from './contact-base';
 import { defineContactResource, importContactArn, markNotPersonal } from './private/contacts';
-import { requireEntries } from './private/validate';
 import { IncidentManagerValidationError } from './private/errors';
+import { requireEntries } from './private/validate';
 import { IRotation } from './rotation';
 
 /**
