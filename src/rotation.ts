@@ -20,12 +20,19 @@ import { checkCount, checkInteger, checkString } from './private/validate';
  * A day of the week.
  */
 export enum DayOfWeek {
+  /** Monday. */
   MONDAY = 'MON',
+  /** Tuesday. */
   TUESDAY = 'TUE',
+  /** Wednesday. */
   WEDNESDAY = 'WED',
+  /** Thursday. */
   THURSDAY = 'THU',
+  /** Friday. */
   FRIDAY = 'FRI',
+  /** Saturday. */
   SATURDAY = 'SAT',
+  /** Sunday. */
   SUNDAY = 'SUN',
 }
 
