@@ -5,3 +5,7 @@ export * from './contact';
 export * from './escalation-plan';
 export * from './rotation';
 export * from './on-call-schedule';
+export * from './runbook';
+export * from './chat-channel';
+export * from './response-plan';
+export * from './response-plan-triggers';

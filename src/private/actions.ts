@@ -17,3 +17,42 @@ export const KEY_VIA_SERVICES = ['ssm-incidents.amazonaws.com', 'ssm-contacts.am
 
 /** Reading a rotation and its shifts and overrides; each on a rotation. */
 export const READ_ROTATION_ACTIONS = ['ssm-contacts:GetRotation', 'ssm-contacts:ListRotationShifts', 'ssm-contacts:ListRotationOverrides'];
+
+/** ssm-incidents:StartIncident, on a response plan. */
+export const START_INCIDENT_ACTIONS = ['ssm-incidents:StartIncident'];
+
+/**
+ * What a responder does, as the AWSIncidentManagerResolverAccess managed policy allows it (user guide,
+ * "AWS managed policies"), and what the chat commands of a chat channel need (user guide, "Interacting
+ * through the chat channel"), split by the resource each action is granted on.
+ */
+export const RESOLVER_PLAN_ACTIONS = ['ssm-incidents:StartIncident', 'ssm-incidents:GetResponsePlan'];
+/** Listing actions: AWS documents no resource type for them, so they take `*`. */
+export const RESOLVER_LIST_ACTIONS = ['ssm-incidents:ListResponsePlans', 'ssm-incidents:ListIncidentRecords'];
+/** On the plan's incident records (incident-record/<plan>/*). */
+export const RESOLVER_RECORD_ACTIONS = [
+  'ssm-incidents:GetIncidentRecord',
+  'ssm-incidents:UpdateIncidentRecord',
+  'ssm-incidents:ListTimelineEvents',
+  'ssm-incidents:CreateTimelineEvent',
+  'ssm-incidents:GetTimelineEvent',
+  'ssm-incidents:UpdateTimelineEvent',
+  'ssm-incidents:DeleteTimelineEvent',
+  'ssm-incidents:ListRelatedItems',
+  'ssm-incidents:UpdateRelatedItems',
+];
+
+/** The runbook role: start the runbook's automation (resource: automation-definition). */
+export const START_AUTOMATION_ACTIONS = ['ssm:StartAutomationExecution'];
+/** The runbook role: hand the runbook its automation assume role (resource: role). */
+export const PASS_ROLE_ACTIONS = ['iam:PassRole'];
+/** The runbook role: run in the impacted account through its automation execution role (resource: role). */
+export const ASSUME_ROLE_ACTIONS = ['sts:AssumeRole'];
+/** The role an application account creates for runbooks started from the management account. */
+export const AUTOMATION_EXECUTION_ROLE_NAME = 'AWS-SystemsManager-AutomationExecutionRole';
+
+/** Incident Manager publishing to a chat channel's topic (user guide, "Configuring SNS permissions"). */
+export const PUBLISH_ACTIONS = ['sns:Publish'];
+
+/** The service principal of Incident Manager. */
+export const INCIDENT_MANAGER_PRINCIPAL = 'ssm-incidents.amazonaws.com';

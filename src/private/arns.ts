@@ -20,6 +20,7 @@ interface ArnShape {
 
 export const REPLICATION_SET: ArnShape = { service: SSM_INCIDENTS, resourceType: 'replication-set', regional: false };
 export const CONTACT: ArnShape = { service: SSM_CONTACTS, resourceType: 'contact', regional: true };
+export const RESPONSE_PLAN: ArnShape = { service: SSM_INCIDENTS, resourceType: 'response-plan', regional: false };
 export const ROTATION: ArnShape = { service: SSM_CONTACTS, resourceType: 'rotation', regional: true };
 
 /** The ARN of a resource of `shape` named `name` in the stack's account (and Region where regional). */
@@ -73,4 +74,19 @@ export function parseArn(where: Where, shape: ArnShape, arn: string, what: strin
 /** The path an imported construct will have, for errors thrown before it is created. */
 export function importPath(scope: IConstruct, id: string): string {
   return scope.node.path ? `${scope.node.path}/${id}` : id;
+}
+
+/**
+ * The ARN pattern of every incident record of a response plan of `account`:
+ * arn:${Partition}:ssm-incidents::${Account}:incident-record/${ResponsePlan}/*.
+ */
+export function incidentRecordsArn(scope: IConstruct, account: string, responsePlanName: string, region = ''): string {
+  return Stack.of(scope).formatArn({
+    service: SSM_INCIDENTS,
+    region,
+    account,
+    resource: 'incident-record',
+    resourceName: `${responsePlanName}/*`,
+    arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+  });
 }

@@ -1,4 +1,4 @@
-import { Duration, Token } from 'aws-cdk-lib';
+import { Duration, IResource, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { IncidentManagerValidationError, Where } from './errors';
 
@@ -99,4 +99,25 @@ export function requireEntries(scope: IConstruct, name: string, count: () => num
   scope.node.addValidation({
     validate: () => (count() === 0 ? [new IncidentManagerValidationError(scope, `\`${name}\``, `0 ${noun}`, allowed).message] : []),
   });
+}
+
+/**
+ * Incident Manager cannot use a topic of another account or Region: fails when both are known and differ.
+ */
+export function checkSameEnvironment(scope: IConstruct, what: string, resource: IResource): void {
+  const here = Stack.of(scope);
+  const there = resource.env;
+  for (const [kind, mine, theirs] of [
+    ['account', here.account, there.account],
+    ['Region', here.region, there.region],
+  ] as const) {
+    if (!Token.isUnresolved(mine) && !Token.isUnresolved(theirs) && mine !== theirs) {
+      throw new IncidentManagerValidationError(
+        scope,
+        `\`${what}\``,
+        `${resource.node.path} in ${kind} ${theirs}`,
+        `be in the response plan's ${kind} ${mine} (Incident Manager cannot use a topic of another account or Region)`,
+      );
+    }
+  }
 }

@@ -61,10 +61,10 @@ export function supportsResourceLevelPermissions(action: ActionData): boolean {
  * What kind of policy a document is:
  * - identity: attached to a principal; every Allow names resources, `*` only without resource types;
  * - resource: a resource policy whose Resource names the resource (SNS topic policy and the like);
- * - key: a KMS key policy, where `*` means the key itself;
+ * - self: a policy where `*` means the resource itself (KMS key policy, Secrets Manager resource policy);
  * - trust: a role's trust policy, without resources.
  */
-export type PolicyKind = 'identity' | 'resource' | 'key' | 'trust';
+export type PolicyKind = 'identity' | 'resource' | 'self' | 'trust';
 
 function asArray(value: Json): Json[] {
   if (value === undefined) return [];
@@ -128,10 +128,10 @@ const POLICY_LOCATIONS: Record<string, Array<{ path: string[]; kind: PolicyKind;
     { path: ['AssumeRolePolicyDocument'], kind: 'trust' },
     { path: ['Policies'], each: ['PolicyDocument'], kind: 'identity' },
   ],
-  'AWS::KMS::Key': [{ path: ['KeyPolicy'], kind: 'key' }],
+  'AWS::KMS::Key': [{ path: ['KeyPolicy'], kind: 'self' }],
   'AWS::SNS::TopicPolicy': [{ path: ['PolicyDocument'], kind: 'resource' }],
   'AWS::SQS::QueuePolicy': [{ path: ['PolicyDocument'], kind: 'resource' }],
-  'AWS::SecretsManager::ResourcePolicy': [{ path: ['ResourcePolicy'], kind: 'resource' }],
+  'AWS::SecretsManager::ResourcePolicy': [{ path: ['ResourcePolicy'], kind: 'self' }],
 };
 
 /** Checks every policy document of a template resource. */
