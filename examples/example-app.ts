@@ -1,16 +1,23 @@
-import { App, Duration, Stack, StackProps, TimeZone } from 'aws-cdk-lib';
+import { App, Duration, Stack, StackProps, TimeZone, aws_cloudwatch as cloudwatch, aws_events as events } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import {
+  ChatChannel,
   Contact,
   ContactChannel,
   DayOfWeek,
+  DynamicParameterValue,
   EscalationPlan,
+  Impact,
   IncidentManagerKey,
   OnCallSchedule,
   ReplicationSet,
+  ResponsePlan,
+  ResponsePlanAlarmAction,
+  ResponsePlanTarget,
   Rotation,
   RotationRecurrence,
   RotationStart,
+  Runbook,
 } from '../src';
 
 /** The account the example deploys to. Replace it with yours. */
@@ -39,7 +46,9 @@ export interface IncidentManagerStackProps extends StackProps {
 /**
  * The operations account's Incident Manager: the replication set over two Regions, each with its
  * own customer-managed key, the responders, their on-call schedule, and the escalation plan that
- * pages the schedule first and the team lead after 15 minutes.
+ * pages the schedule first and the team lead after 15 minutes; and the critical response plan that
+ * engages it, posts to a chat channel, runs a runbook, and is started by an alarm and an EventBridge
+ * rule.
  */
 export class IncidentManagerStack extends Stack {
   constructor(scope: Construct, id: string, props: IncidentManagerStackProps) {
@@ -106,13 +115,44 @@ export class IncidentManagerStack extends Stack {
       rotations: [primary, secondary],
     });
 
-    new EscalationPlan(this, 'Escalation', {
+    const escalation = new EscalationPlan(this, 'Escalation', {
       alias: 'sre-escalation',
       displayName: 'SRE escalation',
       stages: [
         { duration: Duration.minutes(15), targets: [{ contact: onCall }] },
         { duration: Duration.minutes(0), targets: [{ contact: lead }] },
       ],
+    });
+
+    const critical = new ResponsePlan(this, 'CriticalPlan', {
+      responsePlanName: 'checkout-critical',
+      displayName: 'Checkout critical',
+      title: 'Checkout is failing',
+      impact: Impact.CRITICAL,
+      summary: 'Customers cannot complete checkout.',
+      dedupeString: 'checkout-critical',
+      incidentTags: { service: 'checkout' },
+      engagements: [escalation],
+      chatChannel: new ChatChannel(this, 'ChatChannel'),
+      runbook: {
+        runbook: Runbook.awsOwned('AWSIncidents-CriticalIncidentRunbookTemplate'),
+        dynamicParameters: { IncidentRecordArn: DynamicParameterValue.INCIDENT_RECORD_ARN },
+      },
+    });
+
+    // An alarm on the checkout service's errors starts an incident...
+    const errors = new cloudwatch.Metric({ namespace: 'Checkout', metricName: 'Errors', period: Duration.minutes(1), statistic: 'Sum' });
+    new cloudwatch.Alarm(this, 'CheckoutErrors', {
+      metric: errors,
+      threshold: 10,
+      evaluationPeriods: 3,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    }).addAlarmAction(new ResponsePlanAlarmAction(critical));
+
+    // ...and so does an AWS Health event about the services checkout runs on.
+    new events.Rule(this, 'HealthEvents', {
+      eventPattern: { source: ['aws.health'], detailType: ['AWS Health Event'], detail: { service: ['EC2', 'RDS'] } },
+      targets: [new ResponsePlanTarget(critical)],
     });
   }
 }

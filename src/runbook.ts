@@ -43,7 +43,7 @@ export class Runbook {
     /** The name of the Automation document. */
     public readonly documentName: string,
     /** Whether AWS owns the document. */
-    public readonly awsOwned: boolean,
+    public readonly isAwsOwned: boolean,
   ) {}
 
   /**
@@ -64,7 +64,7 @@ export class Runbook {
     return Stack.of(scope).formatArn({
       service: 'ssm',
       region: '*',
-      account: this.awsOwned ? '' : Stack.of(scope).account,
+      account: this.isAwsOwned ? '' : Stack.of(scope).account,
       resource: 'automation-definition',
       resourceName: `${this.documentName}:*`,
       arnFormat: ArnFormat.SLASH_RESOURCE_NAME,

@@ -62,6 +62,22 @@ describe('the example app of the README', () => {
     });
   });
 
+  test('THEN the critical response plan engages the escalation plan, posts to the chat channel, runs a runbook, and is started by an alarm and a rule', () => {
+    const template = expectValidStack(main);
+    const [escalation] = Object.keys(template.findResources('AWS::SSMContacts::Contact', { Properties: { Type: 'ESCALATION' } }));
+    const [topic] = Object.keys(template.findResources('AWS::SNS::Topic'));
+    const [plan] = Object.keys(template.findResources('AWS::SSMIncidents::ResponsePlan'));
+    template.hasResourceProperties('AWS::SSMIncidents::ResponsePlan', {
+      Name: 'checkout-critical',
+      IncidentTemplate: Match.objectLike({ Impact: 1 }),
+      Engagements: [{ 'Fn::GetAtt': [escalation, 'Arn'] }],
+      ChatChannel: { ChatbotSns: [{ Ref: topic }] },
+      Actions: [{ SsmAutomation: Match.objectLike({ DocumentName: 'AWSIncidents-CriticalIncidentRunbookTemplate', RoleArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^CriticalPlanRunbookRole'), 'Arn'] } }) }],
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmActions: [{ 'Fn::GetAtt': [plan, 'Arn'] }] });
+    template.hasResourceProperties('AWS::Events::Rule', { Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [plan, 'Arn'] } })] });
+  });
+
   test('THEN the templates match their snapshots (a changed logical ID would replace data-bearing resources)', () => {
     expect(Template.fromStack(keyStack).toJSON()).toMatchSnapshot();
     expect(Template.fromStack(main).toJSON()).toMatchSnapshot();
