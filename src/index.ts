@@ -9,3 +9,4 @@ export * from './runbook';
 export * from './chat-channel';
 export * from './response-plan';
 export * from './response-plan-triggers';
+export * from './share';

@@ -378,6 +378,14 @@ describe('ResponsePlan', () => {
       expect(() => new ChatChannel(stack, 'Chat', { topic: sns.Topic.fromTopicArn(stack, 'T', arn) })).toThrow(message);
     });
 
+    test('GIVEN an environment-agnostic stack THEN account and Region tokens are not compared', () => {
+      const stack = new Stack();
+      const other = new Stack(stack.node.root as any, 'Other');
+      const chat = new ChatChannel(stack, 'Chat');
+      new ResponsePlan(stack, 'Plan', { title: 't', impact: Impact.LOW, chatChannel: chat, notificationTopics: [new sns.Topic(other, 'T')] });
+      expectValidStack(stack);
+    });
+
     test('GIVEN a topic of another stack in another Region as notification target THEN it is refused', () => {
       const stack = newStack();
       const other = new Stack(stack.node.root as any, 'Other', { env: { account: ACCOUNT, region: 'eu-west-1' } });

@@ -1,0 +1,171 @@
+import { ArnFormat, Lazy, Names, Resource, Stack, aws_ram as ram } from 'aws-cdk-lib';
+import { Construct, IConstruct } from 'constructs';
+import { IContact } from './contact-base';
+import { IncidentManagerValidationError } from './private/errors';
+import { checkString, requireEntries } from './private/validate';
+import { IResponsePlan } from './response-plan';
+
+/** The RAM managed permission for sharing response plans. */
+const RESPONSE_PLAN_PERMISSION = 'AWSRAMDefaultPermissionSSMIncidentsResponsePlan';
+/** The RAM managed permission for sharing contacts, escalation plans and on-call schedules. */
+const CONTACT_PERMISSION = 'AWSRAMDefaultPermissionSSMContactsContact';
+
+const ACCOUNT_ID = /^[0-9]{12}$/;
+const OU_ARN = /^arn:aws(-[a-z]+)*:organizations::[0-9]{12}:ou\/o-[a-z0-9]{10,32}\/ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}$/;
+const ORGANIZATION_ARN = /^arn:aws(-[a-z]+)*:organizations::[0-9]{12}:organization\/o-[a-z0-9]{10,32}$/;
+
+/**
+ * Properties of an `IncidentManagerShare`.
+ */
+export interface IncidentManagerShareProps {
+  /**
+   * The name of the resource share.
+   *
+   * @default - a name generated from the construct path
+   */
+  readonly shareName?: string;
+
+  /**
+   * Response plans of this app to share. More can be added with `addResponsePlan`.
+   *
+   * @default - none
+   */
+  readonly responsePlans?: IResponsePlan[];
+
+  /**
+   * Contacts, escalation plans and on-call schedules of this app to share. More can be added with
+   * `addContact`.
+   *
+   * @default - none
+   */
+  readonly contacts?: IContact[];
+
+  /**
+   * Account IDs (12 digits) to share with.
+   *
+   * @default - none
+   */
+  readonly accounts?: string[];
+
+  /**
+   * Organizational units to share with, by ARN
+   * (`arn:aws:organizations::<management account>:ou/o-<org id>/ou-<ou id>`).
+   *
+   * @default - none
+   */
+  readonly organizationalUnitArns?: string[];
+
+  /**
+   * The organization to share with, by ARN (`arn:aws:organizations::<management account>:organization/o-<org id>`).
+   *
+   * @default - not shared with the whole organization
+   */
+  readonly organizationArn?: string;
+
+  /**
+   * Whether accounts outside the organization may be principals.
+   *
+   * @default false
+   */
+  readonly allowExternalPrincipals?: boolean;
+}
+
+/**
+ * Shares response plans and contacts of this app with other accounts, organizational units or the
+ * whole organization through AWS RAM, with the managed permission each resource type needs.
+ *
+ * Only the owner of a resource can share it: an imported or shared-in plan or contact is an error.
+ *
+ * @resource AWS::RAM::ResourceShare
+ * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/sharing.html
+ */
+export class IncidentManagerShare extends Resource {
+  /** @attribute */
+  public readonly resourceShareArn: string;
+
+  private readonly responsePlans: IResponsePlan[] = [];
+  private readonly contacts: IContact[] = [];
+  private readonly principals: string[] = [];
+
+  constructor(scope: Construct, id: string, props: IncidentManagerShareProps = {}) {
+    super(scope, id);
+    const resource = new ram.CfnResourceShare(this, 'Resource', {
+      name: props.shareName ?? Names.uniqueResourceName(this, { maxLength: 255 }),
+      allowExternalPrincipals: props.allowExternalPrincipals ?? false,
+      resourceArns: Lazy.list({
+        produce: () => [...this.responsePlans.map((p) => p.responsePlanArn), ...this.contacts.map((c) => c.contactArn)],
+      }),
+      principals: Lazy.list({ produce: () => this.principals }),
+      permissionArns: Lazy.list({ produce: () => this.permissionArns() }, { omitEmpty: true }),
+    });
+    this.resourceShareArn = resource.attrArn;
+
+    props.responsePlans?.forEach((p) => this.addResponsePlan(p));
+    props.contacts?.forEach((c) => this.addContact(c));
+    props.accounts?.forEach((a) => this.addAccount(a));
+    props.organizationalUnitArns?.forEach((ou) => this.addOrganizationalUnit(ou));
+    if (props.organizationArn !== undefined) {
+      this.addOrganization(props.organizationArn);
+    }
+
+    requireEntries(this, 'resources', () => this.responsePlans.length + this.contacts.length, 'resources', 'share at least one response plan or contact (add one with addResponsePlan or addContact)');
+    requireEntries(this, 'principals', () => this.principals.length, 'principals', 'name at least one account, organizational unit or organization');
+  }
+
+  /** Shares a response plan of this app. */
+  public addResponsePlan(plan: IResponsePlan): void {
+    this.checkOwned(plan, 'response plan');
+    this.responsePlans.push(plan);
+  }
+
+  /** Shares a contact, escalation plan or on-call schedule of this app. */
+  public addContact(contact: IContact): void {
+    this.checkOwned(contact, 'contact');
+    this.contacts.push(contact);
+  }
+
+  /** Shares with an account (12-digit ID). */
+  public addAccount(accountId: string): void {
+    checkString(this, 'accounts[]', accountId, { pattern: ACCOUNT_ID });
+    this.principals.push(accountId);
+  }
+
+  /** Shares with an organizational unit, by ARN. */
+  public addOrganizationalUnit(organizationalUnitArn: string): void {
+    checkString(this, 'organizationalUnitArns[]', organizationalUnitArn, { pattern: OU_ARN });
+    this.principals.push(organizationalUnitArn);
+  }
+
+  /** Shares with the whole organization, by ARN. */
+  public addOrganization(organizationArn: string): void {
+    checkString(this, 'organizationArn', organizationArn, { pattern: ORGANIZATION_ARN });
+    this.principals.push(organizationArn);
+  }
+
+  private checkOwned(resource: IConstruct, kind: string): void {
+    if (!Resource.isOwnedResource(resource)) {
+      throw new IncidentManagerValidationError(
+        this,
+        `a shared ${kind}`,
+        `the imported ${kind} ${resource.node.path}`,
+        `be defined in this app (only the owner of a ${kind} can share it; a ${kind} shared with this account cannot be shared again)`,
+      );
+    }
+  }
+
+  private permissionArns(): string[] {
+    const permission = (name: string) =>
+      Stack.of(this).formatArn({
+        service: 'ram',
+        region: '',
+        account: 'aws',
+        resource: 'permission',
+        resourceName: name,
+        arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+      });
+    return [
+      ...(this.responsePlans.length > 0 ? [permission(RESPONSE_PLAN_PERMISSION)] : []),
+      ...(this.contacts.length > 0 ? [permission(CONTACT_PERMISSION)] : []),
+    ];
+  }
+}
