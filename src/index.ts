@@ -10,3 +10,5 @@ export * from './chat-channel';
 export * from './response-plan';
 export * from './response-plan-triggers';
 export * from './share';
+export * from './analysis-template';
+export * from './foundation';

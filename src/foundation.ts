@@ -1,0 +1,517 @@
+import { Duration, Stack, TimeZone, Token, aws_kms as kms } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { PostIncidentAnalysisTemplate } from './analysis-template';
+import { ChatChannel, ChatChannelProps } from './chat-channel';
+import { Contact, ContactChannel } from './contact';
+import { IContact } from './contact-base';
+import { EscalationPlan } from './escalation-plan';
+import { IncidentManagerKey } from './incident-manager-key';
+import { OnCallSchedule } from './on-call-schedule';
+import { IncidentManagerValidationError } from './private/errors';
+import { IReplicationSet, ReplicationSet } from './replication-set';
+import { Impact, PagerDutyIntegration, ResponsePlan, RunbookAction } from './response-plan';
+import { Rotation, RotationRecurrence, RotationStart, ShiftCoverage } from './rotation';
+import { IncidentManagerShare } from './share';
+
+/**
+ * How the replication set is encrypted.
+ */
+export enum FoundationEncryption {
+  /** A customer-managed key in every Region (an `IncidentManagerKey` in the stack's Region). */
+  CUSTOMER_MANAGED_KEY = 'CUSTOMER_MANAGED_KEY',
+  /** An AWS owned key. */
+  AWS_OWNED_KEY = 'AWS_OWNED_KEY',
+}
+
+/**
+ * A person, as plain values.
+ */
+export interface FoundationContact {
+  /** The contact's alias; other entries of the foundation refer to the contact by it. */
+  readonly alias: string;
+  /** The contact's full name. */
+  readonly displayName: string;
+  /**
+   * An e-mail address.
+   * @default - no e-mail channel
+   */
+  readonly email?: string;
+  /**
+   * A mobile number for text messages (E.164).
+   * @default - no SMS channel
+   */
+  readonly sms?: string;
+  /**
+   * A phone number for voice calls (E.164).
+   * @default - no voice channel
+   */
+  readonly voice?: string;
+  /**
+   * How long Incident Manager waits after engaging e-mail and SMS before it calls.
+   * @default Duration.minutes(5)
+   */
+  readonly callAfter?: Duration;
+}
+
+/**
+ * A rotation of an on-call schedule, as plain values.
+ */
+export interface FoundationRotation {
+  /** The aliases of the contacts who take shifts, in order. */
+  readonly contacts: string[];
+  /** When the rotation starts. */
+  readonly startTime: RotationStart;
+  /** The rotation's time zone. */
+  readonly timeZone: TimeZone;
+  /** How often shifts hand off. */
+  readonly recurrence: RotationRecurrence;
+  /**
+   * The hours of each day the rotation is on call.
+   * @default - around the clock
+   */
+  readonly shiftCoverage?: ShiftCoverage[];
+}
+
+/**
+ * An on-call schedule, as plain values.
+ */
+export interface FoundationOnCallSchedule {
+  /** The schedule's alias; escalation plans and response plans refer to it by it. */
+  readonly alias: string;
+  /** The schedule's name. */
+  readonly displayName: string;
+  /** The schedule's rotations: 1 to 8. */
+  readonly rotations: FoundationRotation[];
+}
+
+/**
+ * A stage of an escalation plan, as plain values.
+ */
+export interface FoundationEscalationStage {
+  /** How long the stage lasts before the next one starts: 0 to 30 minutes. */
+  readonly duration: Duration;
+  /**
+   * The aliases of the contacts, on-call schedules or earlier escalation plans the stage engages.
+   * Each one's acknowledgement stops the plan.
+   * @default - none: the stage only waits
+   */
+  readonly targets?: string[];
+}
+
+/**
+ * An escalation plan, as plain values.
+ */
+export interface FoundationEscalationPlan {
+  /** The plan's alias; response plans and later escalation plans refer to it by it. */
+  readonly alias: string;
+  /** The plan's name. */
+  readonly displayName: string;
+  /** The stages, in order. */
+  readonly stages: FoundationEscalationStage[];
+}
+
+/**
+ * A response plan, as plain values.
+ */
+export interface FoundationResponsePlan {
+  /** The plan's name. */
+  readonly responsePlanName: string;
+  /** The title of its incidents. */
+  readonly title: string;
+  /** The impact of its incidents. */
+  readonly impact: Impact;
+  /**
+   * A summary of the incident.
+   * @default - none
+   */
+  readonly summary?: string;
+  /**
+   * Incidents with the same dedupe string are merged.
+   * @default - no deduplication
+   */
+  readonly dedupeString?: string;
+  /**
+   * Tags of the incident records.
+   * @default - none
+   */
+  readonly incidentTags?: { [key: string]: string };
+  /**
+   * The aliases of the contacts, on-call schedules and escalation plans to engage: up to 5.
+   * @default - none
+   */
+  readonly engagements?: string[];
+  /**
+   * The runbook to start.
+   * @default - none
+   */
+  readonly runbook?: RunbookAction;
+  /**
+   * A PagerDuty service that gets a matching incident.
+   * @default - none
+   */
+  readonly pagerDuty?: PagerDutyIntegration;
+  /**
+   * Whether the plan posts to the foundation's chat channel.
+   * @default true when the foundation has a chat channel
+   */
+  readonly useChatChannel?: boolean;
+}
+
+/**
+ * Whom the foundation shares its response plans and contacts with.
+ */
+export interface FoundationSharing {
+  /**
+   * Account IDs.
+   * @default - none
+   */
+  readonly accounts?: string[];
+  /**
+   * Organizational unit ARNs.
+   * @default - none
+   */
+  readonly organizationalUnitArns?: string[];
+  /**
+   * The organization's ARN.
+   * @default - not the whole organization
+   */
+  readonly organizationArn?: string;
+  /**
+   * Whether accounts outside the organization may be principals.
+   * @default false
+   */
+  readonly allowExternalPrincipals?: boolean;
+  /**
+   * Whether contacts, on-call schedules and escalation plans are shared too, so that application
+   * accounts can see and start engagements.
+   * @default true
+   */
+  readonly shareContacts?: boolean;
+}
+
+/**
+ * A post-incident analysis template, as plain values.
+ */
+export interface FoundationAnalysisTemplate {
+  /** The template's name. */
+  readonly templateName: string;
+  /** The template's JSON content. */
+  readonly content: any;
+}
+
+/**
+ * Properties of an `IncidentManagerFoundation`.
+ */
+export interface IncidentManagerFoundationProps {
+  /**
+   * The Regions of the replication set: 1 to 3 (2 or more recommended). Required unless
+   * `existingReplicationSet` is given.
+   *
+   * @default - none
+   */
+  readonly regions?: string[];
+
+  /**
+   * How the replication set is encrypted.
+   *
+   * @default FoundationEncryption.CUSTOMER_MANAGED_KEY
+   */
+  readonly encryption?: FoundationEncryption;
+
+  /**
+   * Customer-managed keys by Region. Every Region other than the stack's needs one (a KMS key stays in
+   * its Region); the stack's Region gets an `IncidentManagerKey` unless it is given here.
+   *
+   * @default - only the stack's Region's key, created
+   */
+  readonly regionKeys?: { [region: string]: kms.IKey };
+
+  /**
+   * The account's replication set, when it already has one: none is created.
+   *
+   * @default - a replication set is created
+   */
+  readonly existingReplicationSet?: IReplicationSet;
+
+  /**
+   * People, with their channels. Each gets an engagement plan that engages e-mail and SMS at once
+   * and calls after `callAfter`.
+   *
+   * @default - none
+   */
+  readonly contacts?: FoundationContact[];
+
+  /**
+   * Contacts, schedules and escalation plans defined elsewhere, referred to by alias.
+   *
+   * @default - none
+   */
+  readonly existingContacts?: IContact[];
+
+  /**
+   * On-call schedules.
+   *
+   * @default - none
+   */
+  readonly onCallSchedules?: FoundationOnCallSchedule[];
+
+  /**
+   * Escalation plans. A stage may name escalation plans listed before it.
+   *
+   * @default - none
+   */
+  readonly escalationPlans?: FoundationEscalationPlan[];
+
+  /**
+   * A chat channel to create, for the response plans.
+   *
+   * @default - none, unless `existingChatChannel` is given
+   */
+  readonly chatChannel?: ChatChannelProps;
+
+  /**
+   * A chat channel defined elsewhere, for the response plans.
+   *
+   * @default - none
+   */
+  readonly existingChatChannel?: ChatChannel;
+
+  /**
+   * Response plans.
+   *
+   * @default - none
+   */
+  readonly responsePlans?: FoundationResponsePlan[];
+
+  /**
+   * Sharing of the response plans (and contacts) with other accounts through AWS RAM.
+   *
+   * @default - nothing is shared
+   */
+  readonly sharing?: FoundationSharing;
+
+  /**
+   * A post-incident analysis template.
+   *
+   * @default - none
+   */
+  readonly analysisTemplate?: FoundationAnalysisTemplate;
+}
+
+/**
+ * Incident Manager, prepared in one construct, as the console's "Get prepared" wizard does it: the
+ * replication set and its keys, contacts, on-call schedules and escalation plans, a chat channel,
+ * response plans with runbooks, sharing with application accounts, and a post-incident analysis
+ * template.
+ *
+ * Everything it creates is a public property, and every piece can be given instead (`existing...`).
+ * Its IAM is its own and least-privilege; stateful resources are retained, the replication set has
+ * deletion protection, keys rotate, topic policies carry source-account conditions, and shares keep
+ * external principals off.
+ */
+export class IncidentManagerFoundation extends Construct {
+  /** The replication set, created or given. */
+  public readonly replicationSet: IReplicationSet;
+  /** The customer-managed key of the stack's Region, when the foundation created one. */
+  public readonly key?: IncidentManagerKey;
+  /** The people. */
+  public readonly contacts: Contact[] = [];
+  /** The rotations of the on-call schedules. */
+  public readonly rotations: Rotation[] = [];
+  /** The on-call schedules. */
+  public readonly onCallSchedules: OnCallSchedule[] = [];
+  /** The escalation plans. */
+  public readonly escalationPlans: EscalationPlan[] = [];
+  /** The chat channel, created or given. */
+  public readonly chatChannel?: ChatChannel;
+  /** The response plans. */
+  public readonly responsePlans: ResponsePlan[] = [];
+  /** The resource share, when sharing is configured. */
+  public readonly share?: IncidentManagerShare;
+  /** The post-incident analysis template, when configured. */
+  public readonly analysisTemplate?: PostIncidentAnalysisTemplate;
+
+  private readonly byAlias = new Map<string, IContact>();
+
+  constructor(scope: Construct, id: string, props: IncidentManagerFoundationProps) {
+    super(scope, id);
+
+    if (props.existingReplicationSet) {
+      this.replicationSet = props.existingReplicationSet;
+    } else {
+      const { replicationSet, key } = this.defineReplicationSet(props);
+      this.replicationSet = replicationSet;
+      this.key = key;
+    }
+
+    for (const contact of props.existingContacts ?? []) {
+      this.register(contact.contactAlias, contact, 'existingContacts');
+    }
+    (props.contacts ?? []).forEach((c, i) => this.defineContact(c, i));
+    (props.onCallSchedules ?? []).forEach((s, i) => this.defineSchedule(s, i));
+    (props.escalationPlans ?? []).forEach((p, i) => this.defineEscalationPlan(p, i));
+
+    if (props.chatChannel && props.existingChatChannel) {
+      throw new IncidentManagerValidationError(this, '`chatChannel` and `existingChatChannel`', 'both', 'be given one at a time');
+    }
+    this.chatChannel = props.existingChatChannel ?? (props.chatChannel ? new ChatChannel(this, 'ChatChannel', props.chatChannel) : undefined);
+
+    (props.responsePlans ?? []).forEach((p, i) => this.defineResponsePlan(p, i));
+
+    if (props.sharing) {
+      this.share = this.defineShare(props.sharing);
+    }
+    if (props.analysisTemplate) {
+      this.analysisTemplate = new PostIncidentAnalysisTemplate(this, 'AnalysisTemplate', props.analysisTemplate);
+    }
+  }
+
+  /**
+   * The contact, on-call schedule or escalation plan with this alias, created or given.
+   */
+  public findContact(alias: string): IContact {
+    const contact = this.byAlias.get(alias);
+    if (!contact) {
+      throw new IncidentManagerValidationError(this, 'an alias', alias, `be one of the foundation's contacts (${[...this.byAlias.keys()].join(', ') || 'none'})`);
+    }
+    return contact;
+  }
+
+  private defineReplicationSet(props: IncidentManagerFoundationProps): { replicationSet: ReplicationSet; key?: IncidentManagerKey } {
+    const regions = props.regions ?? [];
+    if (regions.length === 0) {
+      throw new IncidentManagerValidationError(this, '`regions`', 'none', 'name 1 to 3 Regions, or give `existingReplicationSet`');
+    }
+    if ((props.encryption ?? FoundationEncryption.CUSTOMER_MANAGED_KEY) === FoundationEncryption.AWS_OWNED_KEY) {
+      return { replicationSet: new ReplicationSet(this, 'ReplicationSet', { regions: regions.map((region) => ({ region })) }) };
+    }
+    const stackRegion = Stack.of(this).region;
+    const given = props.regionKeys ?? {};
+    const missing = regions.filter((r) => !given[r] && (Token.isUnresolved(stackRegion) || r !== stackRegion));
+    if (missing.length > 0) {
+      throw new IncidentManagerValidationError(
+        this,
+        '`regionKeys`',
+        `no key for ${missing.join(', ')}`,
+        `name a customer-managed key for every Region other than the stack's own (${Token.isUnresolved(stackRegion) ? 'the stack has no Region set' : stackRegion}): a KMS key stays in its Region, so define an IncidentManagerKey in a stack of that Region and pass it, or import it with kms.Key.fromKeyArn`,
+      );
+    }
+    const key = regions.includes(stackRegion) && !given[stackRegion] ? new IncidentManagerKey(this, 'Key') : undefined;
+    const replicationSet = new ReplicationSet(this, 'ReplicationSet', {
+      regions: regions.map((region) => ({ region, key: given[region] ?? key })),
+    });
+    return { replicationSet, key };
+  }
+
+  private checkAliasFree(alias: string, where: string): void {
+    if (this.byAlias.has(alias)) {
+      throw new IncidentManagerValidationError(this, `\`${where}\``, alias, 'use an alias no other contact, schedule or plan of the foundation uses');
+    }
+  }
+
+  private register(alias: string, contact: IContact, where: string): void {
+    this.checkAliasFree(alias, where);
+    this.byAlias.set(alias, contact);
+  }
+
+  private resolve(alias: string, where: string): IContact {
+    const contact = this.byAlias.get(alias);
+    if (!contact) {
+      throw new IncidentManagerValidationError(
+        this,
+        `\`${where}\``,
+        alias,
+        `name a contact, on-call schedule or escalation plan defined before it (known: ${[...this.byAlias.keys()].join(', ') || 'none'})`,
+      );
+    }
+    return contact;
+  }
+
+  private defineContact(props: FoundationContact, index: number): void {
+    const where = `contacts[${index}]`;
+    this.checkAliasFree(props.alias, `${where}.alias`);
+    const instant = [props.email && ContactChannel.email(props.email), props.sms && ContactChannel.sms(props.sms)].filter(
+      (c): c is ContactChannel => !!c,
+    );
+    const voice = props.voice ? ContactChannel.voice(props.voice) : undefined;
+    const stages = [];
+    if (instant.length > 0) {
+      stages.push({ channels: instant, duration: voice ? props.callAfter ?? Duration.minutes(5) : Duration.minutes(0) });
+    }
+    if (voice) {
+      stages.push({ channels: [voice] });
+    }
+    if (stages.length === 0) {
+      throw new IncidentManagerValidationError(this, `\`${where}\``, props.alias, 'have at least one of email, sms and voice');
+    }
+    const contact = new Contact(this, `Contact-${props.alias}`, {
+      alias: props.alias,
+      displayName: props.displayName,
+      channels: [...instant, ...(voice ? [voice] : [])],
+      engagementPlan: stages,
+    });
+    this.register(props.alias, contact, `${where}.alias`);
+    this.contacts.push(contact);
+  }
+
+  private defineSchedule(props: FoundationOnCallSchedule, index: number): void {
+    this.checkAliasFree(props.alias, `onCallSchedules[${index}].alias`);
+    const rotations = props.rotations.map(
+      (r, i) =>
+        new Rotation(this, `Rotation-${props.alias}-${i + 1}`, {
+          contacts: r.contacts.map((alias, j) => this.resolve(alias, `onCallSchedules[${index}].rotations[${i}].contacts[${j}]`)),
+          startTime: r.startTime,
+          timeZone: r.timeZone,
+          recurrence: r.recurrence,
+          shiftCoverage: r.shiftCoverage,
+        }),
+    );
+    this.rotations.push(...rotations);
+    const schedule = new OnCallSchedule(this, `OnCallSchedule-${props.alias}`, { alias: props.alias, displayName: props.displayName, rotations });
+    this.register(props.alias, schedule, `onCallSchedules[${index}].alias`);
+    this.onCallSchedules.push(schedule);
+  }
+
+  private defineEscalationPlan(props: FoundationEscalationPlan, index: number): void {
+    this.checkAliasFree(props.alias, `escalationPlans[${index}].alias`);
+    const plan = new EscalationPlan(this, `EscalationPlan-${props.alias}`, {
+      alias: props.alias,
+      displayName: props.displayName,
+      stages: props.stages.map((stage, i) => ({
+        duration: stage.duration,
+        targets: (stage.targets ?? []).map((alias, j) => ({ contact: this.resolve(alias, `escalationPlans[${index}].stages[${i}].targets[${j}]`) })),
+      })),
+    });
+    this.register(props.alias, plan, `escalationPlans[${index}].alias`);
+    this.escalationPlans.push(plan);
+  }
+
+  private defineResponsePlan(props: FoundationResponsePlan, index: number): void {
+    const useChat = props.useChatChannel ?? true;
+    const plan = new ResponsePlan(this, `ResponsePlan-${props.responsePlanName}`, {
+      responsePlanName: props.responsePlanName,
+      title: props.title,
+      impact: props.impact,
+      summary: props.summary,
+      dedupeString: props.dedupeString,
+      incidentTags: props.incidentTags,
+      engagements: (props.engagements ?? []).map((alias, j) => this.resolve(alias, `responsePlans[${index}].engagements[${j}]`)),
+      runbook: props.runbook,
+      pagerDuty: props.pagerDuty,
+      chatChannel: useChat ? this.chatChannel : undefined,
+    });
+    this.responsePlans.push(plan);
+  }
+
+  private defineShare(props: FoundationSharing): IncidentManagerShare {
+    const contacts = props.shareContacts ?? true ? [...this.contacts, ...this.onCallSchedules, ...this.escalationPlans] : [];
+    return new IncidentManagerShare(this, 'Share', {
+      responsePlans: this.responsePlans,
+      contacts,
+      accounts: props.accounts,
+      organizationalUnitArns: props.organizationalUnitArns,
+      organizationArn: props.organizationArn,
+      allowExternalPrincipals: props.allowExternalPrincipals,
+    });
+  }
+}
