@@ -40,7 +40,9 @@ export class ResponsePlanTarget implements events.IRuleTarget {
   public bind(rule: events.IRule, _id?: string): events.RuleTargetConfig {
     const role = this.props.role ?? ruleRole(rule);
     this.responsePlan.grantStartIncident(role);
-    return { arn: this.responsePlan.responsePlanArn, role, targetResource: this.responsePlan };
+    // No `targetResource`: a plan shared from another account is a direct target of this account's rule
+    // (Incident Manager accepts it), not a reason to route events to the other account's event bus.
+    return { arn: this.responsePlan.responsePlanArn, role };
   }
 }
 

@@ -493,6 +493,16 @@ describe('ResponsePlan', () => {
       expect(isAllowed(statements, 'ssm-incidents:UpdateIncidentRecord', `arn:aws:ssm-incidents::${ACCOUNT}:incident-record/${PLAN_NAME}/x`)).toBe(false);
     });
 
+    test('GIVEN a plan shared from another account THEN the rule targets its ARN directly and the role may start incidents with it', () => {
+      const stack = newStack();
+      const arn = 'arn:aws:ssm-incidents::444455556666:response-plan/shared-critical';
+      const shared = ResponsePlan.fromResponsePlanArn(stack, 'Shared', arn);
+      new events.Rule(stack, 'Rule', { eventPattern: { source: ['aws.health'] }, targets: [new ResponsePlanTarget(shared)] });
+      const template = expectValidStack(stack);
+      template.hasResourceProperties('AWS::Events::Rule', { Targets: [Match.objectLike({ Arn: arn })] });
+      template.hasResourceProperties('AWS::IAM::Policy', { PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'ssm-incidents:StartIncident', Resource: arn }] } });
+    });
+
     test('GIVEN a role of the user THEN the target uses it and grants it StartIncident', () => {
       const stack = newStack();
       const p = plan(stack);
