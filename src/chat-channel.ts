@@ -60,7 +60,7 @@ export class ChatChannel extends Construct {
   constructor(scope: Construct, id: string, props: ChatChannelProps = {}) {
     super(scope, id);
     if (props.topic) {
-      checkSameEnvironment(this, 'topic', props.topic);
+      checkSameEnvironment(this, '`topic`', props.topic, 'response plan', 'Incident Manager cannot use a topic of another account or Region');
     }
     this.topic = props.topic ?? new sns.Topic(this, 'Topic', { enforceSSL: true });
 

@@ -1,4 +1,4 @@
-import { Duration, Stack, TimeZone, Token, aws_kms as kms } from 'aws-cdk-lib';
+import { Duration, Resource, Stack, TimeZone, Token, aws_kms as kms } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { PostIncidentAnalysisTemplate } from './analysis-template';
 import { ChatChannel, ChatChannelProps } from './chat-channel';
@@ -7,7 +7,9 @@ import { IContact } from './contact-base';
 import { EscalationPlan } from './escalation-plan';
 import { IncidentManagerKey } from './incident-manager-key';
 import { OnCallSchedule } from './on-call-schedule';
+import { importContactAlias } from './private/contacts';
 import { IncidentManagerValidationError } from './private/errors';
+import { LimitedNestedStack, validateStackLimits } from './private/stack-limits';
 import { IReplicationSet, ReplicationSet } from './replication-set';
 import { Impact, PagerDutyIntegration, ResponsePlan, RunbookAction } from './response-plan';
 import { Rotation, RotationRecurrence, RotationStart, ShiftCoverage } from './rotation';
@@ -296,7 +298,36 @@ export interface IncidentManagerFoundationProps {
    * @default - none
    */
   readonly analysisTemplate?: FoundationAnalysisTemplate;
+
+  /**
+   * Whether contacts, on-call schedules, escalation plans and response plans go into nested stacks
+   * (a fixed number of each per nested stack, in the order given), so that large organizations stay
+   * within CloudFormation's 500 resources per stack. The replication set, keys, chat channel, share
+   * and analysis template stay in this stack.
+   *
+   * Decide before the first deployment: turning it on or off later moves every contact to another
+   * stack, which replaces it (its channels must be activated again). Append new entries at the end
+   * of their list, so that existing ones keep their nested stack.
+   *
+   * @default false
+   */
+  readonly nestedStacks?: boolean;
 }
+
+/** How many of each kind one nested stack holds: its largest possible cost within 450 resources. */
+const PER_NESTED_STACK = {
+  /** A contact is at most 5 resources: the contact, 3 channels and its engagement plan. */
+  contacts: 90,
+  /** A schedule is at most 9 resources: the schedule and 8 rotations. */
+  schedules: 50,
+  /** An escalation plan is 2 resources: the contact and its plan. */
+  escalationPlans: 225,
+  /** A response plan is at most 3 resources: the plan, its runbook role and the role's policy. */
+  responsePlans: 150,
+};
+
+const HOW_TO_SPLIT =
+  'set `nestedStacks: true` on the IncidentManagerFoundation to spread contacts, schedules and plans over nested stacks, or move other resources to another stack';
 
 /**
  * Incident Manager, prepared in one construct, as the console's "Get prepared" wizard does it: the
@@ -331,10 +362,14 @@ export class IncidentManagerFoundation extends Construct {
   /** The post-incident analysis template, when configured. */
   public readonly analysisTemplate?: PostIncidentAnalysisTemplate;
 
-  private readonly byAlias = new Map<string, IContact>();
+  private readonly byAlias = new Map<string, { readonly construct: IContact; readonly personal: boolean }>();
+  private readonly nested: boolean;
+  private readonly nestedStacks = new Map<string, Construct>();
 
   constructor(scope: Construct, id: string, props: IncidentManagerFoundationProps) {
     super(scope, id);
+    this.nested = props.nestedStacks ?? false;
+    validateStackLimits(this, HOW_TO_SPLIT);
 
     if (props.existingReplicationSet) {
       this.replicationSet = props.existingReplicationSet;
@@ -345,7 +380,7 @@ export class IncidentManagerFoundation extends Construct {
     }
 
     for (const contact of props.existingContacts ?? []) {
-      this.register(contact.contactAlias, contact, 'existingContacts');
+      this.register(contact.contactAlias, contact, 'existingContacts', false);
     }
     (props.contacts ?? []).forEach((c, i) => this.defineContact(c, i));
     (props.onCallSchedules ?? []).forEach((s, i) => this.defineSchedule(s, i));
@@ -370,11 +405,11 @@ export class IncidentManagerFoundation extends Construct {
    * The contact, on-call schedule or escalation plan with this alias, created or given.
    */
   public findContact(alias: string): IContact {
-    const contact = this.byAlias.get(alias);
-    if (!contact) {
+    const entry = this.byAlias.get(alias);
+    if (!entry) {
       throw new IncidentManagerValidationError(this, 'an alias', alias, `be one of the foundation's contacts (${[...this.byAlias.keys()].join(', ') || 'none'})`);
     }
-    return contact;
+    return entry.construct;
   }
 
   private defineReplicationSet(props: IncidentManagerFoundationProps): { replicationSet: ReplicationSet; key?: IncidentManagerKey } {
@@ -409,22 +444,48 @@ export class IncidentManagerFoundation extends Construct {
     }
   }
 
-  private register(alias: string, contact: IContact, where: string): void {
+  private register(alias: string, contact: IContact, where: string, personal: boolean): void {
     this.checkAliasFree(alias, where);
-    this.byAlias.set(alias, contact);
+    this.byAlias.set(alias, { construct: contact, personal });
   }
 
-  private resolve(alias: string, where: string): IContact {
-    const contact = this.byAlias.get(alias);
-    if (!contact) {
+  /**
+   * A reference, usable in `scope`, to the contact with `alias`: its ARN is built from the alias
+   * (contact ARNs are deterministic), so no cross-stack reference is made and contacts and their
+   * users can sit in different nested stacks without stack outputs. The contact is added to
+   * `dependencies`: the caller makes the consumer depend on it explicitly.
+   */
+  private reference(alias: string, where: string, scope: Construct, dependencies: IContact[], personalOnly = false): IContact {
+    const entry = this.byAlias.get(alias);
+    if (!entry || (personalOnly && !entry.personal)) {
+      const known = [...this.byAlias.entries()].filter(([, e]) => !personalOnly || e.personal).map(([a]) => a);
       throw new IncidentManagerValidationError(
         this,
         `\`${where}\``,
         alias,
-        `name a contact, on-call schedule or escalation plan defined before it (known: ${[...this.byAlias.keys()].join(', ') || 'none'})`,
+        `name ${personalOnly ? 'a person' : 'a contact, on-call schedule or escalation plan'} defined before it (known: ${known.join(', ') || 'none'})`,
       );
     }
-    return contact;
+    if (!Resource.isOwnedResource(entry.construct)) {
+      return entry.construct;
+    }
+    dependencies.push(entry.construct);
+    const references = (scope.node.tryFindChild('References') as Construct | undefined) ?? new Construct(scope, 'References');
+    return (references.node.tryFindChild(alias) as IContact | undefined) ?? importContactAlias(references, alias, alias);
+  }
+
+  /** Where the next entry of `kind` goes: this construct, or the nested stack with room for it. */
+  private scopeFor(kind: keyof typeof PER_NESTED_STACK, index: number): Construct {
+    if (!this.nested) {
+      return this;
+    }
+    const name = `${kind.charAt(0).toUpperCase()}${kind.slice(1)}${Math.floor(index / PER_NESTED_STACK[kind]) + 1}`;
+    let stack = this.nestedStacks.get(name);
+    if (!stack) {
+      stack = new LimitedNestedStack(this, name, HOW_TO_SPLIT);
+      this.nestedStacks.set(name, stack);
+    }
+    return stack;
   }
 
   private defineContact(props: FoundationContact, index: number): void {
@@ -444,62 +505,75 @@ export class IncidentManagerFoundation extends Construct {
     if (stages.length === 0) {
       throw new IncidentManagerValidationError(this, `\`${where}\``, props.alias, 'have at least one of email, sms and voice');
     }
-    const contact = new Contact(this, `Contact-${props.alias}`, {
+    const contact = new Contact(this.scopeFor('contacts', index), `Contact-${props.alias}`, {
       alias: props.alias,
       displayName: props.displayName,
       channels: [...instant, ...(voice ? [voice] : [])],
       engagementPlan: stages,
     });
-    this.register(props.alias, contact, `${where}.alias`);
+    this.register(props.alias, contact, `${where}.alias`, true);
     this.contacts.push(contact);
   }
 
   private defineSchedule(props: FoundationOnCallSchedule, index: number): void {
     this.checkAliasFree(props.alias, `onCallSchedules[${index}].alias`);
-    const rotations = props.rotations.map(
-      (r, i) =>
-        new Rotation(this, `Rotation-${props.alias}-${i + 1}`, {
-          contacts: r.contacts.map((alias, j) => this.resolve(alias, `onCallSchedules[${index}].rotations[${i}].contacts[${j}]`)),
-          startTime: r.startTime,
-          timeZone: r.timeZone,
-          recurrence: r.recurrence,
-          shiftCoverage: r.shiftCoverage,
-        }),
-    );
+    const scope = this.scopeFor('schedules', index);
+    const rotations = props.rotations.map((r, i) => {
+      const dependencies: IContact[] = [];
+      const rotation = new Rotation(scope, `Rotation-${props.alias}-${i + 1}`, {
+        contacts: r.contacts.map((alias, j) =>
+          this.reference(alias, `onCallSchedules[${index}].rotations[${i}].contacts[${j}]`, scope, dependencies, true),
+        ),
+        startTime: r.startTime,
+        timeZone: r.timeZone,
+        recurrence: r.recurrence,
+        shiftCoverage: r.shiftCoverage,
+      });
+      rotation.node.addDependency(...dependencies);
+      return rotation;
+    });
     this.rotations.push(...rotations);
-    const schedule = new OnCallSchedule(this, `OnCallSchedule-${props.alias}`, { alias: props.alias, displayName: props.displayName, rotations });
-    this.register(props.alias, schedule, `onCallSchedules[${index}].alias`);
+    const schedule = new OnCallSchedule(scope, `OnCallSchedule-${props.alias}`, { alias: props.alias, displayName: props.displayName, rotations });
+    this.register(props.alias, schedule, `onCallSchedules[${index}].alias`, false);
     this.onCallSchedules.push(schedule);
   }
 
   private defineEscalationPlan(props: FoundationEscalationPlan, index: number): void {
     this.checkAliasFree(props.alias, `escalationPlans[${index}].alias`);
-    const plan = new EscalationPlan(this, `EscalationPlan-${props.alias}`, {
+    const scope = this.scopeFor('escalationPlans', index);
+    const dependencies: IContact[] = [];
+    const plan = new EscalationPlan(scope, `EscalationPlan-${props.alias}`, {
       alias: props.alias,
       displayName: props.displayName,
       stages: props.stages.map((stage, i) => ({
         duration: stage.duration,
-        targets: (stage.targets ?? []).map((alias, j) => ({ contact: this.resolve(alias, `escalationPlans[${index}].stages[${i}].targets[${j}]`) })),
+        targets: (stage.targets ?? []).map((alias, j) => ({
+          contact: this.reference(alias, `escalationPlans[${index}].stages[${i}].targets[${j}]`, scope, dependencies),
+        })),
       })),
     });
-    this.register(props.alias, plan, `escalationPlans[${index}].alias`);
+    plan.node.addDependency(...dependencies);
+    this.register(props.alias, plan, `escalationPlans[${index}].alias`, false);
     this.escalationPlans.push(plan);
   }
 
   private defineResponsePlan(props: FoundationResponsePlan, index: number): void {
     const useChat = props.useChatChannel ?? true;
-    const plan = new ResponsePlan(this, `ResponsePlan-${props.responsePlanName}`, {
+    const scope = this.scopeFor('responsePlans', index);
+    const dependencies: IContact[] = [];
+    const plan = new ResponsePlan(scope, `ResponsePlan-${props.responsePlanName}`, {
       responsePlanName: props.responsePlanName,
       title: props.title,
       impact: props.impact,
       summary: props.summary,
       dedupeString: props.dedupeString,
       incidentTags: props.incidentTags,
-      engagements: (props.engagements ?? []).map((alias, j) => this.resolve(alias, `responsePlans[${index}].engagements[${j}]`)),
+      engagements: (props.engagements ?? []).map((alias, j) => this.reference(alias, `responsePlans[${index}].engagements[${j}]`, scope, dependencies)),
       runbook: props.runbook,
       pagerDuty: props.pagerDuty,
       chatChannel: useChat ? this.chatChannel : undefined,
     });
+    plan.node.addDependency(...dependencies);
     this.responsePlans.push(plan);
   }
 

@@ -338,10 +338,10 @@ export class ResponsePlan extends ResponsePlanBase {
 
     const topics = props.notificationTopics ?? [];
     checkCount(this, 'notificationTopics', topics, 0, MAX_NOTIFICATION_TOPICS, 'topics');
-    topics.forEach((topic, i) => checkSameEnvironment(this, `notificationTopics[${i}]`, topic));
+    topics.forEach((topic, i) => checkSameEnvironment(this, `\`notificationTopics[${i}]\``, topic, 'response plan', 'Incident Manager cannot use a topic of another account or Region'));
 
     if (props.chatChannel) {
-      checkSameEnvironment(this, 'chatChannel', props.chatChannel.topic);
+      checkSameEnvironment(this, '`chatChannel`', props.chatChannel.topic, 'response plan', 'Incident Manager cannot use a topic of another account or Region');
     }
 
     const runbookRole = props.runbook ? this.runbookRoleFor(props.runbook) : undefined;

@@ -1,8 +1,9 @@
-import { ArnFormat, Lazy, Names, Resource, Stack, aws_ram as ram } from 'aws-cdk-lib';
-import { Construct, IConstruct } from 'constructs';
+import { ArnFormat, IResource, Lazy, Names, Resource, Stack, aws_ram as ram } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
 import { IContact } from './contact-base';
+import { CONTACT, RESPONSE_PLAN, formatArn } from './private/arns';
 import { IncidentManagerValidationError } from './private/errors';
-import { checkString, requireEntries } from './private/validate';
+import { checkSameEnvironment, checkString, requireEntries } from './private/validate';
 import { IResponsePlan } from './response-plan';
 
 /** The RAM managed permission for sharing response plans. */
@@ -92,8 +93,13 @@ export class IncidentManagerShare extends Resource {
     const resource = new ram.CfnResourceShare(this, 'Resource', {
       name: props.shareName ?? Names.uniqueResourceName(this, { maxLength: 255 }),
       allowExternalPrincipals: props.allowExternalPrincipals ?? false,
+      // ARNs built from names and aliases, with explicit dependencies, instead of the resources' Arn
+      // attributes: a share of resources in nested stacks then needs no stack outputs.
       resourceArns: Lazy.list({
-        produce: () => [...this.responsePlans.map((p) => p.responsePlanArn), ...this.contacts.map((c) => c.contactArn)],
+        produce: () => [
+          ...this.responsePlans.map((p) => formatArn(this, RESPONSE_PLAN, p.responsePlanName)),
+          ...this.contacts.map((c) => formatArn(this, CONTACT, c.contactAlias)),
+        ],
       }),
       principals: Lazy.list({ produce: () => this.principals }),
       permissionArns: Lazy.list({ produce: () => this.permissionArns() }, { omitEmpty: true }),
@@ -116,12 +122,14 @@ export class IncidentManagerShare extends Resource {
   public addResponsePlan(plan: IResponsePlan): void {
     this.checkOwned(plan, 'response plan');
     this.responsePlans.push(plan);
+    this.node.addDependency(plan);
   }
 
   /** Shares a contact, escalation plan or on-call schedule of this app. */
   public addContact(contact: IContact): void {
     this.checkOwned(contact, 'contact');
     this.contacts.push(contact);
+    this.node.addDependency(contact);
   }
 
   /** Shares with an account (12-digit ID). */
@@ -142,7 +150,7 @@ export class IncidentManagerShare extends Resource {
     this.principals.push(organizationArn);
   }
 
-  private checkOwned(resource: IConstruct, kind: string): void {
+  private checkOwned(resource: IResource, kind: string): void {
     if (!Resource.isOwnedResource(resource)) {
       throw new IncidentManagerValidationError(
         this,
@@ -151,6 +159,7 @@ export class IncidentManagerShare extends Resource {
         `be defined in this app (only the owner of a ${kind} can share it; a ${kind} shared with this account cannot be shared again)`,
       );
     }
+    checkSameEnvironment(this, `a shared ${kind}`, resource, 'resource share', 'a share names resources of its own account and Region');
   }
 
   private permissionArns(): string[] {

@@ -8,6 +8,8 @@ describe('the example app of the README', () => {
   const { keys, operations, application } = defineExampleApp(app);
   const ops = expectValidStack(operations);
   const contactId = (alias: string) => Object.keys(ops.findResources('AWS::SSMContacts::Contact', { Properties: { Alias: alias } }))[0];
+  // The foundation refers to contacts by their deterministic ARN and an explicit dependency.
+  const contactArn = (alias: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:ssm-contacts:us-east-1:${OPERATIONS_ACCOUNT}:contact/${alias}`]] });
 
   test('GIVEN every stack THEN its template passes the schema and IAM checks', () => {
     expectValidStack(keys);
@@ -53,10 +55,12 @@ describe('the example app of the README', () => {
     ops.hasResourceProperties('AWS::SSMContacts::Plan', {
       ContactId: { 'Fn::GetAtt': [contactId('sre-escalation'), 'Arn'] },
       Stages: [
-        { DurationInMinutes: 15, Targets: [{ ContactTargetInfo: { ContactId: { 'Fn::GetAtt': [contactId('sre-oncall'), 'Arn'] }, IsEssential: true } }] },
-        { DurationInMinutes: 0, Targets: [{ ContactTargetInfo: { ContactId: { 'Fn::GetAtt': [contactId('team-lead'), 'Arn'] }, IsEssential: true } }] },
+        { DurationInMinutes: 15, Targets: [{ ContactTargetInfo: { ContactId: contactArn('sre-oncall'), IsEssential: true } }] },
+        { DurationInMinutes: 0, Targets: [{ ContactTargetInfo: { ContactId: contactArn('team-lead'), IsEssential: true } }] },
       ],
     });
+    const escalation = ops.findResources('AWS::SSMContacts::Contact', { Properties: { Alias: 'sre-escalation' } })[contactId('sre-escalation')];
+    expect(escalation.DependsOn).toEqual(expect.arrayContaining([contactId('sre-oncall'), contactId('team-lead')]));
   });
 
   test('THEN the critical response plan engages the escalation plan, posts to the chat channel, runs a runbook, and is started by an alarm and a rule', () => {
@@ -65,7 +69,7 @@ describe('the example app of the README', () => {
     ops.hasResourceProperties('AWS::SSMIncidents::ResponsePlan', {
       Name: CRITICAL_PLAN,
       IncidentTemplate: Match.objectLike({ Impact: 1 }),
-      Engagements: [{ 'Fn::GetAtt': [contactId('sre-escalation'), 'Arn'] }],
+      Engagements: [contactArn('sre-escalation')],
       ChatChannel: { ChatbotSns: [{ Ref: topic }] },
       Actions: [{ SsmAutomation: Match.objectLike({ DocumentName: 'AWSIncidents-CriticalIncidentRunbookTemplate', RoleArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('RunbookRole'), 'Arn'] } }) }],
     });

@@ -12,13 +12,15 @@ import {
   RotationRecurrence,
   RotationStart,
 } from '../src';
-import { newStack } from './support/stacks';
+import { ACCOUNT, newStack } from './support/stacks';
 import { expectValidStack } from './support/template-check';
 
 const OU = 'arn:aws:organizations::111122223333:ou/o-a1b2c3d4e5/ou-ab12-cdef3456';
 const ORG = 'arn:aws:organizations::111122223333:organization/o-a1b2c3d4e5';
 const permission = (name: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:ram::aws:permission/${name}`]] });
-const arnOf = (stack: Stack, c: any) => ({ 'Fn::GetAtt': [stack.getLogicalId(c.node.defaultChild), 'Arn'] });
+const join = (...parts: string[]) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ...parts]] });
+const planArn = (name: string) => join(`:ssm-incidents::${ACCOUNT}:response-plan/${name}`);
+const contactArn = (alias: string) => join(`:ssm-contacts:us-east-1:${ACCOUNT}:contact/${alias}`);
 
 function fixtures(stack: Stack) {
   const plan = new ResponsePlan(stack, 'Plan', { responsePlanName: 'critical', title: 't', impact: Impact.CRITICAL });
@@ -50,10 +52,15 @@ describe('IncidentManagerShare', () => {
       organizationalUnitArns: [OU],
       organizationArn: ORG,
     });
-    expectValidStack(stack).hasResourceProperties('AWS::RAM::ResourceShare', {
+    const template = expectValidStack(stack);
+    // ARNs from names and aliases, so shares of resources in nested stacks need no outputs; the share
+    // depends on the resources instead.
+    const [share] = Object.values(template.findResources('AWS::RAM::ResourceShare'));
+    expect(share.DependsOn).toEqual(expect.arrayContaining([plan, contact, schedule].map((c: any) => stack.getLogicalId(c.node.defaultChild))));
+    template.hasResourceProperties('AWS::RAM::ResourceShare', {
       Name: 'incident-manager',
       AllowExternalPrincipals: false,
-      ResourceArns: [arnOf(stack, plan), arnOf(stack, contact), arnOf(stack, schedule)],
+      ResourceArns: [planArn('critical'), contactArn('alice'), contactArn('oncall')],
       Principals: ['444455556666', OU, ORG],
       PermissionArns: [permission('AWSRAMDefaultPermissionSSMIncidentsResponsePlan'), permission('AWSRAMDefaultPermissionSSMContactsContact')],
     });
@@ -92,6 +99,15 @@ describe('IncidentManagerShare', () => {
     ])('GIVEN %s THEN it is refused', (_name, props, message) => {
       const stack = newStack();
       expect(() => new IncidentManagerShare(stack, 'Share', { accounts: ['444455556666'], ...props(stack) })).toThrow(message);
+    });
+
+    test('GIVEN a plan of another Region THEN it is refused', () => {
+      const stack = newStack();
+      const other = new Stack(stack.node.root as any, 'Other', { env: { account: ACCOUNT, region: 'eu-west-1' } });
+      const plan = new ResponsePlan(other, 'Plan', { title: 't', impact: Impact.LOW });
+      expect(() => new IncidentManagerShare(stack, 'Share', { responsePlans: [plan], accounts: ['444455556666'] })).toThrow(
+        "a shared response plan must be in the resource share's Region us-east-1 (a share names resources of its own account and Region) (got \"Other/Plan in Region eu-west-1\") at Stack/Share",
+      );
     });
 
     test('GIVEN an empty share or no principal THEN synthesis fails', () => {

@@ -102,9 +102,10 @@ export function requireEntries(scope: IConstruct, name: string, count: () => num
 }
 
 /**
- * Incident Manager cannot use a topic of another account or Region: fails when both are known and differ.
+ * Fails when `resource` is in another account or Region than `scope` (both known): `owner` names what
+ * `scope` is and `why` why they must match.
  */
-export function checkSameEnvironment(scope: IConstruct, what: string, resource: IResource): void {
+export function checkSameEnvironment(scope: IConstruct, what: string, resource: IResource, owner: string, why: string): void {
   const here = Stack.of(scope);
   const there = resource.env;
   for (const [kind, mine, theirs] of [
@@ -112,12 +113,7 @@ export function checkSameEnvironment(scope: IConstruct, what: string, resource: 
     ['Region', here.region, there.region],
   ] as const) {
     if (!Token.isUnresolved(mine) && !Token.isUnresolved(theirs) && mine !== theirs) {
-      throw new IncidentManagerValidationError(
-        scope,
-        `\`${what}\``,
-        `${resource.node.path} in ${kind} ${theirs}`,
-        `be in the response plan's ${kind} ${mine} (Incident Manager cannot use a topic of another account or Region)`,
-      );
+      throw new IncidentManagerValidationError(scope, what, `${resource.node.path} in ${kind} ${theirs}`, `be in the ${owner}'s ${kind} ${mine} (${why})`);
     }
   }
 }
