@@ -74,8 +74,8 @@ export class LimitedNestedStack extends NestedStack {
   }
 
   /** @internal */
-  public _synthesizeTemplate(session: ISynthesisSession, lookupRoleArn?: string, lookupRoleExternalId?: string, lookupRoleAdditionalOptions?: any): void {
-    super._synthesizeTemplate(session, lookupRoleArn, lookupRoleExternalId, lookupRoleAdditionalOptions);
+  public _synthesizeTemplate(session: ISynthesisSession, ...lookupRole: any[]): void {
+    (super._synthesizeTemplate as (...args: any[]) => void).call(this, session, ...lookupRole);
     const bytes = fs.statSync(path.join(session.outdir, this.templateFile)).size;
     if (bytes > STACK_LIMITS.templateBytes) {
       throw new IncidentManagerValidationError(
