@@ -74,7 +74,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
 // unrs-resolver 1.13.0's platform bindings are not all published, which leaves a lock file that
 // `npm ci` rejects as out of sync. 1.12.2 is complete.
-for (const pattern of ['/examples/', '/cdk.json', '/.ci/', '/docs/']) {
+for (const pattern of ['/examples/', '/bench/', '/cdk.json', '/.ci/', '/docs/']) {
   project.addPackageIgnore(pattern);
 }
 
@@ -87,9 +87,17 @@ project.addTask('example', {
 });
 
 project.eslint?.addLintPattern('examples');
+project.eslint?.addLintPattern('bench');
 
 // Integration tests (test/integ.*.ts): verify the committed snapshots without deploying; after an
 // intended change, `integ:update` rewrites them (also without deploying).
+// Synthesis speed and memory against the same resources written with L1 constructs (docs/benchmarks.md).
+project.addTask('bench', {
+  description: 'Benchmark synthesis of the foundation against L1 constructs (not part of the tests)',
+  exec: 'ts-node --transpile-only --project examples/tsconfig.json bench/bench.ts',
+  receiveArgs: true,
+});
+
 project.addTask('integ', {
   description: 'Verify the integration test snapshots (no deployment)',
   exec: 'integ-runner --language typescript',

@@ -1,7 +1,6 @@
 import {
   Annotations,
   Duration,
-  Lazy,
   RemovalPolicy,
   aws_ssmcontacts as ssmcontacts,
 } from 'aws-cdk-lib';
@@ -291,7 +290,8 @@ export class Contact extends ContactBase {
     if (!this.plan) {
       this.plan = new ssmcontacts.CfnPlan(this, 'EngagementPlan', {
         contactId: this.contactArn,
-        stages: Lazy.any({ produce: () => this.renderedStages }),
+        // The array itself: stages added later are in it at synthesis.
+        stages: this.renderedStages,
       });
       this.plan.applyRemovalPolicy(this.removal);
     }

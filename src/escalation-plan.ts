@@ -1,4 +1,4 @@
-import { Duration, Lazy, RemovalPolicy, Stack, Token, aws_ssmcontacts as ssmcontacts } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Token, aws_ssmcontacts as ssmcontacts } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ContactBase, IContact } from './contact-base';
 import { defineContactResource, importContactArn, markNotPersonal } from './private/contacts';
@@ -109,7 +109,8 @@ export class EscalationPlan extends ContactBase {
 
     const plan = new ssmcontacts.CfnPlan(this, 'Plan', {
       contactId: this.contactArn,
-      stages: Lazy.any({ produce: () => this.renderedStages }),
+      // The array itself: stages added later are in it at synthesis.
+      stages: this.renderedStages,
     });
     plan.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.RETAIN);
 

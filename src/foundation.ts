@@ -7,7 +7,7 @@ import { IContact } from './contact-base';
 import { EscalationPlan } from './escalation-plan';
 import { IncidentManagerKey } from './incident-manager-key';
 import { OnCallSchedule } from './on-call-schedule';
-import { importContactAlias } from './private/contacts';
+import { CONTACT, formatArn } from './private/arns';
 import { IncidentManagerValidationError } from './private/errors';
 import { LimitedNestedStack, validateStackLimits } from './private/stack-limits';
 import { IReplicationSet, ReplicationSet } from './replication-set';
@@ -365,6 +365,7 @@ export class IncidentManagerFoundation extends Construct {
   private readonly byAlias = new Map<string, { readonly construct: IContact; readonly personal: boolean }>();
   private readonly nested: boolean;
   private readonly nestedStacks = new Map<string, Construct>();
+  private readonly arnReferences = new Map<string, IContact>();
 
   constructor(scope: Construct, id: string, props: IncidentManagerFoundationProps) {
     super(scope, id);
@@ -450,10 +451,10 @@ export class IncidentManagerFoundation extends Construct {
   }
 
   /**
-   * A reference, usable in `scope`, to the contact with `alias`: its ARN is built from the alias
-   * (contact ARNs are deterministic), so no cross-stack reference is made and contacts and their
-   * users can sit in different nested stacks without stack outputs. The contact is added to
-   * `dependencies`: the caller makes the consumer depend on it explicitly.
+   * The contact with `alias`, for use in `scope`. In one stack that is the contact itself. Across
+   * nested stacks it is a reference whose ARN is built from the alias (contact ARNs are
+   * deterministic), so that no stack outputs are needed; the contact is then added to `dependencies`
+   * and the caller makes the consumer depend on it explicitly.
    */
   private reference(alias: string, where: string, scope: Construct, dependencies: IContact[], personalOnly = false): IContact {
     const entry = this.byAlias.get(alias);
@@ -466,12 +467,28 @@ export class IncidentManagerFoundation extends Construct {
         `name ${personalOnly ? 'a person' : 'a contact, on-call schedule or escalation plan'} defined before it (known: ${known.join(', ') || 'none'})`,
       );
     }
-    if (!Resource.isOwnedResource(entry.construct)) {
-      return entry.construct;
+    const target = entry.construct;
+    if (!this.nested || !Resource.isOwnedResource(target) || Stack.of(target) === Stack.of(scope)) {
+      return target;
     }
-    dependencies.push(entry.construct);
-    const references = (scope.node.tryFindChild('References') as Construct | undefined) ?? new Construct(scope, 'References');
-    return (references.node.tryFindChild(alias) as IContact | undefined) ?? importContactAlias(references, alias, alias);
+    dependencies.push(target);
+    const key = `${Stack.of(scope).node.addr}/${alias}`;
+    let reference = this.arnReferences.get(key);
+    if (!reference) {
+      const contactArn = formatArn(scope, CONTACT, alias);
+      // A plain object, not a construct: thousands of references cost no constructs in the tree.
+      reference = {
+        contactArn,
+        contactAlias: alias,
+        node: target.node,
+        stack: Stack.of(scope),
+        env: target.env,
+        applyRemovalPolicy: () => undefined,
+        grantEngage: (grantee) => target.grantEngage(grantee),
+      };
+      this.arnReferences.set(key, reference);
+    }
+    return reference;
   }
 
   /** Where the next entry of `kind` goes: this construct, or the nested stack with room for it. */
@@ -529,7 +546,7 @@ export class IncidentManagerFoundation extends Construct {
         recurrence: r.recurrence,
         shiftCoverage: r.shiftCoverage,
       });
-      rotation.node.addDependency(...dependencies);
+      if (dependencies.length > 0) rotation.node.addDependency(...dependencies);
       return rotation;
     });
     this.rotations.push(...rotations);

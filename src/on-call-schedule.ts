@@ -1,4 +1,4 @@
-import { Lazy, RemovalPolicy } from 'aws-cdk-lib';
+import { RemovalPolicy } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ContactBase, IContact } from './contact-base';
 import { defineContactResource, importContactArn, markNotPersonal } from './private/contacts';
@@ -62,13 +62,14 @@ export class OnCallSchedule extends ContactBase {
   public readonly contactAlias: string;
 
   private readonly rotations: IRotation[] = [];
+  private readonly rotationArns: string[] = [];
 
   constructor(scope: Construct, id: string, props: OnCallScheduleProps) {
     super(scope, id);
     markNotPersonal(this, 'the on-call schedule');
-    // The schedule's plan only names its rotations: CloudFormation rejects stages on a schedule.
-    const plan = Lazy.any({ produce: () => [{ rotationIds: this.rotations.map((r) => r.rotationArn) }] });
-    const resource = defineContactResource(this, props, 'ONCALL_SCHEDULE', plan);
+    // The schedule's plan only names its rotations (CloudFormation rejects stages on a schedule); the
+    // array itself, so that rotations added later are in it at synthesis.
+    const resource = defineContactResource(this, props, 'ONCALL_SCHEDULE', [{ rotationIds: this.rotationArns }]);
     this.contactArn = resource.attrArn;
     this.contactAlias = props.alias;
 
@@ -89,5 +90,6 @@ export class OnCallSchedule extends ContactBase {
       throw new IncidentManagerValidationError(this, '`rotations`', `${this.rotations.length + 1} rotations`, 'have 1 to 8 rotations');
     }
     this.rotations.push(rotation);
+    this.rotationArns.push(rotation.rotationArn);
   }
 }

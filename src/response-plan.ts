@@ -2,7 +2,6 @@ import {
   Annotations,
   CfnTag,
   IResource,
-  Lazy,
   Names,
   Resource,
   Stack,
@@ -326,6 +325,7 @@ export class ResponsePlan extends ResponsePlanBase {
   public readonly runbookRole?: iam.IRole;
 
   private readonly engagements: IContact[] = [];
+  private readonly resource: ssmincidents.CfnResponsePlan;
 
   constructor(scope: Construct, id: string, props: ResponsePlanProps) {
     super(scope, id);
@@ -358,7 +358,6 @@ export class ResponsePlan extends ResponsePlanBase {
         incidentTags: this.renderIncidentTags(props.incidentTags),
         notificationTargets: topics.length > 0 ? topics.map((t) => ({ snsTopicArn: t.topicArn })) : undefined,
       },
-      engagements: Lazy.list({ produce: () => this.engagements.map((c) => c.contactArn) }, { omitEmpty: true }),
       chatChannel: props.chatChannel ? { chatbotSns: [props.chatChannel.topic.topicArn] } : undefined,
       actions: props.runbook && runbookRole ? [{ ssmAutomation: this.renderRunbook(props.runbook, runbookRole) }] : undefined,
       integrations: props.pagerDuty ? [{ pagerDutyConfiguration: this.renderPagerDuty(props.pagerDuty) }] : undefined,
@@ -368,6 +367,7 @@ export class ResponsePlan extends ResponsePlanBase {
       resource.node.addDependency(runbookRole);
     }
     this.responsePlanArn = resource.attrArn;
+    this.resource = resource;
 
     for (const contact of props.engagements ?? []) {
       this.addEngagement(contact);
@@ -386,6 +386,8 @@ export class ResponsePlan extends ResponsePlanBase {
       throw new IncidentManagerValidationError(this, '`engagements`', `${this.engagements.length + 1} contacts`, `have at most ${MAX_ENGAGEMENTS} contacts`);
     }
     this.engagements.push(contact);
+    // Set on the first engagement, so that a plan without engagements has none in its template.
+    this.resource.engagements = this.engagements.map((c) => c.contactArn);
   }
 
   private renderIncidentTags(tags?: { [key: string]: string }): CfnTag[] | undefined {

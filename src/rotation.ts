@@ -370,12 +370,20 @@ function renderCoverage(coverage?: ShiftCoverage[]): ssmcontacts.CfnRotation.Shi
   return [...byDay.entries()].map(([dayOfWeek, coverageTimes]) => ({ dayOfWeek, coverageTimes }));
 }
 
+/**
+ * Time zone names known to be valid: those aws-cdk-lib's TimeZone lists, and those a formatter
+ * accepted. Asking Intl first would load ICU's time zone data in every synthesis.
+ */
+let knownTimeZones: Set<string> | undefined;
+
 function checkTimeZone(scope: Where, timeZone: string): void {
-  if (Token.isUnresolved(timeZone)) {
+  knownTimeZones ??= new Set(Object.values(TimeZone).filter((z): z is TimeZone => z instanceof TimeZone).map((z) => z.timezoneName));
+  if (Token.isUnresolved(timeZone) || knownTimeZones.has(timeZone)) {
     return;
   }
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
+    knownTimeZones.add(timeZone);
   } catch {
     throw new IncidentManagerValidationError(scope, '`timeZone`', timeZone, 'be an IANA time zone name such as America/Los_Angeles or UTC');
   }

@@ -1,4 +1,4 @@
-import { ArnFormat, IResource, Lazy, Names, Resource, Stack, aws_ram as ram } from 'aws-cdk-lib';
+import { ArnFormat, IResource, Names, Resource, Stack, aws_ram as ram } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { IContact } from './contact-base';
 import { CONTACT, RESPONSE_PLAN, formatArn } from './private/arns';
@@ -87,23 +87,19 @@ export class IncidentManagerShare extends Resource {
   private readonly responsePlans: IResponsePlan[] = [];
   private readonly contacts: IContact[] = [];
   private readonly principals: string[] = [];
+  private readonly resourceArns: string[] = [];
+  private readonly resource: ram.CfnResourceShare;
 
   constructor(scope: Construct, id: string, props: IncidentManagerShareProps = {}) {
     super(scope, id);
     const resource = new ram.CfnResourceShare(this, 'Resource', {
       name: props.shareName ?? Names.uniqueResourceName(this, { maxLength: 255 }),
       allowExternalPrincipals: props.allowExternalPrincipals ?? false,
-      // ARNs built from names and aliases, with explicit dependencies, instead of the resources' Arn
-      // attributes: a share of resources in nested stacks then needs no stack outputs.
-      resourceArns: Lazy.list({
-        produce: () => [
-          ...this.responsePlans.map((p) => formatArn(this, RESPONSE_PLAN, p.responsePlanName)),
-          ...this.contacts.map((c) => formatArn(this, CONTACT, c.contactAlias)),
-        ],
-      }),
-      principals: Lazy.list({ produce: () => this.principals }),
-      permissionArns: Lazy.list({ produce: () => this.permissionArns() }, { omitEmpty: true }),
+      // The arrays themselves: entries added later are in them at synthesis.
+      resourceArns: this.resourceArns,
+      principals: this.principals,
     });
+    this.resource = resource;
     this.resourceShareArn = resource.attrArn;
 
     props.responsePlans?.forEach((p) => this.addResponsePlan(p));
@@ -122,14 +118,14 @@ export class IncidentManagerShare extends Resource {
   public addResponsePlan(plan: IResponsePlan): void {
     this.checkOwned(plan, 'response plan');
     this.responsePlans.push(plan);
-    this.node.addDependency(plan);
+    this.shareArn(formatArn(this, RESPONSE_PLAN, plan.responsePlanName), plan);
   }
 
   /** Shares a contact, escalation plan or on-call schedule of this app. */
   public addContact(contact: IContact): void {
     this.checkOwned(contact, 'contact');
     this.contacts.push(contact);
-    this.node.addDependency(contact);
+    this.shareArn(formatArn(this, CONTACT, contact.contactAlias), contact);
   }
 
   /** Shares with an account (12-digit ID). */
@@ -160,6 +156,16 @@ export class IncidentManagerShare extends Resource {
       );
     }
     checkSameEnvironment(this, `a shared ${kind}`, resource, 'resource share', 'a share names resources of its own account and Region');
+  }
+
+  /**
+   * Adds a resource by the ARN built from its name or alias, with an explicit dependency, instead of
+   * its Arn attribute: a share of resources in nested stacks then needs no stack outputs.
+   */
+  private shareArn(arn: string, resource: IResource): void {
+    this.resourceArns.push(arn);
+    this.node.addDependency(resource);
+    this.resource.permissionArns = this.permissionArns();
   }
 
   private permissionArns(): string[] {

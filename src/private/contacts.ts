@@ -1,4 +1,4 @@
-import { IResolvable, RemovalPolicy, aws_ssmcontacts as ssmcontacts } from 'aws-cdk-lib';
+import { RemovalPolicy, aws_ssmcontacts as ssmcontacts } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { CONTACT, formatArn, importPath, parseArn } from './arns';
 import { IncidentManagerValidationError, Where } from './errors';
@@ -67,7 +67,7 @@ export function defineContactResource(
   scope: Construct,
   props: ContactNames,
   type: 'PERSONAL' | 'ESCALATION' | 'ONCALL_SCHEDULE',
-  plan?: IResolvable,
+  plan?: ssmcontacts.CfnContact.StageProperty[],
 ): ssmcontacts.CfnContact {
   checkContactNames(scope, props.alias, props.displayName);
   const resource = new ssmcontacts.CfnContact(scope, 'Resource', {

@@ -1,0 +1,44 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { performance } from 'perf_hooks';
+import { App } from 'aws-cdk-lib';
+import { l1App } from './l1-app';
+import { libraryApp } from './library-app';
+import { organization } from './organization';
+
+/*
+ * One measurement, in a process of its own: define the app and synthesize it, and report the time
+ * that took, the process's peak resident memory, and what was synthesized.
+ * Usage: synth-once.ts <library|l1> <people>
+ */
+const [impl, peopleArg] = process.argv.slice(2);
+
+// aws-cdk-lib loads its service modules on first use. Load the ones either app uses before the clock
+// starts, so that both are measured on synthesis, not on module loading.
+import * as cdk from 'aws-cdk-lib';
+for (const name of [
+  'aws_iam', 'aws_kms', 'aws_sns', 'aws_ssm', 'aws_ssmcontacts', 'aws_ssmincidents', 'aws_ram',
+  'aws_chatbot', 'aws_cloudwatch', 'aws_events', 'aws_secretsmanager', 'assertions',
+] as const) {
+  void (cdk as any)[name];
+}
+const org = organization(Number(peopleArg));
+const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'im-bench-'));
+
+const started = performance.now();
+const app = new App({ outdir });
+(impl === 'l1' ? l1App : libraryApp)(app, org);
+const assembly = app.synth();
+const ms = performance.now() - started;
+
+let resources = 0;
+let bytes = 0;
+for (const file of fs.readdirSync(assembly.directory).filter((f) => f.endsWith('.template.json'))) {
+  const text = fs.readFileSync(path.join(assembly.directory, file), 'utf-8');
+  bytes += Buffer.byteLength(text);
+  resources += Object.values<any>(JSON.parse(text).Resources ?? {}).filter((r) => r.Type !== 'AWS::CloudFormation::Stack').length;
+}
+fs.rmSync(outdir, { recursive: true, force: true });
+
+process.stdout.write(JSON.stringify({ impl, people: org.people, ms, maxRssMiB: process.resourceUsage().maxRSS / 1024, resources, bytes }) + '\n');
