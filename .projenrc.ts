@@ -94,7 +94,7 @@ project.eslint?.addLintPattern('bench');
 // Synthesis speed and memory against the same resources written with L1 constructs (docs/benchmarks.md).
 project.addTask('bench', {
   description: 'Benchmark synthesis of the foundation against L1 constructs (not part of the tests)',
-  exec: 'ts-node --transpile-only --project examples/tsconfig.json bench/bench.ts',
+  exec: 'ts-node --transpile-only --project bench/tsconfig.json bench/bench.ts',
   receiveArgs: true,
 });
 

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
+import * as cdk from 'aws-cdk-lib';
 import { App } from 'aws-cdk-lib';
 import { l1App } from './l1-app';
 import { libraryApp } from './library-app';
@@ -16,7 +17,6 @@ const [impl, peopleArg] = process.argv.slice(2);
 
 // aws-cdk-lib loads its service modules on first use. Load the ones either app uses before the clock
 // starts, so that both are measured on synthesis, not on module loading.
-import * as cdk from 'aws-cdk-lib';
 for (const name of [
   'aws_iam', 'aws_kms', 'aws_sns', 'aws_ssm', 'aws_ssmcontacts', 'aws_ssmincidents', 'aws_ram',
   'aws_chatbot', 'aws_cloudwatch', 'aws_events', 'aws_secretsmanager', 'assertions',
