@@ -11,7 +11,7 @@ import {
   aws_ssmincidents as ssmincidents,
 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
-import { REPLICATION_SET, importPath, parseArn } from './private/arns';
+import { REPLICATION_SET, formatArn, importPath, parseArn } from './private/arns';
 import { IncidentManagerValidationError } from './private/errors';
 import { dependOnReplicationSet } from './private/replication-set-dependency';
 import { checkCount, checkString, firstDuplicate } from './private/validate';
@@ -125,13 +125,7 @@ export class ReplicationSet extends Resource implements IReplicationSet {
    * "Get prepared" wizard.
    */
   public static arnForReplicationSetId(scope: IConstruct, replicationSetId: string): string {
-    return Stack.of(scope).formatArn({
-      service: REPLICATION_SET.service,
-      region: '',
-      resource: REPLICATION_SET.resourceType,
-      resourceName: replicationSetId,
-      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-    });
+    return formatArn(scope, REPLICATION_SET, replicationSetId);
   }
 
   /** @attribute */

@@ -10,7 +10,7 @@ import {
   aws_sns as sns,
   aws_ssmincidents as ssmincidents,
 } from 'aws-cdk-lib';
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { ChatChannel } from './chat-channel';
 import { IContact } from './contact-base';
 import {
@@ -452,7 +452,7 @@ export class ResponsePlan extends ResponsePlanBase {
     checkString(this, 'pagerDuty.name', name, { min: 1, max: 200 });
     checkString(this, 'pagerDuty.serviceId', pagerDuty.serviceId, { min: 1, max: 200 });
     const secret = pagerDuty.secret;
-    if (!secret.encryptionKey && isDefinedHere(secret)) {
+    if (!secret.encryptionKey && Resource.isOwnedResource(secret)) {
       throw new IncidentManagerValidationError(
         this,
         '`pagerDuty.secret`',
@@ -492,7 +492,3 @@ function checkParameterName(scope: Where, what: string, key: string): void {
   checkString(scope, `${what} name`, key, { min: 1, max: 50 });
 }
 
-/** True for a construct defined in this app (not imported). */
-function isDefinedHere(construct: IConstruct): boolean {
-  return construct.node.defaultChild !== undefined;
-}

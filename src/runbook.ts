@@ -1,4 +1,4 @@
-import { ArnFormat, Stack, aws_iam as iam, aws_ssm as ssm } from 'aws-cdk-lib';
+import { Stack, aws_iam as iam, aws_ssm as ssm } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import {
   ASSUME_ROLE_ACTIONS,
@@ -7,7 +7,7 @@ import {
   PASS_ROLE_ACTIONS,
   START_AUTOMATION_ACTIONS,
 } from './private/actions';
-import { incidentRecordsArn } from './private/arns';
+import { automationDefinitionArn, incidentRecordsArn, roleArn } from './private/arns';
 import { Where } from './private/errors';
 import { checkString } from './private/validate';
 
@@ -54,22 +54,6 @@ export class Runbook {
     checkString(scope, 'runbook document name', this.documentName, { pattern: DOCUMENT_NAME });
   }
 
-  /**
-   * The ARN of every version of the runbook's automation definition, in any Region: Incident Manager
-   * starts the runbook in the Region the incident is created in. AWS-owned documents have no account
-   * in their ARN.
-   * @internal
-   */
-  public _automationDefinitionArn(scope: Construct): string {
-    return Stack.of(scope).formatArn({
-      service: 'ssm',
-      region: '*',
-      account: this.isAwsOwned ? '' : Stack.of(scope).account,
-      resource: 'automation-definition',
-      resourceName: `${this.documentName}:*`,
-      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-    });
-  }
 }
 
 /**
@@ -150,7 +134,10 @@ export class RunbookExecutionRole extends iam.Role {
     props.runbook._validate(this);
 
     this.addToPrincipalPolicy(
-      new iam.PolicyStatement({ actions: START_AUTOMATION_ACTIONS, resources: [props.runbook._automationDefinitionArn(this)] }),
+      new iam.PolicyStatement({
+        actions: START_AUTOMATION_ACTIONS,
+        resources: [automationDefinitionArn(this, props.runbook.documentName, props.runbook.isAwsOwned)],
+      }),
     );
     if (props.automationAssumeRole) {
       this.addToPrincipalPolicy(
@@ -167,16 +154,7 @@ export class RunbookExecutionRole extends iam.Role {
       this.addToPrincipalPolicy(
         new iam.PolicyStatement({
           actions: ASSUME_ROLE_ACTIONS,
-          resources: accounts.map((a) =>
-            Stack.of(this).formatArn({
-              service: 'iam',
-              region: '',
-              account: a,
-              resource: 'role',
-              resourceName: AUTOMATION_EXECUTION_ROLE_NAME,
-              arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-            }),
-          ),
+          resources: accounts.map((a) => roleArn(this, a, AUTOMATION_EXECUTION_ROLE_NAME)),
         }),
       );
     }

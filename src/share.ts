@@ -1,7 +1,7 @@
-import { ArnFormat, IResource, Names, Resource, Stack, aws_ram as ram } from 'aws-cdk-lib';
+import { IResource, Names, Resource, aws_ram as ram } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { IContact } from './contact-base';
-import { CONTACT, RESPONSE_PLAN, formatArn } from './private/arns';
+import { CONTACT, RESPONSE_PLAN, formatArn, ramPermissionArn } from './private/arns';
 import { IncidentManagerValidationError } from './private/errors';
 import { checkSameEnvironment, checkString, requireEntries } from './private/validate';
 import { IResponsePlan } from './response-plan';
@@ -169,18 +169,9 @@ export class IncidentManagerShare extends Resource {
   }
 
   private permissionArns(): string[] {
-    const permission = (name: string) =>
-      Stack.of(this).formatArn({
-        service: 'ram',
-        region: '',
-        account: 'aws',
-        resource: 'permission',
-        resourceName: name,
-        arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-      });
     return [
-      ...(this.responsePlans.length > 0 ? [permission(RESPONSE_PLAN_PERMISSION)] : []),
-      ...(this.contacts.length > 0 ? [permission(CONTACT_PERMISSION)] : []),
+      ...(this.responsePlans.length > 0 ? [ramPermissionArn(this, RESPONSE_PLAN_PERMISSION)] : []),
+      ...(this.contacts.length > 0 ? [ramPermissionArn(this, CONTACT_PERMISSION)] : []),
     ];
   }
 }

@@ -90,3 +90,42 @@ export function incidentRecordsArn(scope: IConstruct, account: string, responseP
     arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
   });
 }
+
+/**
+ * Every version of a runbook's automation definition, in any Region: Incident Manager starts the
+ * runbook in the Region the incident is created in. AWS-owned documents have no account in their ARN.
+ */
+export function automationDefinitionArn(scope: IConstruct, documentName: string, awsOwned: boolean): string {
+  return Stack.of(scope).formatArn({
+    service: 'ssm',
+    region: '*',
+    account: awsOwned ? '' : Stack.of(scope).account,
+    resource: 'automation-definition',
+    resourceName: `${documentName}:*`,
+    arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+  });
+}
+
+/** The role `roleName` of `account` (IAM ARNs carry no Region). */
+export function roleArn(scope: IConstruct, account: string, roleName: string): string {
+  return Stack.of(scope).formatArn({
+    service: 'iam',
+    region: '',
+    account,
+    resource: 'role',
+    resourceName: roleName,
+    arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+  });
+}
+
+/** An AWS RAM managed permission (arn:${Partition}:ram::aws:permission/${Name}). */
+export function ramPermissionArn(scope: IConstruct, name: string): string {
+  return Stack.of(scope).formatArn({
+    service: 'ram',
+    region: '',
+    account: 'aws',
+    resource: 'permission',
+    resourceName: name,
+    arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+  });
+}

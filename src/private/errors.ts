@@ -34,22 +34,6 @@ export function describe(value: unknown): string {
   if (value === undefined) {
     return 'nothing';
   }
-  if (typeof value === 'string') {
-    return JSON.stringify(value);
-  }
-  if (typeof value === 'number' || typeof value === 'boolean') {
-    return String(value);
-  }
-  if (isConstruct(value)) {
-    return value.node.path;
-  }
-  try {
-    return JSON.stringify(value);
-  } catch {
-    return String(value);
-  }
-}
-
-function isConstruct(x: unknown): x is IConstruct {
-  return typeof x === 'object' && x !== null && 'node' in x && typeof (x as IConstruct).node?.path === 'string';
+  // String(NaN) reads better than JSON's null.
+  return typeof value === 'number' ? String(value) : JSON.stringify(value);
 }

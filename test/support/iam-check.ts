@@ -27,9 +27,10 @@ function serviceActions(service: string): Record<string, ActionData> | undefined
   return serviceCache.get(key);
 }
 
-function wildcardRegex(pattern: string): RegExp {
+/** An IAM pattern (`*` and `?` wildcards) as a regular expression; actions match case-insensitively. */
+export function wildcardRegex(pattern: string, caseInsensitive = true): RegExp {
   const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${escaped}$`, 'i');
+  return new RegExp(`^${escaped}$`, caseInsensitive ? 'i' : '');
 }
 
 /**
@@ -66,7 +67,8 @@ export function supportsResourceLevelPermissions(action: ActionData): boolean {
  */
 export type PolicyKind = 'identity' | 'resource' | 'self' | 'trust';
 
-function asArray(value: Json): Json[] {
+/** A policy field that may be one value or a list, as a list. */
+export function asArray(value: Json): Json[] {
   if (value === undefined) return [];
   return Array.isArray(value) ? value : [value];
 }

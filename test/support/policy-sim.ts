@@ -5,6 +5,8 @@
  * is the widest the statements can reach.
  */
 
+import { asArray, wildcardRegex } from './iam-check';
+
 type Json = any;
 
 export interface ResolveContext {
@@ -36,24 +38,18 @@ export function resolve(value: Json, ctx: ResolveContext): Json {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, ctx)]));
 }
 
-function wildcard(pattern: string, caseInsensitive: boolean): RegExp {
-  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${escaped}$`, caseInsensitive ? 'i' : '');
-}
-
-const list = (v: Json): Json[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 /** The statements of every policy attached to the role with logical ID `roleId`, resolved. */
 export function statementsOfRole(template: Json, roleId: string, ctx: ResolveContext): Json[] {
   const statements: Json[] = [];
   for (const resource of Object.values<Json>(template.Resources)) {
-    if (resource.Type === 'AWS::IAM::Policy' && list(resource.Properties.Roles).some((r: Json) => r.Ref === roleId)) {
-      statements.push(...list(resource.Properties.PolicyDocument.Statement));
+    if (resource.Type === 'AWS::IAM::Policy' && asArray(resource.Properties.Roles).some((r: Json) => r.Ref === roleId)) {
+      statements.push(...asArray(resource.Properties.PolicyDocument.Statement));
     }
   }
   const role = template.Resources[roleId];
-  for (const policy of list(role?.Properties?.Policies)) {
-    statements.push(...list(policy.PolicyDocument.Statement));
+  for (const policy of asArray(role?.Properties?.Policies)) {
+    statements.push(...asArray(policy.PolicyDocument.Statement));
   }
   return resolve(statements, ctx);
 }
@@ -63,7 +59,7 @@ export function isAllowed(statements: Json[], action: string, resource: string):
   return statements.some(
     (s) =>
       s.Effect === 'Allow' &&
-      list(s.Action).some((a: string) => wildcard(a, true).test(action)) &&
-      list(s.Resource).some((r: string) => wildcard(r, false).test(resource)),
+      asArray(s.Action).some((a: string) => wildcardRegex(a).test(action)) &&
+      asArray(s.Resource).some((r: string) => wildcardRegex(r, false).test(resource)),
   );
 }
