@@ -1,8 +1,7 @@
-import { App, Duration, Stack, StackProps, TimeZone, aws_cloudwatch as cloudwatch, aws_events as events } from 'aws-cdk-lib';
+import { App, CfnOutput, Duration, Stack, StackProps, TimeZone, aws_cloudwatch as cloudwatch, aws_events as events, aws_kms as kms } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import {
   DayOfWeek,
-  DynamicParameterValue,
   IResponsePlan,
   Impact,
   IncidentManagerFoundation,
@@ -24,8 +23,16 @@ export const SECONDARY_REGION = 'us-west-2';
 export const CRITICAL_PLAN = 'checkout-critical';
 
 /**
+ * The context key that carries the ARN of the secondary Region's key into the operations stack:
+ * deploy `IncidentManagerKey-us-west-2` first, then `cdk deploy -c secondaryRegionKeyArn=<its KeyArn output>`.
+ */
+export const SECONDARY_KEY_CONTEXT = 'secondaryRegionKeyArn';
+/** What the example synthesizes with until the key stack has been deployed. */
+export const PLACEHOLDER_SECONDARY_KEY_ARN = 'arn:aws:kms:us-west-2:111122223333:key/00000000-0000-0000-0000-000000000000';
+
+/**
  * The key for the replication set's second Region. A KMS key lives in one Region, so it is defined
- * in a stack of that Region.
+ * in a stack of that Region, and its ARN is an output to pass to the operations stack.
  */
 export class SecondaryRegionKeyStack extends Stack {
   public readonly key: IncidentManagerKey;
@@ -33,12 +40,16 @@ export class SecondaryRegionKeyStack extends Stack {
   constructor(scope: Construct, id: string, props: StackProps) {
     super(scope, id, props);
     this.key = new IncidentManagerKey(this, 'Key', { alias: 'incident-manager' });
+    new CfnOutput(this, 'KeyArn', { value: this.key.keyArn, description: `Pass to the operations stack: -c ${SECONDARY_KEY_CONTEXT}=<this value>` });
   }
 }
 
 export interface OperationsStackProps extends StackProps {
-  /** The customer-managed key of the secondary Region. */
-  readonly secondaryRegionKey: IncidentManagerKey;
+  /**
+   * The ARN of the secondary Region's customer-managed key. It is passed as a value, not as a
+   * cross-Region reference: CDK's cross-Region references need Lambda-backed custom resources.
+   */
+  readonly secondaryRegionKeyArn: string;
 }
 
 /**
@@ -60,7 +71,7 @@ export class OperationsStack extends Stack {
 
     this.foundation = new IncidentManagerFoundation(this, 'IncidentManager', {
       regions: [PRIMARY_REGION, SECONDARY_REGION],
-      regionKeys: { [SECONDARY_REGION]: props.secondaryRegionKey },
+      regionKeys: { [SECONDARY_REGION]: kms.Key.fromKeyArn(this, 'SecondaryRegionKey', props.secondaryRegionKeyArn) },
       contacts: [
         { alias: 'alice', displayName: 'Alice Rivera', email: 'alice@example.com', sms: '+12065550100', voice: '+12065550100' },
         { alias: 'bob', displayName: 'Bob Chen', email: 'bob@example.com', sms: '+12065550101' },
@@ -96,22 +107,28 @@ export class OperationsStack extends Stack {
           dedupeString: CRITICAL_PLAN,
           incidentTags: { service: 'checkout' },
           engagements: ['sre-escalation'],
-          runbook: {
-            runbook: Runbook.awsOwned('AWSIncidents-CriticalIncidentRunbookTemplate'),
-            dynamicParameters: { IncidentRecordArn: DynamicParameterValue.INCIDENT_RECORD_ARN },
-          },
+          // AWS's template runbook, started without parameters: a parameter the document does not
+          // declare would make every start fail.
+          runbook: { runbook: Runbook.awsOwned('AWSIncidents-CriticalIncidentRunbookTemplate') },
         },
       ],
       sharing: { accounts: [APPLICATION_ACCOUNT] },
     });
 
-    startIncidents(this, this.foundation.responsePlans[0]);
+    const critical = this.foundation.responsePlans[0];
+    alarmOnCheckoutErrors(this, critical);
+    // AWS Health events of this account start incidents directly: EventBridge targets Incident
+    // Manager only in the rule's own account.
+    new events.Rule(this, 'HealthEvents', {
+      eventPattern: { source: ['aws.health'], detailType: ['AWS Health Event'], detail: { service: ['EC2', 'RDS'] } },
+      targets: [new ResponsePlanTarget(critical)],
+    });
   }
 }
 
 /**
- * An application account: its alarm and its EventBridge rule start incidents with the response plan
- * the operations account shares with it.
+ * An application account: its alarm starts incidents with the response plan the operations account
+ * shares with it (an alarm action may name a shared plan; an EventBridge rule may not).
  */
 export class ApplicationStack extends Stack {
   constructor(scope: Construct, id: string, props: StackProps) {
@@ -121,12 +138,12 @@ export class ApplicationStack extends Stack {
       'SharedCriticalPlan',
       `arn:aws:ssm-incidents::${OPERATIONS_ACCOUNT}:response-plan/${CRITICAL_PLAN}`,
     );
-    startIncidents(this, shared);
+    alarmOnCheckoutErrors(this, shared);
   }
 }
 
-/** An alarm on checkout errors, and AWS Health events about the services checkout runs on. */
-function startIncidents(scope: Construct, plan: IResponsePlan): void {
+/** An alarm on checkout errors that starts an incident with `plan`. */
+function alarmOnCheckoutErrors(scope: Construct, plan: IResponsePlan): void {
   const errors = new cloudwatch.Metric({ namespace: 'Checkout', metricName: 'Errors', period: Duration.minutes(1), statistic: 'Sum' });
   new cloudwatch.Alarm(scope, 'CheckoutErrors', {
     metric: errors,
@@ -134,23 +151,16 @@ function startIncidents(scope: Construct, plan: IResponsePlan): void {
     evaluationPeriods: 3,
     treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
   }).addAlarmAction(new ResponsePlanAlarmAction(plan));
-
-  new events.Rule(scope, 'HealthEvents', {
-    eventPattern: { source: ['aws.health'], detailType: ['AWS Health Event'], detail: { service: ['EC2', 'RDS'] } },
-    targets: [new ResponsePlanTarget(plan)],
-  });
 }
 
 /** Defines the example's stacks in `app`. */
 export function defineExampleApp(app: App): { keys: SecondaryRegionKeyStack; operations: OperationsStack; application: ApplicationStack } {
   const keys = new SecondaryRegionKeyStack(app, 'IncidentManagerKey-us-west-2', {
     env: { account: OPERATIONS_ACCOUNT, region: SECONDARY_REGION },
-    crossRegionReferences: true,
   });
   const operations = new OperationsStack(app, 'IncidentManager', {
     env: { account: OPERATIONS_ACCOUNT, region: PRIMARY_REGION },
-    crossRegionReferences: true,
-    secondaryRegionKey: keys.key,
+    secondaryRegionKeyArn: app.node.tryGetContext(SECONDARY_KEY_CONTEXT) ?? PLACEHOLDER_SECONDARY_KEY_ARN,
   });
   const application = new ApplicationStack(app, 'Application', {
     env: { account: APPLICATION_ACCOUNT, region: PRIMARY_REGION },

@@ -1,4 +1,4 @@
-import { Names, Resource, aws_ssm as ssm } from 'aws-cdk-lib';
+import { Names, RemovalPolicy, Resource, aws_ssm as ssm } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { checkString } from './private/validate';
 
@@ -18,13 +18,22 @@ export interface PostIncidentAnalysisTemplateProps {
    * @default - a name generated from the construct path
    */
   readonly templateName?: string;
+
+  /**
+   * What happens to the template when it leaves the stack. Analyses refer to the template they were
+   * created from, so it is kept by default.
+   *
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
 }
 
 const DOCUMENT_NAME = /^[a-zA-Z0-9_\-.]{3,128}$/;
 
 /**
  * A post-incident analysis template: an SSM document of type `ProblemAnalysisTemplate` that
- * responders pick when they create the analysis of a closed incident.
+ * responders pick when they create the analysis of a closed incident. An edit of the content adds a
+ * new version of the document (`UpdateMethod: NewVersion`), and the document is retained by default.
  *
  * @resource AWS::SSM::Document
  * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/analysis.html
@@ -37,11 +46,15 @@ export class PostIncidentAnalysisTemplate extends Resource {
     super(scope, id);
     this.templateName = props.templateName ?? Names.uniqueResourceName(this, { maxLength: 128, allowedSpecialCharacters: '-_.' });
     checkString(this, 'templateName', this.templateName, { pattern: DOCUMENT_NAME });
-    new ssm.CfnDocument(this, 'Resource', {
+    const resource = new ssm.CfnDocument(this, 'Resource', {
       name: this.templateName,
       documentType: 'ProblemAnalysisTemplate',
       documentFormat: 'JSON',
       content: props.content,
+      // An edit adds a version of the same document instead of replacing it (AWS::SSM::Document
+      // UpdateMethod: Replace, the default, deletes the document analyses refer to).
+      updateMethod: 'NewVersion',
     });
+    resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.RETAIN);
   }
 }

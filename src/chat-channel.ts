@@ -1,15 +1,20 @@
-import { Stack, aws_chatbot as chatbot, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
-import { Construct } from 'constructs';
-import { INCIDENT_MANAGER_PRINCIPAL, PUBLISH_ACTIONS } from './private/actions';
+import { Stack, Token, aws_chatbot as chatbot, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
+import { Construct, IDependable } from 'constructs';
+import { RESOLVER_LIST_ACTIONS, resolverStatements } from './private/actions';
+import { RESPONSE_PLAN, formatArn, incidentRecordsArn } from './private/arns';
 import { IncidentManagerValidationError } from './private/errors';
-import { checkSameEnvironment } from './private/validate';
+import { allowIncidentManagerToPublish, checkStandardTopic } from './private/topics';
+import { checkSameEnvironment, firstDuplicate } from './private/validate';
 import type { IResponsePlan } from './response-plan';
 
 /**
  * A Microsoft Teams channel configuration of AWS Chatbot and the role it uses.
  */
 export interface TeamsChannel {
-  /** The channel configuration. The chat channel's topic is added to its SNS topics. */
+  /**
+   * The channel configuration. The chat channel's topics are added to its SNS topics and, unless it
+   * has guardrail policies of its own, the chat channel's guardrail policy becomes its guardrail.
+   */
   readonly configuration: chatbot.CfnMicrosoftTeamsChannelConfiguration;
   /** The role the configuration uses (its `iamRoleArn`); it gets the responders' permissions. */
   readonly role: iam.IRole;
@@ -20,86 +25,186 @@ export interface TeamsChannel {
  */
 export interface ChatChannelProps {
   /**
-   * The topic Incident Manager publishes incident updates to. It must be in the response plan's
-   * account and Region.
+   * The topic Incident Manager publishes incident updates to, in the response plan's account and
+   * Region. A topic defined in this app gets the topic policy statement (and, when it is encrypted,
+   * the key policy statement) Incident Manager needs; for an imported topic a warning gives the
+   * statements to add where it is defined.
    *
    * @default - a topic is created (TLS enforced)
    */
   readonly topic?: sns.ITopic;
 
   /**
-   * AWS Chatbot Slack channels that receive the topic's messages. Their role may run, on this channel's
+   * Topics of the same account in the other Regions of the replication set, at most one per Region.
+   * AWS recommends a topic in every Region of the replication set, each added to the chat channel, so
+   * that updates still reach responders while a Region fails (user guide, "Working with chat
+   * channels"). They get the same policy statements as `topic` and are relayed by the same Slack and
+   * Teams channels.
+   *
+   * @default - only `topic`
+   */
+  readonly additionalRegionTopics?: sns.ITopic[];
+
+  /**
+   * AWS Chatbot Slack channels that receive the topics' messages. Their role may run, on this channel's
    * response plans and their incidents only, the Incident Manager commands responders use from chat.
+   * A channel without guardrail policies of its own gets the chat channel's guardrail policy.
    *
    * @default - none
    */
   readonly slackChannels?: chatbot.SlackChannelConfiguration[];
 
   /**
-   * AWS Chatbot Microsoft Teams channels that receive the topic's messages, with the same permissions
-   * as Slack channels.
+   * AWS Chatbot Microsoft Teams channels that receive the topics' messages, with the same permissions
+   * and guardrail as Slack channels.
    *
    * @default - none
    */
   readonly teamsChannels?: TeamsChannel[];
 }
 
+/** Chatbot's chat channels are global, but a replication set has at most 3 Regions. */
+const MAX_REGION_TOPICS = 3;
+
 /**
- * A chat channel for incident responders: the SNS topic Incident Manager publishes to, with the topic
- * policy statement that lets `ssm-incidents.amazonaws.com` publish for this account only, and
- * optionally the AWS Chatbot channels that relay it.
+ * A chat channel for incident responders: the SNS topic Incident Manager publishes to (one per Region
+ * of the replication set, as AWS recommends), with the topic policy statement that lets
+ * `ssm-incidents.amazonaws.com` publish for this account only, and optionally the AWS Chatbot
+ * (Amazon Q Developer in chat applications) channels that relay it.
+ *
+ * Slack and Teams channels get a guardrail policy that allows no more than the responders'
+ * permissions on this channel's response plans: without guardrail policies, a channel configuration
+ * gets CloudFormation's default guardrail, AdministratorAccess, and a channel member's own role could
+ * do anything its policies allow.
  *
  * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/chat.html
  */
 export class ChatChannel extends Construct {
-  /** The topic Incident Manager publishes to. */
+  /** The topic Incident Manager publishes to in the stack's Region. */
   public readonly topic: sns.ITopic;
 
+  /** Every topic of the channel: `topic`, then `additionalRegionTopics`. */
+  public readonly topics: sns.ITopic[];
+
+  /**
+   * The guardrail policy of the Slack and Teams channels that have none of their own, when the channel
+   * has any. It allows what `ResponsePlan.grantResolveIncidents` allows, on this channel's plans.
+   */
+  public readonly guardrailPolicy?: iam.ManagedPolicy;
+
   private readonly chatRoles: iam.IGrantable[] = [];
+  private readonly policyDependables: IDependable[] = [];
 
   constructor(scope: Construct, id: string, props: ChatChannelProps = {}) {
     super(scope, id);
     if (props.topic) {
       checkSameEnvironment(this, '`topic`', props.topic, 'response plan', 'Incident Manager cannot use a topic of another account or Region');
+      checkStandardTopic(this, 'topic', props.topic);
     }
     this.topic = props.topic ?? new sns.Topic(this, 'Topic', { enforceSSL: true });
+    const additional = props.additionalRegionTopics ?? [];
+    this.topics = [this.topic, ...additional];
+    this.checkRegionTopics(additional);
 
-    const account = Stack.of(this).account;
-    const result = this.topic.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'IncidentManagerSNSPublishingPermissions',
-        principals: [new iam.ServicePrincipal(INCIDENT_MANAGER_PRINCIPAL)],
-        actions: PUBLISH_ACTIONS,
-        resources: [this.topic.topicArn],
-        conditions: { StringEqualsIfExists: { 'AWS:SourceAccount': account } },
-      }),
-    );
-    if (!result.statementAdded) {
-      throw new IncidentManagerValidationError(
-        this,
-        '`topic`',
-        `an imported topic (${this.topic.topicArn})`,
-        'be a topic defined in this app, so that its policy can let Incident Manager publish',
-      );
+    this.topics.forEach((topic, i) => {
+      const what = i === 0 ? 'The chat channel topic' : `The chat channel topic additionalRegionTopics[${i - 1}]`;
+      this.policyDependables.push(...allowIncidentManagerToPublish(this, topic, what));
+    });
+
+    const slackChannels = props.slackChannels ?? [];
+    const teamsChannels = props.teamsChannels ?? [];
+    if (slackChannels.length + teamsChannels.length > 0) {
+      this.guardrailPolicy = new iam.ManagedPolicy(this, 'Guardrail', {
+        description: 'The most that chat channels relaying Incident Manager may do: respond to their response plans',
+        statements: [new iam.PolicyStatement({ actions: RESOLVER_LIST_ACTIONS, resources: ['*'] })],
+      });
     }
-
-    for (const slack of props.slackChannels ?? []) {
-      slack.addNotificationTopic(this.topic);
+    for (const slack of slackChannels) {
+      this.topics.forEach((topic) => slack.addNotificationTopic(topic));
       this.chatRoles.push(slack);
+      const cfn = slack.node.defaultChild as chatbot.CfnSlackChannelConfiguration;
+      if (!hasGuardrails(cfn, cfn.guardrailPolicies)) {
+        cfn.guardrailPolicies = [this.guardrailPolicy!.managedPolicyArn];
+      }
     }
-    for (const teams of props.teamsChannels ?? []) {
-      teams.configuration.snsTopicArns = [...(teams.configuration.snsTopicArns ?? []), this.topic.topicArn];
+    for (const teams of teamsChannels) {
+      teams.configuration.snsTopicArns = [...(teams.configuration.snsTopicArns ?? []), ...this.topics.map((t) => t.topicArn)];
       this.chatRoles.push(teams.role);
+      if (!hasGuardrails(teams.configuration, teams.configuration.guardrailPolicies)) {
+        teams.configuration.guardrailPolicies = [this.guardrailPolicy!.managedPolicyArn];
+      }
     }
   }
 
   /**
-   * Gives the chat channels' roles the responders' permissions on `plan`.
+   * Checks the channel against a response plan that uses it, and returns the policies the plan must
+   * wait for.
+   * @internal
+   */
+  public _prepareFor(plan: Construct): IDependable[] {
+    checkSameEnvironment(plan, '`chatChannel`', this.topic, 'response plan', 'Incident Manager cannot use a topic of another account or Region');
+    return [...this.policyDependables];
+  }
+
+  /**
+   * Gives the chat channels' roles the responders' permissions on `plan`, and widens the guardrail to
+   * the same.
    * @internal
    */
   public _bind(plan: IResponsePlan): void {
     for (const role of this.chatRoles) {
       plan.grantResolveIncidents(role);
     }
+    if (this.guardrailPolicy) {
+      // Built from the plan's name, which fixes its ARN: no reference to a plan in another (nested) stack.
+      const planArn = formatArn(this.guardrailPolicy, RESPONSE_PLAN, plan.responsePlanName);
+      const records = incidentRecordsArn(this.guardrailPolicy, Stack.of(this.guardrailPolicy).account, plan.responsePlanName);
+      for (const statement of resolverStatements(planArn, records).slice(0, 2)) {
+        this.guardrailPolicy.addStatements(statement);
+      }
+    }
   }
+
+  private checkRegionTopics(additional: sns.ITopic[]): void {
+    if (additional.length > MAX_REGION_TOPICS - 1) {
+      throw new IncidentManagerValidationError(
+        this,
+        '`additionalRegionTopics`',
+        `${additional.length} topics`,
+        `have at most ${MAX_REGION_TOPICS - 1} topics (one for each other Region of the replication set)`,
+      );
+    }
+    const here = Stack.of(this);
+    additional.forEach((topic, i) => {
+      checkStandardTopic(this, `additionalRegionTopics[${i}]`, topic);
+      const account = topic.env.account;
+      if (!Token.isUnresolved(account) && !Token.isUnresolved(here.account) && account !== here.account) {
+        throw new IncidentManagerValidationError(
+          this,
+          `\`additionalRegionTopics[${i}]\``,
+          `${topic.node.path} in account ${account}`,
+          `be in the chat channel's account ${here.account} (Incident Manager cannot use a topic of another account)`,
+        );
+      }
+    });
+    const regions = this.topics.map((t) => t.env.region);
+    const duplicate = firstDuplicate(regions);
+    if (duplicate) {
+      throw new IncidentManagerValidationError(
+        this,
+        '`additionalRegionTopics`',
+        regions.map((r) => (Token.isUnresolved(r) ? '<unresolved>' : r)),
+        `name one topic per Region, other than the chat channel's own (${duplicate} appears twice)`,
+      );
+    }
+  }
+}
+
+/** Whether a channel configuration already has guardrail policies (also through a lazy list). */
+function hasGuardrails(scope: Construct, guardrails: string[] | undefined): boolean {
+  if (guardrails === undefined) {
+    return false;
+  }
+  const resolved = Stack.of(scope).resolve(guardrails);
+  return resolved !== undefined && (!Array.isArray(resolved) || resolved.length > 0);
 }

@@ -1,5 +1,5 @@
-import { Duration, RemovalPolicy, Stack, Token, aws_ssmcontacts as ssmcontacts } from 'aws-cdk-lib';
-import { Construct } from 'constructs';
+import { Annotations, Duration, RemovalPolicy, Stack, Token, aws_ssmcontacts as ssmcontacts } from 'aws-cdk-lib';
+import { Construct, Node } from 'constructs';
 import { ContactBase, IContact } from './contact-base';
 import { defineContactResource, importContactArn, markNotPersonal } from './private/contacts';
 import { IncidentManagerValidationError } from './private/errors';
@@ -10,8 +10,10 @@ import { minutesWithin, requireEntries } from './private/validate';
  */
 export interface EscalationTarget {
   /**
-   * The contact to engage: a personal contact, an on-call schedule or another escalation plan, of
-   * the plan's own account.
+   * The contact to engage: a personal contact or an on-call schedule of the plan's own account.
+   * Another escalation plan is accepted with a warning (AWS documents only contacts and on-call
+   * schedules as a stage's escalation channels), and escalation plans that engage each other in a
+   * cycle are an error.
    */
   readonly contact: IContact;
 
@@ -74,6 +76,12 @@ export interface EscalationPlanProps {
 
 const STAGE_MINUTES = { min: 0, max: 30 };
 
+/** Every escalation plan, by its construct node (also reached through the foundation's ARN references). */
+const ESCALATION_PLANS = new WeakMap<Node, EscalationPlan>();
+
+/** The page that says what a stage engages. */
+const ESCALATION_PAGE = 'https://docs.aws.amazon.com/incident-manager/latest/userguide/escalation.html';
+
 /**
  * An escalation plan: stages that engage personal contacts and on-call schedules in turn until
  * someone acknowledges.
@@ -99,10 +107,12 @@ export class EscalationPlan extends ContactBase {
   public readonly contactAlias: string;
 
   private readonly renderedStages: ssmcontacts.CfnPlan.StageProperty[] = [];
+  private readonly escalationTargets: EscalationPlan[] = [];
 
   constructor(scope: Construct, id: string, props: EscalationPlanProps) {
     super(scope, id);
     markNotPersonal(this, 'the escalation plan');
+    ESCALATION_PLANS.set(this.node, this);
     const resource = defineContactResource(this, props, 'ESCALATION');
     this.contactArn = resource.attrArn;
     this.contactAlias = props.alias;
@@ -118,6 +128,7 @@ export class EscalationPlan extends ContactBase {
       this.addStage(stage);
     }
     requireEntries(this, 'stages', () => this.renderedStages.length, 'stages', 'have at least 1 stage (add one with `stages` or addStage)');
+    this.node.addValidation({ validate: () => this.findCycle() });
   }
 
   /**
@@ -142,9 +153,52 @@ export class EscalationPlan extends ContactBase {
     });
   }
 
+  /** An engagement cycle through this plan (A engages B engages A), as an error message, if there is one. */
+  private findCycle(): string[] {
+    const path: EscalationPlan[] = [];
+    const visit = (plan: EscalationPlan): EscalationPlan[] | undefined => {
+      if (plan === this && path.length > 0) {
+        return [...path, plan];
+      }
+      if (path.includes(plan)) {
+        return undefined; // a cycle that does not pass through this plan is reported by its own plans
+      }
+      path.push(plan);
+      for (const next of plan.escalationTargets) {
+        const cycle = visit(next);
+        if (cycle) return cycle;
+      }
+      path.pop();
+      return undefined;
+    };
+    const cycle = visit(this);
+    if (!cycle) {
+      return [];
+    }
+    return [
+      new IncidentManagerValidationError(
+        this,
+        'the stages',
+        cycle.map((p) => p.contactAlias).join(' -> '),
+        'not form an engagement cycle of escalation plans (each plan would engage the other again and again)',
+      ).message,
+    ];
+  }
+
   private checkTarget(contact: IContact, where: string): void {
-    if (contact === this) {
+    if (contact === this || contact.node === this.node) {
       throw new IncidentManagerValidationError(this, `\`${where}\``, this.node.path, 'name a contact other than the plan itself');
+    }
+    const plan = ESCALATION_PLANS.get(contact.node);
+    if (plan) {
+      this.escalationTargets.push(plan);
+      // The user guide ("Working with escalation plans", Stages) says a stage engages a contact or an
+      // on-call schedule, and documents no escalation plan as a target. The API's ContactTargetInfo
+      // takes any contact ARN, so this is not refused, but it is not AWS's documented use.
+      Annotations.of(this).addWarningV2(
+        'cdk-incident-manager:EscalationPlan.targetsEscalationPlan',
+        `${where} engages the escalation plan ${plan.node.path}: AWS documents a stage's escalation channel as a contact or an on-call schedule (${ESCALATION_PAGE}), not an escalation plan. Prefer engaging that plan's contacts and schedules directly.`,
+      );
     }
     const account = Stack.of(this).account;
     const targetAccount = contact.env.account;

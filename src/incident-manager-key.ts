@@ -1,7 +1,8 @@
-import { Duration, RemovalPolicy, Stack, aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack, aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { KEY_POLICY_ACTIONS, KEY_VIA_SERVICES } from './private/actions';
+import { KEY_ALIAS_ACTIONS, KEY_POLICY_ACTIONS, KEY_VIA_SERVICES } from './private/actions';
 import { IncidentManagerValidationError } from './private/errors';
+import { checkSymmetricKey } from './private/keys';
 
 /**
  * Properties of an `IncidentManagerKey`.
@@ -59,12 +60,16 @@ export class IncidentManagerKey extends kms.Key {
    * Adds the statement Incident Manager needs to the key policy of a key defined in this app.
    *
    * The statement allows `kms:CreateGrant` and `kms:DescribeKey` to principals of the key's account
-   * (`kms:CallerAccount`) when the call comes through Incident Manager (`kms:ViaService`
-   * ssm-incidents.amazonaws.com or ssm-contacts.amazonaws.com). The policy of an imported key cannot
-   * be changed from CDK: add the statement where that key is defined.
+   * (`kms:CallerAccount`) when the call comes through Incident Manager in the key's Region
+   * (`kms:ViaService` `ssm-incidents.<region>.amazonaws.com` or `ssm-contacts.<region>.amazonaws.com`:
+   * KMS sets this key to the Regional endpoint of the calling service). The key must be a symmetric
+   * encryption key. The policy of an imported key cannot be changed from CDK: add the statement where
+   * that key is defined.
    */
   public static grantIncidentManager(key: kms.IKey): void {
-    const account = Stack.of(key).account;
+    checkSymmetricKey(key, 'the key given to IncidentManagerKey.grantIncidentManager', key);
+    const stack = Stack.of(key);
+    const account = stack.account;
     const result = key.addToResourcePolicy(
       new iam.PolicyStatement({
         sid: 'Allow CreateGrant through AWS Systems Manager Incident Manager',
@@ -73,8 +78,12 @@ export class IncidentManagerKey extends kms.Key {
         // In a key policy `*` is the key itself.
         resources: ['*'],
         conditions: {
-          StringLike: { 'kms:ViaService': KEY_VIA_SERVICES },
-          StringEquals: { 'kms:CallerAccount': account },
+          // The AWS KMS developer guide ("kms:ViaService"): the value is the Regional endpoint name of
+          // the service, so the global name ssm-incidents.amazonaws.com would never match.
+          StringEquals: {
+            'kms:ViaService': KEY_VIA_SERVICES.map((service) => `${service}.${stack.region}.${stack.urlSuffix}`),
+            'kms:CallerAccount': account,
+          },
         },
       }),
       true,
@@ -99,5 +108,14 @@ export class IncidentManagerKey extends kms.Key {
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
     });
     IncidentManagerKey.grantIncidentManager(this);
+
+    // kms.Key grants its admins the alias actions on the key alone, but the Service Authorization
+    // Reference (AWS KMS) requires both the alias and the key resource for kms:CreateAlias,
+    // kms:UpdateAlias and kms:DeleteAlias. Allowing them on the account's aliases in this Region, next
+    // to the key-scoped statement, lets an admin manage aliases of this key only.
+    const aliases = Stack.of(this).formatArn({ service: 'kms', resource: 'alias', resourceName: '*', arnFormat: ArnFormat.SLASH_RESOURCE_NAME });
+    for (const admin of props.admins ?? []) {
+      admin.addToPrincipalPolicy(new iam.PolicyStatement({ actions: KEY_ALIAS_ACTIONS, resources: [aliases] }));
+    }
   }
 }

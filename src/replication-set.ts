@@ -13,6 +13,8 @@ import {
 import { Construct, IConstruct } from 'constructs';
 import { REPLICATION_SET, formatArn, importPath, parseArn } from './private/arns';
 import { IncidentManagerValidationError } from './private/errors';
+import { checkSymmetricKey } from './private/keys';
+import { registerReplicationSet } from './private/replication-regions';
 import { dependOnReplicationSet } from './private/replication-set-dependency';
 import { checkCount, checkString, firstDuplicate } from './private/validate';
 
@@ -68,7 +70,8 @@ export interface ReplicationSetProps {
 
   /**
    * What happens to the replication set when it leaves the stack. Deleting it deletes every response
-   * plan, contact, engagement and incident record of the account.
+   * plan, contact, engagement and incident record of the account. `RemovalPolicy.DESTROY` needs
+   * `deletionProtection: false`: with deletion protection on, the delete fails.
    *
    * @default RemovalPolicy.RETAIN
    */
@@ -95,6 +98,12 @@ const REPLICATION_SET_MARKER = Symbol.for('cdk-incident-manager.ReplicationSet')
  *
  * Every Incident Manager resource (AWS::SSMIncidents::* and AWS::SSMContacts::*) in the same stack,
  * defined before or after the replication set, depends on it, so CloudFormation creates it first.
+ *
+ * How a replication set can change once it exists (user guide, "Cross-Region incident management",
+ * and the `AWS::SSMIncidents::ReplicationSet` resource): the key of a Region cannot change after the
+ * Region is added; Regions are added or removed one at a time, one change per deployment; a Region can
+ * be removed only 24 hours after it was added; and the last Region cannot be removed while deletion
+ * protection is on.
  *
  * @resource AWS::SSMIncidents::ReplicationSet
  * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/replication.html
@@ -139,13 +148,23 @@ export class ReplicationSet extends Resource implements IReplicationSet {
     this.checkOnlyOneInStack();
     this.checkRegions(props.regions);
     this.regions = [...props.regions];
+    const deletionProtection = props.deletionProtection ?? true;
+    if (props.removalPolicy === RemovalPolicy.DESTROY && deletionProtection) {
+      throw new IncidentManagerValidationError(
+        this,
+        '`removalPolicy`',
+        'RemovalPolicy.DESTROY with deletion protection on',
+        'be RemovalPolicy.RETAIN (the default) unless `deletionProtection` is false: Incident Manager refuses to delete a protected replication set, so the deletion would fail',
+      );
+    }
+    registerReplicationSet(this, props.regions.map((r) => r.region));
 
     const resource = new ssmincidents.CfnReplicationSet(this, 'Resource', {
       regions: props.regions.map((r) => ({
         regionName: r.region,
         regionConfiguration: r.key ? { sseKmsKeyId: r.key.keyArn } : undefined,
       })),
-      deletionProtected: props.deletionProtection ?? true,
+      deletionProtected: deletionProtection,
     });
     resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.RETAIN);
     this.replicationSetArn = resource.attrArn;
@@ -189,6 +208,7 @@ export class ReplicationSet extends Resource implements IReplicationSet {
     for (const r of regions) {
       if (r.key) {
         this.checkKeyRegion(r.region, r.key);
+        checkSymmetricKey(this, `the key for Region ${r.region}`, r.key);
       }
     }
 
@@ -231,3 +251,4 @@ function rootStack(scope: IConstruct): Stack {
   }
   return stack;
 }
+

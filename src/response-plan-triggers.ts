@@ -1,5 +1,6 @@
-import { aws_cloudwatch as cloudwatch, aws_events as events, aws_iam as iam, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Stack, Token, aws_cloudwatch as cloudwatch, aws_events as events, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { IncidentManagerValidationError } from './private/errors';
 import { IResponsePlan } from './response-plan';
 
 /**
@@ -32,16 +33,33 @@ export interface ResponsePlanTargetProps {
 }
 
 /**
- * An EventBridge rule target that starts an incident with a response plan.
+ * An EventBridge rule target that starts an incident with a response plan of the rule's own account.
+ *
+ * EventBridge's documented cross-account targets are event buses (and, in some Regions, a few other
+ * types), not Incident Manager: a rule in an application account cannot start an incident with a
+ * plan shared from the operations account. The Incident Manager user guide ("Working with Incident
+ * Manager across accounts and Regions") forwards such events to an event bus of the operations
+ * account, whose rule targets the plan. A plan of another account is therefore an error; an alarm
+ * action (`ResponsePlanAlarmAction`) does work with a shared plan.
+ *
+ * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-cross-account.html
  */
 export class ResponsePlanTarget implements events.IRuleTarget {
   constructor(private readonly responsePlan: IResponsePlan, private readonly props: ResponsePlanTargetProps = {}) {}
 
   public bind(rule: events.IRule, _id?: string): events.RuleTargetConfig {
+    const ruleAccount = Stack.of(rule).account;
+    const planAccount = this.responsePlan.env.account;
+    if (!Token.isUnresolved(ruleAccount) && !Token.isUnresolved(planAccount) && ruleAccount !== planAccount) {
+      throw new IncidentManagerValidationError(
+        rule,
+        'the response plan of a ResponsePlanTarget',
+        `${this.responsePlan.responsePlanArn} of account ${planAccount}`,
+        `be a plan of the rule's own account ${ruleAccount}: EventBridge cannot target Incident Manager in another account. Forward the events to an event bus of account ${planAccount} and target the plan there, or use a CloudWatch alarm with ResponsePlanAlarmAction`,
+      );
+    }
     const role = this.props.role ?? ruleRole(rule);
     this.responsePlan.grantStartIncident(role);
-    // No `targetResource`: a plan shared from another account is a direct target of this account's rule
-    // (Incident Manager accepts it), not a reason to route events to the other account's event bus.
     return { arn: this.responsePlan.responsePlanArn, role };
   }
 }
@@ -53,10 +71,32 @@ function ruleRole(rule: events.IRule): iam.IRole {
   if (existing) {
     return existing;
   }
+  const stack = Stack.of(rule);
   return new iam.Role(rule as unknown as Construct, id, {
     description: 'Lets EventBridge start incidents with the response plans this rule targets',
     assumedBy: new iam.ServicePrincipal('events.amazonaws.com', {
-      conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(rule).account } },
+      conditions: {
+        StringEquals: { 'aws:SourceAccount': stack.account },
+        ArnLike: { 'aws:SourceArn': ruleArnPatterns(rule) },
+      },
     }),
   });
+}
+
+/**
+ * The rule's ARN for the role's trust (aws:SourceArn). The trust policy cannot refer to the rule
+ * itself: the rule refers to the role, so that would be a dependency cycle. When the rule has a name
+ * given in code, the ARN is built from it (arn:...:rule/<name>, or rule/<bus>/<name> on a custom event
+ * bus); otherwise CloudFormation names the rule, and the trust is limited to rules of this account and
+ * Region.
+ */
+function ruleArnPatterns(rule: events.IRule): string | string[] {
+  const stack = Stack.of(rule);
+  const name = (rule as unknown as { physicalName?: string }).physicalName;
+  const arn = (resourceName: string) =>
+    stack.formatArn({ service: 'events', resource: 'rule', resourceName, arnFormat: ArnFormat.SLASH_RESOURCE_NAME });
+  if (name !== undefined && !Token.isUnresolved(name)) {
+    return [arn(name), arn(`*/${name}`)];
+  }
+  return arn('*');
 }

@@ -2,27 +2,26 @@ import {
   Annotations,
   CfnTag,
   IResource,
+  Lazy,
   Names,
   Resource,
   Stack,
+  Token,
   aws_iam as iam,
   aws_secretsmanager as secretsmanager,
   aws_sns as sns,
   aws_ssmincidents as ssmincidents,
 } from 'aws-cdk-lib';
-import { Construct } from 'constructs';
+import { Construct, IDependable } from 'constructs';
 import { ChatChannel } from './chat-channel';
 import { IContact } from './contact-base';
-import {
-  INCIDENT_MANAGER_PRINCIPAL,
-  RESOLVER_LIST_ACTIONS,
-  RESOLVER_PLAN_ACTIONS,
-  RESOLVER_RECORD_ACTIONS,
-  START_INCIDENT_ACTIONS,
-} from './private/actions';
+import { INCIDENT_MANAGER_PRINCIPAL, START_INCIDENT_ACTIONS, TOPIC_KEY_ACTIONS, resolverStatements } from './private/actions';
 import { RESPONSE_PLAN, formatArn, importPath, incidentRecordsArn, parseArn } from './private/arns';
 import { IncidentManagerValidationError, Where } from './private/errors';
-import { checkCount, checkSameEnvironment, checkString } from './private/validate';
+import { checkSymmetricKey, isMultiRegionKey } from './private/keys';
+import { replicationRegionsOf } from './private/replication-regions';
+import { allowIncidentManagerToPublish, checkStandardTopic, json } from './private/topics';
+import { checkCount, checkResponsePlanName, checkSameEnvironment, checkString } from './private/validate';
 import { Runbook, RunbookExecutionRole, RunbookTargetAccount } from './runbook';
 
 /**
@@ -166,8 +165,9 @@ export interface IResponsePlan extends IResource {
 
   /**
    * Lets `grantee` respond to this plan's incidents: what the AWSIncidentManagerResolverAccess managed
-   * policy allows, but only on this plan and its incident records (`incident-record/<plan>/*`), with
-   * `*` only for the two list actions that take no resource.
+   * policy allows, but only on this plan and its incident records: the record actions on both
+   * `incident-record/<plan>/*` and the plan (the Service Authorization Reference requires both
+   * resource types), and `*` only for the two list actions that take no resource.
    */
   grantResolveIncidents(grantee: iam.IGrantable): iam.Grant;
 }
@@ -181,10 +181,10 @@ abstract class ResponsePlanBase extends Resource implements IResponsePlan {
   }
 
   public grantResolveIncidents(grantee: iam.IGrantable): iam.Grant {
-    const onPlan = iam.Grant.addToPrincipal({ grantee, actions: RESOLVER_PLAN_ACTIONS, resourceArns: [this.responsePlanArn] });
-    const onRecords = iam.Grant.addToPrincipal({ grantee, actions: RESOLVER_RECORD_ACTIONS, resourceArns: [this.incidentRecordsArn()] });
-    const lists = iam.Grant.addToPrincipal({ grantee, actions: RESOLVER_LIST_ACTIONS, resourceArns: ['*'] });
-    return onPlan.combine(onRecords).combine(lists);
+    const [onPlan, ...rest] = resolverStatements(this.responsePlanArn, this.incidentRecordsArn()).map((statement) =>
+      iam.Grant.addToPrincipal({ grantee, actions: statement.actions, resourceArns: statement.resources }),
+    );
+    return rest.reduce((all, grant) => all.combine(grant), onPlan);
   }
 
   /** Every incident record of this plan. */
@@ -275,7 +275,6 @@ export interface ResponsePlanProps {
   readonly pagerDuty?: PagerDutyIntegration;
 }
 
-const PLAN_NAME = /^[a-zA-Z0-9_-]*$/;
 const INCIDENT_TAG_KEY = /^(?!aws:)[a-zA-Z+-=._:/]+$/;
 const MAX_ENGAGEMENTS = 5;
 const MAX_NOTIFICATION_TOPICS = 10;
@@ -308,7 +307,7 @@ export class ResponsePlan extends ResponsePlanBase {
    * Imports a response plan of this stack's account by name.
    */
   public static fromResponsePlanName(scope: Construct, id: string, responsePlanName: string): IResponsePlan {
-    checkString(importPath(scope, id), 'responsePlanName', responsePlanName, { pattern: PLAN_NAME, min: 1, max: 200 });
+    checkResponsePlanName(importPath(scope, id), 'responsePlanName', responsePlanName);
     class Import extends ResponsePlanBase {
       public readonly responsePlanName = responsePlanName;
       public readonly responsePlanArn = formatArn(this, RESPONSE_PLAN, responsePlanName);
@@ -330,7 +329,7 @@ export class ResponsePlan extends ResponsePlanBase {
   constructor(scope: Construct, id: string, props: ResponsePlanProps) {
     super(scope, id);
     this.responsePlanName = props.responsePlanName ?? Names.uniqueResourceName(this, { maxLength: 200, separator: '-' });
-    checkString(this, 'responsePlanName', this.responsePlanName, { pattern: PLAN_NAME, min: 1, max: 200 });
+    checkResponsePlanName(this, 'responsePlanName', this.responsePlanName);
     checkString(this, 'displayName', props.displayName, { min: 1, max: 200 });
     checkString(this, 'title', props.title, { max: 200 });
     checkString(this, 'summary', props.summary, { min: 1, max: 4000 });
@@ -338,14 +337,22 @@ export class ResponsePlan extends ResponsePlanBase {
 
     const topics = props.notificationTopics ?? [];
     checkCount(this, 'notificationTopics', topics, 0, MAX_NOTIFICATION_TOPICS, 'topics');
-    topics.forEach((topic, i) => checkSameEnvironment(this, `\`notificationTopics[${i}]\``, topic, 'response plan', 'Incident Manager cannot use a topic of another account or Region'));
+    topics.forEach((topic, i) => {
+      checkSameEnvironment(this, `\`notificationTopics[${i}]\``, topic, 'response plan', 'Incident Manager cannot use a topic of another account or Region');
+      checkStandardTopic(this, `notificationTopics[${i}]`, topic);
+    });
 
+    // Incident Manager test-publishes to the topics and reads the PagerDuty secret when it creates or
+    // updates the plan, so every policy it relies on must exist before the plan.
+    const policies: IDependable[] = [];
+    topics.forEach((topic, i) => policies.push(...allowIncidentManagerToPublish(this, topic, `The notification topic notificationTopics[${i}]`)));
     if (props.chatChannel) {
-      checkSameEnvironment(this, '`chatChannel`', props.chatChannel.topic, 'response plan', 'Incident Manager cannot use a topic of another account or Region');
+      policies.push(...props.chatChannel._prepareFor(this));
     }
 
     const runbookRole = props.runbook ? this.runbookRoleFor(props.runbook) : undefined;
     this.runbookRole = runbookRole;
+    const pagerDuty = props.pagerDuty ? this.renderPagerDuty(props.pagerDuty, policies) : undefined;
 
     const resource = new ssmincidents.CfnResponsePlan(this, 'Resource', {
       name: this.responsePlanName,
@@ -358,13 +365,16 @@ export class ResponsePlan extends ResponsePlanBase {
         incidentTags: this.renderIncidentTags(props.incidentTags),
         notificationTargets: topics.length > 0 ? topics.map((t) => ({ snsTopicArn: t.topicArn })) : undefined,
       },
-      chatChannel: props.chatChannel ? { chatbotSns: [props.chatChannel.topic.topicArn] } : undefined,
+      chatChannel: props.chatChannel ? { chatbotSns: props.chatChannel.topics.map((t) => t.topicArn) } : undefined,
       actions: props.runbook && runbookRole ? [{ ssmAutomation: this.renderRunbook(props.runbook, runbookRole) }] : undefined,
-      integrations: props.pagerDuty ? [{ pagerDutyConfiguration: this.renderPagerDuty(props.pagerDuty) }] : undefined,
+      integrations: pagerDuty ? [{ pagerDutyConfiguration: pagerDuty }] : undefined,
     });
     if (runbookRole) {
       // The role and its policy exist before Incident Manager checks the plan.
       resource.node.addDependency(runbookRole);
+    }
+    if (policies.length > 0) {
+      resource.node.addDependency(...policies);
     }
     this.responsePlanArn = resource.attrArn;
     this.resource = resource;
@@ -405,7 +415,33 @@ export class ResponsePlan extends ResponsePlanBase {
 
   private runbookRoleFor(runbook: RunbookAction): iam.IRole {
     runbook.runbook._validate(this);
+    if (runbook.automationAssumeRole) {
+      if (AUTOMATION_ASSUME_ROLE in (runbook.parameters ?? {})) {
+        throw new IncidentManagerValidationError(
+          this,
+          '`runbook.automationAssumeRole` and `runbook.parameters.AutomationAssumeRole`',
+          'both',
+          'be given one at a time (`automationAssumeRole` sets the parameter and lets the runbook role pass that role)',
+        );
+      }
+      if (runbook.targetAccount === RunbookTargetAccount.IMPACTED_ACCOUNT) {
+        throw new IncidentManagerValidationError(
+          this,
+          '`runbook.automationAssumeRole`',
+          runbook.automationAssumeRole.node.path,
+          "be left out when the runbook runs in the impacted account (a role of the plan's account cannot be passed in another account; the runbook uses that account's AWS-SystemsManager-AutomationExecutionRole)",
+        );
+      }
+    }
     if (runbook.role) {
+      if (runbook.impactedAccounts) {
+        throw new IncidentManagerValidationError(
+          this,
+          '`runbook.impactedAccounts`',
+          runbook.impactedAccounts,
+          'be left out when `runbook.role` is given (it only scopes the role the plan creates; give your role the sts:AssumeRole it needs)',
+        );
+      }
       return runbook.role;
     }
     return new RunbookExecutionRole(this, 'RunbookRole', {
@@ -419,8 +455,8 @@ export class ResponsePlan extends ResponsePlanBase {
 
   private renderRunbook(runbook: RunbookAction, role: iam.IRole): ssmincidents.CfnResponsePlan.SsmAutomationProperty {
     const parameters: { [name: string]: string[] } = { ...(runbook.parameters ?? {}) };
-    if (runbook.automationAssumeRole && !('AutomationAssumeRole' in parameters)) {
-      parameters.AutomationAssumeRole = [runbook.automationAssumeRole.roleArn];
+    if (runbook.automationAssumeRole) {
+      parameters[AUTOMATION_ASSUME_ROLE] = [runbook.automationAssumeRole.roleArn];
     }
     const parameterEntries = Object.entries(parameters);
     const dynamicEntries = Object.entries(runbook.dynamicParameters ?? {});
@@ -434,7 +470,29 @@ export class ResponsePlan extends ResponsePlanBase {
     for (const [key] of dynamicEntries) {
       checkParameterName(this, 'runbook.dynamicParameters', key);
     }
-    checkString(this, 'runbook.documentVersion', runbook.documentVersion, { max: 128 });
+    const duplicate = dynamicEntries.find(([key]) => key in parameters);
+    if (duplicate) {
+      throw new IncidentManagerValidationError(this, '`runbook.dynamicParameters`', duplicate[0], 'name parameters that `runbook.parameters` does not also set');
+    }
+    // Systems Manager refuses to start an automation with a parameter its document does not declare,
+    // so such a plan would fail at every incident.
+    const declared = runbook.runbook.declaredParameters;
+    if (declared) {
+      for (const [key] of [...parameterEntries, ...dynamicEntries]) {
+        if (!Token.isUnresolved(key) && !declared.includes(key)) {
+          throw new IncidentManagerValidationError(
+            this,
+            '`runbook` parameter',
+            key,
+            `be one the document declares (${declared.join(', ') || 'none'}): Systems Manager refuses to start an automation with an undeclared parameter`,
+          );
+        }
+      }
+    }
+    const version = runbook.documentVersion;
+    if (version !== undefined && !Token.isUnresolved(version) && !DOCUMENT_VERSION.test(version)) {
+      throw new IncidentManagerValidationError(this, '`runbook.documentVersion`', version, 'be $DEFAULT, $LATEST or a version number (1, 2, ...)');
+    }
 
     return {
       documentName: runbook.runbook.documentName,
@@ -447,7 +505,7 @@ export class ResponsePlan extends ResponsePlanBase {
     };
   }
 
-  private renderPagerDuty(pagerDuty: PagerDutyIntegration): ssmincidents.CfnResponsePlan.PagerDutyConfigurationProperty {
+  private renderPagerDuty(pagerDuty: PagerDutyIntegration, policies: IDependable[]): ssmincidents.CfnResponsePlan.PagerDutyConfigurationProperty {
     const name = pagerDuty.name ?? 'PagerDuty';
     checkString(this, 'pagerDuty.name', name, { min: 1, max: 200 });
     checkString(this, 'pagerDuty.serviceId', pagerDuty.serviceId, { min: 1, max: 200 });
@@ -460,33 +518,74 @@ export class ResponsePlan extends ResponsePlanBase {
         'be encrypted with a customer-managed key (set encryptionKey on the secret)',
       );
     }
-    // Incident Manager reads the secret, and decrypts it with its key, in the plan's Region. In a
-    // secret's resource policy `*` is the secret itself.
-    const added = secret.addToResourcePolicy(
-      new iam.PolicyStatement({
-        principals: [new iam.ServicePrincipal(INCIDENT_MANAGER_PRINCIPAL)],
-        actions: ['secretsmanager:GetSecretValue'],
-        resources: ['*'],
-      }),
-    );
-    if (!added.statementAdded) {
+    const stack = Stack.of(this);
+    const sourceAccount = { 'aws:SourceAccount': stack.account };
+    // User guide, "Storing PagerDuty access credentials in an AWS Secrets Manager secret": the secret's
+    // resource policy allows ssm-incidents.amazonaws.com secretsmanager:GetSecretValue, and in a
+    // secret's resource policy `*` is the secret itself. aws:SourceAccount keeps another account's
+    // Incident Manager out (user guide, "Cross-service confused deputy prevention").
+    const secretStatement = new iam.PolicyStatement({
+      principals: [new iam.ServicePrincipal(INCIDENT_MANAGER_PRINCIPAL)],
+      actions: ['secretsmanager:GetSecretValue'],
+      resources: ['*'],
+      conditions: { StringEquals: sourceAccount },
+    });
+    // The same page: the key allows ssm-incidents.amazonaws.com kms:Decrypt and kms:GenerateDataKey*,
+    // optionally only through Secrets Manager (kms:ViaService secretsmanager.<region>.amazonaws.com).
+    // Incident Manager reads the secret in every Region of the replication set, so every one of them.
+    const regions = Lazy.list({ produce: () => (replicationRegionsOf(this) ?? [stack.region]).map((r) => `secretsmanager.${r}.${stack.urlSuffix}`) });
+    const keyStatement = new iam.PolicyStatement({
+      principals: [new iam.ServicePrincipal(INCIDENT_MANAGER_PRINCIPAL)],
+      actions: TOPIC_KEY_ACTIONS,
+      resources: ['*'],
+      conditions: { StringEquals: { 'kms:ViaService': regions, ...sourceAccount } },
+    });
+
+    const added = secret.addToResourcePolicy(secretStatement);
+    if (added.statementAdded) {
+      if (added.policyDependable) policies.push(added.policyDependable);
+    } else {
       Annotations.of(this).addWarningV2(
         'cdk-incident-manager:ResponsePlan.pagerDutySecretPolicy',
-        `The PagerDuty secret ${secret.secretArn} is imported: allow ssm-incidents.amazonaws.com secretsmanager:GetSecretValue in its resource policy, and kms:Decrypt and kms:GenerateDataKey* in its key's policy, where they are defined.`,
+        `The PagerDuty secret ${secret.secretArn} is imported: where it is defined, add this statement to its resource policy: ${json(this, secretStatement)}, and this statement to its key's policy: ${json(this, keyStatement)}`,
       );
     }
-    secret.encryptionKey?.addToResourcePolicy(
-      new iam.PolicyStatement({
-        principals: [new iam.ServicePrincipal(INCIDENT_MANAGER_PRINCIPAL)],
-        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-        resources: ['*'],
-        conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${Stack.of(this).region}.amazonaws.com` } },
-      }),
-      true,
-    );
+    const key = secret.encryptionKey;
+    if (key) {
+      checkSymmetricKey(this, 'the key of `pagerDuty.secret`', key);
+      const keyAdded = key.addToResourcePolicy(keyStatement, true);
+      if (keyAdded.statementAdded) {
+        // The key policy is part of the key resource.
+        policies.push(key);
+      } else if (added.statementAdded) {
+        Annotations.of(this).addWarningV2(
+          'cdk-incident-manager:ResponsePlan.pagerDutyKeyPolicy',
+          `The key ${key.keyArn} of the PagerDuty secret is imported: where it is defined, add this statement to its policy: ${json(this, keyStatement)}`,
+        );
+      }
+      // User guide, same page: to replicate the response plan to more than one Region the key must be
+      // a multi-Region key.
+      this.node.addValidation({
+        validate: () => {
+          const replicated = replicationRegionsOf(this);
+          if (replicated && replicated.length > 1 && isMultiRegionKey(key) === false) {
+            Annotations.of(this).addWarningV2(
+              'cdk-incident-manager:ResponsePlan.pagerDutyKeyNotMultiRegion',
+              `The PagerDuty secret's key ${key.node.path} is not a multi-Region key, but the replication set has ${replicated.length} Regions (${replicated.join(', ')}): Incident Manager reads the secret in each of them, so replicate the secret to them with a multi-Region key (user guide, "Storing PagerDuty access credentials in an AWS Secrets Manager secret").`,
+            );
+          }
+          return [];
+        },
+      });
+    }
     return { name, secretId: secret.secretArn, pagerDutyIncidentConfiguration: { serviceId: pagerDuty.serviceId } };
   }
 }
+
+/** The name of the parameter an Automation runbook takes its assume role in. */
+const AUTOMATION_ASSUME_ROLE = 'AutomationAssumeRole';
+/** SsmAutomation.DocumentVersion: `$DEFAULT`, `$LATEST` or a version number (Systems Manager's DocumentVersion pattern). */
+const DOCUMENT_VERSION = /^(\$DEFAULT|\$LATEST|[1-9][0-9]*)$/;
 
 function checkParameterName(scope: Where, what: string, key: string): void {
   checkString(scope, `${what} name`, key, { min: 1, max: 50 });

@@ -1,5 +1,5 @@
-import { Stack, aws_iam as iam, aws_ssm as ssm } from 'aws-cdk-lib';
-import { Construct } from 'constructs';
+import { Arn, ArnFormat, Stack, Token, aws_iam as iam, aws_ssm as ssm } from 'aws-cdk-lib';
+import { Construct, IConstruct } from 'constructs';
 import {
   ASSUME_ROLE_ACTIONS,
   AUTOMATION_EXECUTION_ROLE_NAME,
@@ -7,9 +7,9 @@ import {
   PASS_ROLE_ACTIONS,
   START_AUTOMATION_ACTIONS,
 } from './private/actions';
-import { automationDefinitionArn, incidentRecordsArn, roleArn } from './private/arns';
-import { Where } from './private/errors';
-import { checkString } from './private/validate';
+import { DocumentLocation, incidentRecordsArn, roleArn, startAutomationArns } from './private/arns';
+import { IncidentManagerValidationError, Where } from './private/errors';
+import { checkResponsePlanName, checkString } from './private/validate';
 
 /** The document name pattern of the Incident Manager API (SsmAutomation.documentName). */
 const DOCUMENT_NAME = /^[a-zA-Z0-9_\-.:/]{3,128}$/;
@@ -19,7 +19,8 @@ const DOCUMENT_NAME = /^[a-zA-Z0-9_\-.:/]{3,128}$/;
  */
 export class Runbook {
   /**
-   * A runbook owned by the response plan's account, by name.
+   * A runbook owned by the response plan's account, by name. Incident Manager starts it in the Region
+   * the incident is created in, so it must exist in every Region of the replication set.
    */
   public static fromDocumentName(documentName: string): Runbook {
     return new Runbook(documentName, false);
@@ -33,27 +34,113 @@ export class Runbook {
   }
 
   /**
-   * A runbook defined in this app. It must be of type `Automation`.
+   * A runbook another account shares with the response plan's account (or one of this account in a
+   * single Region), by its ARN: `arn:<partition>:ssm:<region>:<account>:document/<name>`.
+   *
+   * The response plan names the document by this ARN, as Systems Manager requires for a shared
+   * document, and the runbook role may start exactly this document of that account and Region.
    */
-  public static fromCfnDocument(document: ssm.CfnDocument): Runbook {
-    return new Runbook(document.ref, false);
+  public static fromDocumentArn(documentArn: string): Runbook {
+    const parts = parseDocumentArn(documentArn);
+    return new Runbook(documentArn, false, parts);
   }
 
+  /**
+   * A runbook defined in this app. It must be of type `Automation`; when its content is known at
+   * synth, the parameters the response plan passes are checked against the ones it declares.
+   */
+  public static fromCfnDocument(document: ssm.CfnDocument): Runbook {
+    return new Runbook(document.ref, false, undefined, document);
+  }
+
+  /** The parameters the document declares, when they are known at synth. */
+  public readonly declaredParameters?: string[];
+
   private constructor(
-    /** The name of the Automation document. */
+    /** The name of the Automation document, or its ARN for a document shared from another account. */
     public readonly documentName: string,
     /** Whether AWS owns the document. */
     public readonly isAwsOwned: boolean,
-  ) {}
+    private readonly arnParts?: { readonly account: string; readonly region: string; readonly name: string },
+    private readonly document?: ssm.CfnDocument,
+  ) {
+    this.declaredParameters = document ? declaredParameters(document) : undefined;
+  }
 
   /**
-   * Checks the document name.
+   * The account that owns the document, when it is not the response plan's own account or AWS.
+   */
+  public get documentOwner(): string | undefined {
+    return this.arnParts?.account;
+  }
+
+  /**
+   * Checks the document name and type.
    * @internal
    */
   public _validate(scope: Where): void {
     checkString(scope, 'runbook document name', this.documentName, { pattern: DOCUMENT_NAME });
+    const type = this.document?.documentType;
+    if (type !== undefined && !Token.isUnresolved(type) && type !== 'Automation') {
+      throw new IncidentManagerValidationError(scope, '`runbook`', `the document ${this.document!.node.path} of type ${type}`, 'be a document of type Automation');
+    }
   }
 
+  /**
+   * Where the document lives, for the runbook role's policy.
+   * @internal
+   */
+  public _location(scope: IConstruct): DocumentLocation {
+    if (this.arnParts) {
+      return { documentName: this.arnParts.name, account: this.arnParts.account, region: this.arnParts.region };
+    }
+    return { documentName: this.documentName, account: this.isAwsOwned ? '' : Stack.of(scope).account, region: '*' };
+  }
+}
+
+/** The account, Region and name of an SSM document ARN, or an error naming what is allowed. */
+function parseDocumentArn(arn: string): { account: string; region: string; name: string } {
+  const expected = 'be an ARN of the form arn:<partition>:ssm:<region>:<account>:document/<name>';
+  const parts = (() => {
+    try {
+      return Arn.split(arn, ArnFormat.SLASH_RESOURCE_NAME);
+    } catch {
+      throw new IncidentManagerValidationError('Runbook.fromDocumentArn', '`documentArn`', arn, expected);
+    }
+  })();
+  if (Token.isUnresolved(arn)) {
+    return { account: parts.account!, region: parts.region!, name: parts.resourceName! };
+  }
+  if (
+    parts.service !== 'ssm' ||
+    parts.resource !== 'document' ||
+    !parts.resourceName ||
+    !/^[a-zA-Z0-9_\-.]{3,128}$/.test(parts.resourceName) ||
+    !/^[0-9]{12}$/.test(parts.account ?? '') ||
+    !/^[a-z]{2}(-[a-z]+)+-[0-9]+$/.test(parts.region ?? '')
+  ) {
+    throw new IncidentManagerValidationError('Runbook.fromDocumentArn', '`documentArn`', arn, expected);
+  }
+  return { account: parts.account!, region: parts.region!, name: parts.resourceName };
+}
+
+/** The names of the parameters an Automation document declares, when its content is known. */
+function declaredParameters(document: ssm.CfnDocument): string[] | undefined {
+  let content = document.content;
+  if (Token.isUnresolved(content)) {
+    return undefined;
+  }
+  if (typeof content === 'string') {
+    try {
+      content = JSON.parse(content);
+    } catch {
+      return undefined; // YAML text: not read here
+    }
+  }
+  if (typeof content !== 'object' || content === null || Token.isUnresolved(content.parameters)) {
+    return undefined;
+  }
+  return Object.keys(content.parameters ?? {});
 }
 
 /**
@@ -120,6 +207,27 @@ export interface RunbookExecutionRoleProps {
  */
 export class RunbookExecutionRole extends iam.Role {
   constructor(scope: Construct, id: string, props: RunbookExecutionRoleProps) {
+    const path = scope.node.path ? `${scope.node.path}/${id}` : id;
+    // The name ends up in the trust policy's aws:SourceArn: a malformed one would never match.
+    checkResponsePlanName(path, 'responsePlanName', props.responsePlanName);
+    if (props.automationAssumeRole && props.targetAccount === RunbookTargetAccount.IMPACTED_ACCOUNT) {
+      throw new IncidentManagerValidationError(
+        path,
+        '`automationAssumeRole`',
+        props.automationAssumeRole.node.path,
+        'be left out when the runbook runs in the impacted account (a role of the plan\'s account cannot be passed in another account; the runbook uses that account\'s AWS-SystemsManager-AutomationExecutionRole)',
+      );
+    }
+    if (props.impactedAccounts && props.targetAccount !== RunbookTargetAccount.IMPACTED_ACCOUNT) {
+      throw new IncidentManagerValidationError(
+        path,
+        '`impactedAccounts`',
+        props.impactedAccounts,
+        'be given only with `targetAccount: RunbookTargetAccount.IMPACTED_ACCOUNT`',
+      );
+    }
+    props.impactedAccounts?.forEach((a, i) => checkString(path, `impactedAccounts[${i}]`, a, { pattern: /^[0-9]{12}$/ }));
+
     const account = Stack.of(scope).account;
     super(scope, id, {
       description: `Lets Incident Manager start the runbook of response plan ${props.responsePlanName}`,
@@ -136,7 +244,7 @@ export class RunbookExecutionRole extends iam.Role {
     this.addToPrincipalPolicy(
       new iam.PolicyStatement({
         actions: START_AUTOMATION_ACTIONS,
-        resources: [automationDefinitionArn(this, props.runbook.documentName, props.runbook.isAwsOwned)],
+        resources: startAutomationArns(this, props.runbook._location(this)),
       }),
     );
     if (props.automationAssumeRole) {
@@ -150,7 +258,6 @@ export class RunbookExecutionRole extends iam.Role {
     }
     if (props.targetAccount === RunbookTargetAccount.IMPACTED_ACCOUNT) {
       const accounts = props.impactedAccounts && props.impactedAccounts.length > 0 ? props.impactedAccounts : ['*'];
-      props.impactedAccounts?.forEach((a, i) => checkString(this, `impactedAccounts[${i}]`, a, { pattern: /^[0-9]{12}$/ }));
       this.addToPrincipalPolicy(
         new iam.PolicyStatement({
           actions: ASSUME_ROLE_ACTIONS,

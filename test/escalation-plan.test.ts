@@ -1,5 +1,5 @@
 import { App, CfnParameter, Duration, RemovalPolicy, Stack, Tags, aws_iam as iam } from 'aws-cdk-lib';
-import { Match } from 'aws-cdk-lib/assertions';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { Contact, EscalationPlan, IContact } from '../src';
 import { ACCOUNT, newStack } from './support/stacks';
 import { expectValidStack } from './support/template-check';
@@ -39,16 +39,16 @@ describe('EscalationPlan', () => {
     });
   });
 
-  test('GIVEN two plans that engage each other and each other\'s contacts THEN there is no dependency cycle', () => {
+  test('GIVEN a plan that engages another plan and its contacts, defined before it THEN there is no dependency cycle, and a warning cites the user guide', () => {
     const stack = newStack();
     const a = new Contact(stack, 'A', { alias: 'a', displayName: 'A' });
     const b = new Contact(stack, 'B', { alias: 'b', displayName: 'B' });
     const planA = new EscalationPlan(stack, 'PlanA', { alias: 'plan-a', displayName: 'Plan A' });
     const planB = new EscalationPlan(stack, 'PlanB', { alias: 'plan-b', displayName: 'Plan B' });
+    // Plan A names plan B before plan B has stages, and plan B names plan A's contacts.
     planA.addStage({ duration: Duration.minutes(5), targets: [{ contact: a }, { contact: b }] });
     planA.addStage({ duration: Duration.minutes(5), targets: [{ contact: planB }] });
     planB.addStage({ duration: Duration.minutes(5), targets: [{ contact: b }, { contact: a }] });
-    planB.addStage({ duration: Duration.minutes(5), targets: [{ contact: planA }] });
 
     // expectValidStack fails on any circular dependency; synthesis would too.
     const template = expectValidStack(stack);
@@ -57,6 +57,28 @@ describe('EscalationPlan', () => {
     for (const contact of Object.values(template.findResources('AWS::SSMContacts::Contact'))) {
       expect(JSON.stringify(contact.Properties)).not.toContain('Fn::GetAtt');
     }
+    // AWS documents a stage's escalation channel as a contact or an on-call schedule only.
+    const warnings = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('engages the escalation plan'));
+    expect(warnings.map((w) => [w.id, w.entry.data])).toEqual([
+      [
+        '/Stack/PlanA',
+        'stages[1].targets[0] engages the escalation plan Stack/PlanB: AWS documents a stage\'s escalation channel as a contact or an on-call schedule (https://docs.aws.amazon.com/incident-manager/latest/userguide/escalation.html), not an escalation plan. Prefer engaging that plan\'s contacts and schedules directly. [ack: cdk-incident-manager:EscalationPlan.targetsEscalationPlan]',
+      ],
+    ]);
+  });
+
+  test('GIVEN escalation plans that engage each other THEN synthesis fails with the cycle', () => {
+    const stack = newStack();
+    const a = new Contact(stack, 'A', { alias: 'a', displayName: 'A' });
+    const planA = new EscalationPlan(stack, 'PlanA', { alias: 'plan-a', displayName: 'Plan A' });
+    const planB = new EscalationPlan(stack, 'PlanB', { alias: 'plan-b', displayName: 'Plan B' });
+    const planC = new EscalationPlan(stack, 'PlanC', { alias: 'plan-c', displayName: 'Plan C' });
+    planA.addStage({ duration: Duration.minutes(5), targets: [{ contact: a }, { contact: planB }] });
+    planB.addStage({ duration: Duration.minutes(5), targets: [{ contact: planC }] });
+    planC.addStage({ duration: Duration.minutes(5), targets: [{ contact: planA }] });
+    expect(() => (stack.node.root as App).synth()).toThrow(
+      'the stages must not form an engagement cycle of escalation plans (each plan would engage the other again and again) (got "plan-a -> plan-b -> plan-c -> plan-a") at Stack/PlanA',
+    );
   });
 
   test('GIVEN grantEngage and tags THEN the grant names exactly the plan and the tags are applied', () => {

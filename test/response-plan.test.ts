@@ -20,6 +20,7 @@ import {
   DynamicParameterValue,
   EscalationPlan,
   Impact,
+  ReplicationSet,
   ResponsePlan,
   ResponsePlanAlarmAction,
   ResponsePlanProps,
@@ -28,7 +29,7 @@ import {
   RunbookExecutionRole,
   RunbookTargetAccount,
 } from '../src';
-import { isAllowed, statementsOfRole } from './support/policy-sim';
+import { isAllowed, isAuthorized, statementsOfRole } from './support/policy-sim';
 import { ACCOUNT, REGION, newStack } from './support/stacks';
 import { expectValidStack } from './support/template-check';
 
@@ -38,6 +39,22 @@ const OTHER_PLAN_ARN = `arn:aws:ssm-incidents::${ACCOUNT}:response-plan/other`;
 const partitionJoin = (...parts: any[]) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ...parts]] });
 const logicalId = (stack: Stack, c: any) => stack.getLogicalId(c instanceof CfnElement ? c : c.node.defaultChild ?? c.node.findChild('Resource'));
 const getAtt = (stack: Stack, c: { node: any }) => ({ 'Fn::GetAtt': [logicalId(stack, c), 'Arn'] });
+
+/** Every action a responder runs on an incident record; each is authorized on the record and the plan. */
+const RECORD_ACTIONS = [
+  'ssm-incidents:GetIncidentRecord',
+  'ssm-incidents:UpdateIncidentRecord',
+  'ssm-incidents:ListTimelineEvents',
+  'ssm-incidents:CreateTimelineEvent',
+  'ssm-incidents:GetTimelineEvent',
+  'ssm-incidents:UpdateTimelineEvent',
+  'ssm-incidents:DeleteTimelineEvent',
+  'ssm-incidents:ListRelatedItems',
+  'ssm-incidents:UpdateRelatedItems',
+];
+
+/** A role of another stack, for props that only need an IRole. */
+const ROLE = iam.Role.fromRoleArn(new Stack(), 'Role', 'arn:aws:iam::111122223333:role/automation');
 
 function plan(stack: Stack, props: Partial<ResponsePlanProps> = {}, id = 'Plan'): ResponsePlan {
   return new ResponsePlan(stack, id, { responsePlanName: PLAN_NAME, title: 'Checkout is down', impact: Impact.CRITICAL, ...props });
@@ -142,15 +159,22 @@ describe('ResponsePlan', () => {
                 'ssm-incidents:ListRelatedItems',
                 'ssm-incidents:UpdateRelatedItems',
               ],
-              Resource: partitionJoin(`:ssm-incidents::${ACCOUNT}:incident-record/${PLAN_NAME}/*`),
+              // The Service Authorization Reference requires both incident-record and response-plan.
+              Resource: [partitionJoin(`:ssm-incidents::${ACCOUNT}:incident-record/${PLAN_NAME}/*`), getAtt(stack, p)],
             },
             { Effect: 'Allow', Action: ['ssm-incidents:ListResponsePlans', 'ssm-incidents:ListIncidentRecords'], Resource: '*' },
           ],
         },
       });
       const statements = statementsOfRole(template.toJSON(), logicalId(stack, role), ctxFor(stack, p));
-      expect(isAllowed(statements, 'ssm-incidents:UpdateIncidentRecord', `arn:aws:ssm-incidents::${ACCOUNT}:incident-record/${PLAN_NAME}/abc`)).toBe(true);
-      expect(isAllowed(statements, 'ssm-incidents:UpdateIncidentRecord', `arn:aws:ssm-incidents::${ACCOUNT}:incident-record/other/abc`)).toBe(false);
+      const record = `arn:aws:ssm-incidents::${ACCOUNT}:incident-record/${PLAN_NAME}/abc`;
+      // Every responder action, on every resource AWS's request carries (record and plan).
+      for (const action of RECORD_ACTIONS) {
+        expect([action, isAuthorized(statements, action, [record, PLAN_ARN])]).toEqual([action, true]);
+        expect([action, isAuthorized(statements, action, [`arn:aws:ssm-incidents::${ACCOUNT}:incident-record/other/abc`, OTHER_PLAN_ARN])]).toEqual([action, false]);
+      }
+      expect(isAuthorized(statements, 'ssm-incidents:GetResponsePlan', [PLAN_ARN])).toBe(true);
+      expect(isAuthorized(statements, 'ssm-incidents:ListIncidentRecords', ['*'])).toBe(true);
       expect(isAllowed(statements, 'ssm-incidents:StartIncident', OTHER_PLAN_ARN)).toBe(false);
       expect(isAllowed(statements, 'ssm-incidents:DeleteIncidentRecord', `arn:aws:ssm-incidents::${ACCOUNT}:incident-record/${PLAN_NAME}/abc`)).toBe(false);
     });
@@ -169,7 +193,7 @@ describe('ResponsePlan', () => {
         PolicyDocument: {
           Statement: Match.arrayWith([
             Match.objectLike({ Resource: arn }),
-            Match.objectLike({ Resource: partitionJoin(':ssm-incidents::444455556666:incident-record/shared-critical/*') }),
+            Match.objectLike({ Resource: [partitionJoin(':ssm-incidents::444455556666:incident-record/shared-critical/*'), arn] }),
           ]),
         },
       });
@@ -242,7 +266,20 @@ describe('ResponsePlan', () => {
       template.hasResourceProperties('AWS::IAM::Policy', {
         Roles: [{ Ref: roleId }],
         PolicyDocument: {
-          Statement: [{ Effect: 'Allow', Action: 'ssm:StartAutomationExecution', Resource: partitionJoin(`:ssm:*:${ACCOUNT}:automation-definition/RestartCheckout:*`) }],
+          // The Service Authorization Reference requires document and automation-execution, and takes
+          // automation-definition; the Systems Manager guide's Automation example grants the document
+          // (arn:aws:ssm:*:<account>:document/<name>) and automation-execution/*.
+          Statement: [
+            {
+              Effect: 'Allow',
+              Action: 'ssm:StartAutomationExecution',
+              Resource: [
+                partitionJoin(`:ssm:*:${ACCOUNT}:document/RestartCheckout`),
+                partitionJoin(`:ssm:*:${ACCOUNT}:automation-definition/RestartCheckout:*`),
+                partitionJoin(`:ssm:*:${ACCOUNT}:automation-execution/*`),
+              ],
+            },
+          ],
         },
       });
       // The plan waits for the role's policy.
@@ -250,24 +287,27 @@ describe('ResponsePlan', () => {
       expect(planResource.DependsOn).toEqual(expect.arrayContaining([roleId, expect.stringMatching(/DefaultPolicy/)]));
 
       const statements = statementsOfRole(template.toJSON(), roleId, ctxFor(stack, p));
-      expect(isAllowed(statements, 'ssm:StartAutomationExecution', `arn:aws:ssm:us-east-1:${ACCOUNT}:automation-definition/RestartCheckout:3`)).toBe(true);
-      expect(isAllowed(statements, 'ssm:StartAutomationExecution', `arn:aws:ssm:us-east-1:${ACCOUNT}:automation-definition/DeleteEverything:1`)).toBe(false);
-      expect(isAllowed(statements, 'ssm:StartAutomationExecution', 'arn:aws:ssm:us-east-1:444455556666:automation-definition/RestartCheckout:1')).toBe(false);
+      // The request Systems Manager authorizes: the document, the execution it creates, the definition.
+      const start = (region: string, account: string, doc: string) =>
+        isAuthorized(statements, 'ssm:StartAutomationExecution', [
+          `arn:aws:ssm:${region}:${account}:document/${doc}`,
+          `arn:aws:ssm:${region}:${ACCOUNT}:automation-execution/0123abcd-0000-1111-2222-333344445555`,
+          `arn:aws:ssm:${region}:${account}:automation-definition/${doc}:3`,
+        ]);
+      expect(start('us-east-1', ACCOUNT, 'RestartCheckout')).toBe(true);
+      expect(start('us-west-2', ACCOUNT, 'RestartCheckout')).toBe(true);
+      expect(start('us-east-1', ACCOUNT, 'DeleteEverything')).toBe(false);
+      expect(start('us-east-1', '444455556666', 'RestartCheckout')).toBe(false);
       expect(isAllowed(statements, 'iam:PassRole', `arn:aws:iam::${ACCOUNT}:role/Admin`)).toBe(false);
       expect(isAllowed(statements, 'sts:AssumeRole', `arn:aws:iam::${ACCOUNT}:role/AWS-SystemsManager-AutomationExecutionRole`)).toBe(false);
       expect(isAllowed(statements, 'ssm-incidents:StartIncident', OTHER_PLAN_ARN)).toBe(false);
     });
 
-    test('GIVEN an AWS-owned runbook, an automation assume role and the impacted account THEN PassRole and AssumeRole are granted on exactly those roles', () => {
+    test('GIVEN an AWS-owned runbook and an automation assume role THEN the document ARN has no account and PassRole is granted on exactly that role', () => {
       const stack = newStack();
       const assume = new iam.Role(stack, 'AutomationRole', { assumedBy: new iam.ServicePrincipal('ssm.amazonaws.com') });
       const p = plan(stack, {
-        runbook: {
-          runbook: Runbook.awsOwned('AWSIncidents-CriticalIncidentRunbookTemplate'),
-          automationAssumeRole: assume,
-          targetAccount: RunbookTargetAccount.IMPACTED_ACCOUNT,
-          impactedAccounts: ['444455556666'],
-        },
+        runbook: { runbook: Runbook.awsOwned('AWSIncidents-CriticalIncidentRunbookTemplate'), automationAssumeRole: assume },
       });
       const template = expectValidStack(stack);
       const roleId = logicalId(stack, p.runbookRole!);
@@ -275,24 +315,162 @@ describe('ResponsePlan', () => {
         Roles: [{ Ref: roleId }],
         PolicyDocument: {
           Statement: [
-            { Effect: 'Allow', Action: 'ssm:StartAutomationExecution', Resource: partitionJoin(':ssm:*::automation-definition/AWSIncidents-CriticalIncidentRunbookTemplate:*') },
+            {
+              Effect: 'Allow',
+              Action: 'ssm:StartAutomationExecution',
+              Resource: [
+                partitionJoin(':ssm:*::document/AWSIncidents-CriticalIncidentRunbookTemplate'),
+                partitionJoin(':ssm:*::automation-definition/AWSIncidents-CriticalIncidentRunbookTemplate:*'),
+                partitionJoin(`:ssm:*:${ACCOUNT}:automation-execution/*`),
+              ],
+            },
             {
               Effect: 'Allow',
               Action: 'iam:PassRole',
               Resource: { 'Fn::GetAtt': [logicalId(stack, assume), 'Arn'] },
               Condition: { StringEquals: { 'iam:PassedToService': 'ssm.amazonaws.com' } },
             },
-            { Effect: 'Allow', Action: 'sts:AssumeRole', Resource: partitionJoin(':iam::444455556666:role/AWS-SystemsManager-AutomationExecutionRole') },
           ],
         },
       });
       template.hasResourceProperties('AWS::SSMIncidents::ResponsePlan', {
-        Actions: [{ SsmAutomation: Match.objectLike({ TargetAccount: 'IMPACTED_ACCOUNT', Parameters: [{ Key: 'AutomationAssumeRole', Values: [{ 'Fn::GetAtt': [logicalId(stack, assume), 'Arn'] }] }] }) }],
+        Actions: [{ SsmAutomation: Match.objectLike({ TargetAccount: 'RESPONSE_PLAN_OWNER_ACCOUNT', Parameters: [{ Key: 'AutomationAssumeRole', Values: [{ 'Fn::GetAtt': [logicalId(stack, assume), 'Arn'] }] }] }) }],
       });
       const statements = statementsOfRole(template.toJSON(), roleId, { account: ACCOUNT, region: REGION, arns: { [logicalId(stack, assume)]: `arn:aws:iam::${ACCOUNT}:role/automation` } });
-      expect(isAllowed(statements, 'iam:PassRole', `arn:aws:iam::${ACCOUNT}:role/automation`)).toBe(true);
-      expect(isAllowed(statements, 'iam:PassRole', `arn:aws:iam::${ACCOUNT}:role/Admin`)).toBe(false);
-      expect(isAllowed(statements, 'sts:AssumeRole', 'arn:aws:iam::777788889999:role/AWS-SystemsManager-AutomationExecutionRole')).toBe(false);
+      expect(isAuthorized(statements, 'ssm:StartAutomationExecution', [
+        'arn:aws:ssm:eu-west-1::document/AWSIncidents-CriticalIncidentRunbookTemplate',
+        'arn:aws:ssm:eu-west-1::automation-definition/AWSIncidents-CriticalIncidentRunbookTemplate:1',
+        `arn:aws:ssm:eu-west-1:${ACCOUNT}:automation-execution/abc`,
+      ])).toBe(true);
+      expect(isAuthorized(statements, 'iam:PassRole', [`arn:aws:iam::${ACCOUNT}:role/automation`])).toBe(true);
+      expect(isAuthorized(statements, 'iam:PassRole', [`arn:aws:iam::${ACCOUNT}:role/Admin`])).toBe(false);
+      expect(isAllowed(statements, 'sts:AssumeRole', `arn:aws:iam::${ACCOUNT}:role/AWS-SystemsManager-AutomationExecutionRole`)).toBe(false);
+    });
+
+    test('GIVEN the impacted account and impacted accounts THEN AssumeRole on exactly their AutomationExecutionRole', () => {
+      const stack = newStack();
+      const p = plan(stack, {
+        runbook: {
+          runbook: Runbook.awsOwned('AWSIncidents-CriticalIncidentRunbookTemplate'),
+          targetAccount: RunbookTargetAccount.IMPACTED_ACCOUNT,
+          impactedAccounts: ['444455556666', '777788889999'],
+        },
+      });
+      const template = expectValidStack(stack);
+      const roleId = logicalId(stack, p.runbookRole!);
+      template.hasResourceProperties('AWS::IAM::Policy', {
+        Roles: [{ Ref: roleId }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            {
+              Effect: 'Allow',
+              Action: 'sts:AssumeRole',
+              Resource: [
+                partitionJoin(':iam::444455556666:role/AWS-SystemsManager-AutomationExecutionRole'),
+                partitionJoin(':iam::777788889999:role/AWS-SystemsManager-AutomationExecutionRole'),
+              ],
+            },
+          ]),
+        },
+      });
+      template.hasResourceProperties('AWS::SSMIncidents::ResponsePlan', { Actions: [{ SsmAutomation: Match.objectLike({ TargetAccount: 'IMPACTED_ACCOUNT', Parameters: Match.absent() }) }] });
+      const statements = statementsOfRole(template.toJSON(), roleId, ctxFor(stack, p));
+      expect(isAuthorized(statements, 'sts:AssumeRole', ['arn:aws:iam::444455556666:role/AWS-SystemsManager-AutomationExecutionRole'])).toBe(true);
+      expect(isAuthorized(statements, 'sts:AssumeRole', ['arn:aws:iam::123456789012:role/AWS-SystemsManager-AutomationExecutionRole'])).toBe(false);
+      expect(isAuthorized(statements, 'sts:AssumeRole', ['arn:aws:iam::444455556666:role/Admin'])).toBe(false);
+    });
+
+    test('GIVEN a runbook shared from another account by ARN THEN the plan names the ARN and the role may start exactly that document', () => {
+      const stack = newStack();
+      const arn = 'arn:aws:ssm:us-east-1:444455556666:document/SharedRestart';
+      const p = plan(stack, { runbook: { runbook: Runbook.fromDocumentArn(arn) } });
+      const template = expectValidStack(stack);
+      template.hasResourceProperties('AWS::SSMIncidents::ResponsePlan', { Actions: [{ SsmAutomation: Match.objectLike({ DocumentName: arn }) }] });
+      const roleId = logicalId(stack, p.runbookRole!);
+      template.hasResourceProperties('AWS::IAM::Policy', {
+        Roles: [{ Ref: roleId }],
+        PolicyDocument: {
+          Statement: [
+            {
+              Effect: 'Allow',
+              Action: 'ssm:StartAutomationExecution',
+              Resource: [
+                partitionJoin(':ssm:us-east-1:444455556666:document/SharedRestart'),
+                partitionJoin(':ssm:us-east-1:444455556666:automation-definition/SharedRestart:*'),
+                partitionJoin(`:ssm:*:${ACCOUNT}:automation-execution/*`),
+              ],
+            },
+          ],
+        },
+      });
+      const statements = statementsOfRole(template.toJSON(), roleId, ctxFor(stack, p));
+      const start = (owner: string, doc: string) =>
+        isAuthorized(statements, 'ssm:StartAutomationExecution', [
+          `arn:aws:ssm:us-east-1:${owner}:document/${doc}`,
+          `arn:aws:ssm:us-east-1:${ACCOUNT}:automation-execution/abc`,
+          `arn:aws:ssm:us-east-1:${owner}:automation-definition/${doc}:1`,
+        ]);
+      expect(start('444455556666', 'SharedRestart')).toBe(true);
+      expect(start('444455556666', 'Other')).toBe(false);
+      expect(start('777788889999', 'SharedRestart')).toBe(false);
+    });
+
+    test.each([
+      ['a contact ARN', `arn:aws:ssm-contacts:us-east-1:${ACCOUNT}:contact/a`],
+      ['an ARN without a Region', 'arn:aws:ssm::444455556666:document/Doc'],
+      ['an automation definition', 'arn:aws:ssm:us-east-1:444455556666:automation-definition/Doc:1'],
+      ['a name', 'Doc'],
+    ])('GIVEN %s THEN Runbook.fromDocumentArn refuses it', (_name, arn) => {
+      expect(() => Runbook.fromDocumentArn(arn)).toThrow(
+        `\`documentArn\` must be an ARN of the form arn:<partition>:ssm:<region>:<account>:document/<name> (got "${arn}") at Runbook.fromDocumentArn`,
+      );
+    });
+
+    test('GIVEN a document of this app THEN parameters it does not declare are refused, declared ones pass', () => {
+      const stack = newStack();
+      const doc = new ssm.CfnDocument(stack, 'Doc', {
+        documentType: 'Automation',
+        content: { schemaVersion: '0.3', parameters: { IncidentRecordArn: { type: 'String' }, AutomationAssumeRole: { type: 'String' } }, mainSteps: [] },
+      });
+      const runbook = Runbook.fromCfnDocument(doc);
+      expect(runbook.declaredParameters).toEqual(['IncidentRecordArn', 'AutomationAssumeRole']);
+      plan(stack, { runbook: { runbook, dynamicParameters: { IncidentRecordArn: DynamicParameterValue.INCIDENT_RECORD_ARN } } });
+      expect(() => plan(stack, { runbook: { runbook, dynamicParameters: { Resources: DynamicParameterValue.INVOLVED_RESOURCES } } }, 'Bad')).toThrow(
+        '`runbook` parameter must be one the document declares (IncidentRecordArn, AutomationAssumeRole): Systems Manager refuses to start an automation with an undeclared parameter (got "Resources") at Stack/Bad',
+      );
+      expect(() => plan(stack, { runbook: { runbook, parameters: { Service: ['x'] } } }, 'Bad2')).toThrow('(got "Service") at Stack/Bad2');
+      const other = new ssm.CfnDocument(stack, 'Command', { documentType: 'Command', content: { schemaVersion: '2.2', mainSteps: [] } });
+      expect(() => plan(stack, { runbook: { runbook: Runbook.fromCfnDocument(other) } }, 'Bad3')).toThrow(
+        '`runbook` must be a document of type Automation (got "the document Stack/Command of type Command") at Stack/Bad3',
+      );
+      expectValidStack(stack);
+    });
+
+    test.each<[string, Partial<ResponsePlanProps>, string]>([
+      ['a document version that is not one', { runbook: { runbook: Runbook.fromDocumentName('Doc'), documentVersion: 'v2' } }, '`runbook.documentVersion` must be $DEFAULT, $LATEST or a version number (1, 2, ...) (got "v2") at Stack/Plan'],
+      ['version 0', { runbook: { runbook: Runbook.fromDocumentName('Doc'), documentVersion: '0' } }, '(got "0") at Stack/Plan'],
+      ['AutomationAssumeRole twice', { runbook: { runbook: Runbook.fromDocumentName('Doc'), automationAssumeRole: ROLE, parameters: { AutomationAssumeRole: ['arn:aws:iam::111122223333:role/x'] } } }, '`runbook.automationAssumeRole` and `runbook.parameters.AutomationAssumeRole` must be given one at a time'],
+      ['an automation assume role in the impacted account', { runbook: { runbook: Runbook.fromDocumentName('Doc'), automationAssumeRole: ROLE, targetAccount: RunbookTargetAccount.IMPACTED_ACCOUNT } }, '`runbook.automationAssumeRole` must be left out when the runbook runs in the impacted account'],
+      ['impacted accounts with a role of the user', { runbook: { runbook: Runbook.fromDocumentName('Doc'), role: ROLE, targetAccount: RunbookTargetAccount.IMPACTED_ACCOUNT, impactedAccounts: ['444455556666'] } }, '`runbook.impactedAccounts` must be left out when `runbook.role` is given'],
+      ['impacted accounts without the impacted account', { runbook: { runbook: Runbook.fromDocumentName('Doc'), impactedAccounts: ['444455556666'] } }, '`impactedAccounts` must be given only with `targetAccount: RunbookTargetAccount.IMPACTED_ACCOUNT` (got ["444455556666"]) at Stack/Plan/RunbookRole'],
+      ['a parameter both fixed and dynamic', { runbook: { runbook: Runbook.fromDocumentName('Doc'), parameters: { P: ['x'] }, dynamicParameters: { P: DynamicParameterValue.INCIDENT_RECORD_ARN } } }, '`runbook.dynamicParameters` must name parameters that `runbook.parameters` does not also set (got "P") at Stack/Plan'],
+    ])('GIVEN %s THEN it is refused', (_name, props, message) => {
+      const stack = newStack();
+      expect(() => plan(stack, props)).toThrow(message);
+    });
+
+    test.each(['$DEFAULT', '$LATEST', '12'])('GIVEN document version %s THEN it is accepted', (documentVersion) => {
+      const stack = newStack();
+      plan(stack, { runbook: { runbook: Runbook.fromDocumentName('Doc'), documentVersion } });
+      expectValidStack(stack);
+    });
+
+    test.each([
+      ['a name with a dot', 'plan.one', '`responsePlanName` must match ^[a-zA-Z0-9_-]*$ (got "plan.one") at Stack/Role'],
+      ['an empty name', '', '`responsePlanName` must be 1 to 200 characters long (got "") at Stack/Role'],
+    ])('GIVEN a RunbookExecutionRole for %s THEN it is refused (the name goes into the trust condition)', (_name, responsePlanName, message) => {
+      const stack = newStack();
+      expect(() => new RunbookExecutionRole(stack, 'Role', { responsePlanName, runbook: Runbook.fromDocumentName('Doc') })).toThrow(message);
     });
 
     test('GIVEN an ssm.CfnDocument and a role of the user THEN the document name is its Ref and no role is created', () => {
@@ -372,7 +550,7 @@ describe('ResponsePlan', () => {
     test.each([
       ['another account', 'arn:aws:sns:us-east-1:444455556666:t', "`topic` must be in the response plan's account 111122223333 (Incident Manager cannot use a topic of another account or Region) (got \"Stack/T in account 444455556666\") at Stack/Chat"],
       ['another Region', `arn:aws:sns:eu-west-1:${ACCOUNT}:t`, "`topic` must be in the response plan's Region us-east-1 (Incident Manager cannot use a topic of another account or Region) (got \"Stack/T in Region eu-west-1\") at Stack/Chat"],
-      ['this account and Region, imported', `arn:aws:sns:us-east-1:${ACCOUNT}:t`, `\`topic\` must be a topic defined in this app, so that its policy can let Incident Manager publish (got "an imported topic (arn:aws:sns:us-east-1:${ACCOUNT}:t)") at Stack/Chat`],
+      ['FIFO', `arn:aws:sns:us-east-1:${ACCOUNT}:t.fifo`, `\`topic\` must be a standard SNS topic, not a FIFO topic (Incident Manager publishes without a message group ID) (got "arn:aws:sns:us-east-1:${ACCOUNT}:t.fifo") at Stack/Chat`],
     ])('GIVEN a topic of %s THEN it is refused', (_name, arn, message) => {
       const stack = newStack();
       expect(() => new ChatChannel(stack, 'Chat', { topic: sns.Topic.fromTopicArn(stack, 'T', arn) })).toThrow(message);
@@ -405,8 +583,19 @@ describe('ResponsePlan', () => {
       template.hasResourceProperties('AWS::SSMIncidents::ResponsePlan', {
         Integrations: [{ PagerDutyConfiguration: { Name: 'PagerDuty', SecretId: { Ref: logicalId(stack, secret) }, PagerDutyIncidentConfiguration: { ServiceId: 'PABC123' } } }],
       });
+      // The user guide's statements ("Storing PagerDuty access credentials"), with aws:SourceAccount.
       template.hasResourceProperties('AWS::SecretsManager::ResourcePolicy', {
-        ResourcePolicy: { Statement: [{ Effect: 'Allow', Principal: { Service: 'ssm-incidents.amazonaws.com' }, Action: 'secretsmanager:GetSecretValue', Resource: '*' }] },
+        ResourcePolicy: {
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { Service: 'ssm-incidents.amazonaws.com' },
+              Action: 'secretsmanager:GetSecretValue',
+              Resource: '*',
+              Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT } },
+            },
+          ],
+        },
       });
       template.hasResourceProperties('AWS::KMS::Key', {
         KeyPolicy: {
@@ -416,11 +605,44 @@ describe('ResponsePlan', () => {
               Principal: { Service: 'ssm-incidents.amazonaws.com' },
               Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
               Resource: '*',
-              Condition: { StringEquals: { 'kms:ViaService': 'secretsmanager.us-east-1.amazonaws.com' } },
+              Condition: {
+                StringEquals: {
+                  'kms:ViaService': [{ 'Fn::Join': ['', ['secretsmanager.us-east-1.', { Ref: 'AWS::URLSuffix' }]] }],
+                  'aws:SourceAccount': ACCOUNT,
+                },
+              },
             },
           ]),
         },
       });
+      // Incident Manager validates the secret when it creates the plan: both policies come first.
+      const [planResource] = Object.values(template.findResources('AWS::SSMIncidents::ResponsePlan'));
+      expect(planResource.DependsOn).toEqual(expect.arrayContaining([logicalId(stack, key), expect.stringMatching(/^SecretPolicy/)]));
+    });
+
+    test('GIVEN a replication set of two Regions THEN the key statement names Secrets Manager in both, and a key that is not multi-Region is warned about', () => {
+      const stack = newStack();
+      new ReplicationSet(stack, 'Set', { regions: [{ region: 'us-east-1' }, { region: 'us-west-2' }] });
+      const single = new kms.Key(stack, 'Single', { enableKeyRotation: true });
+      const multi = new kms.Key(stack, 'Multi', { enableKeyRotation: true, multiRegion: true });
+      plan(stack, { pagerDuty: { serviceId: 'P1', secret: new secretsmanager.Secret(stack, 'S1', { encryptionKey: single }) } }, 'One');
+      plan(stack, { responsePlanName: 'two', pagerDuty: { serviceId: 'P2', secret: new secretsmanager.Secret(stack, 'S2', { encryptionKey: multi }) } }, 'Two');
+      const template = expectValidStack(stack);
+      const statement = template.toJSON().Resources[logicalId(stack, multi)].Properties.KeyPolicy.Statement.find((st: any) => st.Principal.Service === 'ssm-incidents.amazonaws.com');
+      expect(statement.Condition.StringEquals['kms:ViaService']).toEqual([
+        { 'Fn::Join': ['', ['secretsmanager.us-east-1.', { Ref: 'AWS::URLSuffix' }]] },
+        { 'Fn::Join': ['', ['secretsmanager.us-west-2.', { Ref: 'AWS::URLSuffix' }]] },
+      ]);
+      const warnings = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('is not a multi-Region key'));
+      expect(warnings.map((w) => w.id)).toEqual(['/Stack/One']);
+    });
+
+    test('GIVEN an asymmetric key on the secret THEN it is refused', () => {
+      const stack = newStack();
+      const key = new kms.Key(stack, 'Key', { keySpec: kms.KeySpec.RSA_2048, keyUsage: kms.KeyUsage.ENCRYPT_DECRYPT });
+      expect(() => plan(stack, { pagerDuty: { serviceId: 'P1', secret: new secretsmanager.Secret(stack, 'S', { encryptionKey: key }) } })).toThrow(
+        'the key of `pagerDuty.secret` must be a symmetric encryption key',
+      );
     });
 
     test('GIVEN a secret with the AWS managed key THEN it is refused', () => {
@@ -436,7 +658,13 @@ describe('ResponsePlan', () => {
       const secret = secretsmanager.Secret.fromSecretCompleteArn(stack, 'Secret', `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:pd-AbCdEf`);
       plan(stack, { pagerDuty: { serviceId: 'PABC123', secret } });
       expectValidStack(stack);
-      Annotations.fromStack(stack).hasWarning('/Stack/Plan', Match.stringLikeRegexp('The PagerDuty secret .* is imported: allow ssm-incidents.amazonaws.com secretsmanager:GetSecretValue'));
+      const [warning] = Annotations.fromStack(stack).findWarning('/Stack/Plan', Match.stringLikeRegexp('The PagerDuty secret'));
+      expect(warning.entry.data).toEqual(
+        `The PagerDuty secret arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:pd-AbCdEf is imported: where it is defined, add this statement to its resource policy: ` +
+          `{"Action":"secretsmanager:GetSecretValue","Condition":{"StringEquals":{"aws:SourceAccount":"${ACCOUNT}"}},"Effect":"Allow","Principal":{"Service":"ssm-incidents.amazonaws.com"},"Resource":"*"}, ` +
+          'and this statement to its key\'s policy: {"Action":["kms:Decrypt","kms:GenerateDataKey*"],"Condition":{"StringEquals":{"kms:ViaService":[{"Fn::Join":["",["secretsmanager.us-east-1.",{"Ref":"AWS::URLSuffix"}]]}],' +
+          `"aws:SourceAccount":"${ACCOUNT}"}},"Effect":"Allow","Principal":{"Service":"ssm-incidents.amazonaws.com"},"Resource":"*"} [ack: cdk-incident-manager:ResponsePlan.pagerDutySecretPolicy]`,
+      );
     });
   });
 
@@ -471,7 +699,14 @@ describe('ResponsePlan', () => {
       });
       template.hasResourceProperties('AWS::IAM::Role', {
         AssumeRolePolicyDocument: {
-          Statement: [{ Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT } } }],
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { Service: 'events.amazonaws.com' },
+              Action: 'sts:AssumeRole',
+              Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT }, ArnLike: { 'aws:SourceArn': partitionJoin(`:events:us-east-1:${ACCOUNT}:rule/*`) } },
+            },
+          ],
         },
       });
       template.hasResourceProperties('AWS::IAM::Policy', {
@@ -493,14 +728,31 @@ describe('ResponsePlan', () => {
       expect(isAllowed(statements, 'ssm-incidents:UpdateIncidentRecord', `arn:aws:ssm-incidents::${ACCOUNT}:incident-record/${PLAN_NAME}/x`)).toBe(false);
     });
 
-    test('GIVEN a plan shared from another account THEN the rule targets its ARN directly and the role may start incidents with it', () => {
+    test('GIVEN a plan shared from another account THEN the rule is refused: EventBridge cannot target Incident Manager across accounts', () => {
       const stack = newStack();
       const arn = 'arn:aws:ssm-incidents::444455556666:response-plan/shared-critical';
       const shared = ResponsePlan.fromResponsePlanArn(stack, 'Shared', arn);
-      new events.Rule(stack, 'Rule', { eventPattern: { source: ['aws.health'] }, targets: [new ResponsePlanTarget(shared)] });
+      expect(() => new events.Rule(stack, 'Rule', { eventPattern: { source: ['aws.health'] }, targets: [new ResponsePlanTarget(shared)] })).toThrow(
+        `the response plan of a ResponsePlanTarget must be a plan of the rule's own account ${ACCOUNT}: EventBridge cannot target Incident Manager in another account. ` +
+          `Forward the events to an event bus of account 444455556666 and target the plan there, or use a CloudWatch alarm with ResponsePlanAlarmAction (got "${arn} of account 444455556666") at Stack/Rule`,
+      );
+    });
+
+    test('GIVEN a rule with a name THEN the role trusts exactly that rule; without one, the rules of this account and Region', () => {
+      const stack = newStack();
+      const p = plan(stack);
+      new events.Rule(stack, 'Named', { ruleName: 'checkout-health', eventPattern: { source: ['aws.health'] }, targets: [new ResponsePlanTarget(p)] });
+      new events.Rule(stack, 'Unnamed', { eventPattern: { source: ['aws.health'] }, targets: [new ResponsePlanTarget(p)] });
       const template = expectValidStack(stack);
-      template.hasResourceProperties('AWS::Events::Rule', { Targets: [Match.objectLike({ Arn: arn })] });
-      template.hasResourceProperties('AWS::IAM::Policy', { PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'ssm-incidents:StartIncident', Resource: arn }] } });
+      const trust = (id: string) => template.toJSON().Resources[logicalId(stack, stack.node.findChild(id).node.findChild('StartIncidentRole'))].Properties.AssumeRolePolicyDocument.Statement[0].Condition;
+      expect(trust('Named')).toEqual({
+        StringEquals: { 'aws:SourceAccount': ACCOUNT },
+        ArnLike: { 'aws:SourceArn': [partitionJoin(`:events:us-east-1:${ACCOUNT}:rule/checkout-health`), partitionJoin(`:events:us-east-1:${ACCOUNT}:rule/*/checkout-health`)] },
+      });
+      expect(trust('Unnamed')).toEqual({
+        StringEquals: { 'aws:SourceAccount': ACCOUNT },
+        ArnLike: { 'aws:SourceArn': partitionJoin(`:events:us-east-1:${ACCOUNT}:rule/*`) },
+      });
     });
 
     test('GIVEN a role of the user THEN the target uses it and grants it StartIncident', () => {

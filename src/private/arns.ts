@@ -92,18 +92,47 @@ export function incidentRecordsArn(scope: IConstruct, account: string, responseP
 }
 
 /**
- * Every version of a runbook's automation definition, in any Region: Incident Manager starts the
- * runbook in the Region the incident is created in. AWS-owned documents have no account in their ARN.
+ * Where a Systems Manager Automation document lives: its owner account (empty for documents AWS
+ * owns, whose ARNs carry no account) and its Region (`*` for a document available in every Region,
+ * since Incident Manager starts the runbook in the Region the incident is created in).
  */
-export function automationDefinitionArn(scope: IConstruct, documentName: string, awsOwned: boolean): string {
+export interface DocumentLocation {
+  readonly documentName: string;
+  readonly account: string;
+  readonly region: string;
+}
+
+function ssmArn(scope: IConstruct, location: { account: string; region: string }, resource: string, resourceName: string): string {
   return Stack.of(scope).formatArn({
     service: 'ssm',
-    region: '*',
-    account: awsOwned ? '' : Stack.of(scope).account,
-    resource: 'automation-definition',
-    resourceName: `${documentName}:*`,
+    region: location.region,
+    account: location.account,
+    resource,
+    resourceName,
     arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
   });
+}
+
+/**
+ * The resources `ssm:StartAutomationExecution` is authorized on for one runbook. The Service
+ * Authorization Reference (Systems Manager) requires `document` and `automation-execution` and
+ * takes `automation-definition` as optional; the Systems Manager user guide ("Setting up identity
+ * based policies examples", Automation) grants the document and `automation-execution/*`, and names no
+ * account in the ARN of an AWS-owned document.
+ *
+ * - the document: arn:${Partition}:ssm:${Region}:${Account}:document/${DocumentName};
+ * - every version of its automation definition: ...:automation-definition/${Name}:*;
+ * - the executions it starts, in the runbook role's own account (Incident Manager starts the runbook
+ *   there, also when it runs in the impacted account through AWS-SystemsManager-AutomationExecutionRole):
+ *   arn:${Partition}:ssm:*:${Account}:automation-execution/*.
+ */
+export function startAutomationArns(scope: IConstruct, document: DocumentLocation): string[] {
+  const name = document.documentName;
+  return [
+    ssmArn(scope, document, 'document', name),
+    ssmArn(scope, document, 'automation-definition', `${name}:*`),
+    ssmArn(scope, { account: Stack.of(scope).account, region: '*' }, 'automation-execution', '*'),
+  ];
 }
 
 /** The role `roleName` of `account` (IAM ARNs carry no Region). */

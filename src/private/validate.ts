@@ -117,3 +117,11 @@ export function checkSameEnvironment(scope: IConstruct, what: string, resource: 
     }
   }
 }
+
+/** A response plan name, as the Incident Manager API and CloudFormation allow it. */
+export const RESPONSE_PLAN_NAME = /^[a-zA-Z0-9_-]*$/;
+
+/** Throws unless `name` is a valid response plan name: 1 to 200 letters, digits, `_` and `-`. */
+export function checkResponsePlanName(scope: Where, what: string, name: string | undefined): void {
+  checkString(scope, what, name, { pattern: RESPONSE_PLAN_NAME, min: 1, max: 200 });
+}

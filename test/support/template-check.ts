@@ -2,11 +2,14 @@ import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { isIntrinsic, validateProperties } from './cfn-schema';
 import { checkResourcePolicies } from './iam-check';
+import { resolve, templateContext } from './policy-sim';
 
 /*
  * The check every construct test runs on every stack it synthesizes: each resource's Properties
  * against its CloudFormation resource schema, references (Ref, Fn::GetAtt, Fn::Sub, DependsOn) to
- * resources that exist and form no cycle, and every IAM policy against the service authorization data.
+ * resources that exist and form no cycle, and every IAM policy against the service authorization data:
+ * actions exist, `*` only for actions without resource types, and every resource type an allowed
+ * action requires is named by the policy.
  */
 
 type Json = any;
@@ -19,6 +22,13 @@ export function templateProblems(template: Json): string[] {
   const problems: string[] = [];
   const resources: Record<string, Json> = template.Resources ?? {};
   const declared = new Set([...Object.keys(resources), ...Object.keys(template.Parameters ?? {})]);
+  // Resources of identity policies, resolved to sample ARNs of the right type; a value that stays
+  // unknown (a parameter, an import) counts for no resource type.
+  const ctx = templateContext(template);
+  const resolveResource = (r: Json): string | undefined => {
+    const value = resolve(r, ctx);
+    return typeof value === 'string' && !value.startsWith('<') ? value : undefined;
+  };
 
   for (const [logicalId, resource] of Object.entries(resources)) {
     if (typeof resource.Type !== 'string') {
@@ -33,7 +43,7 @@ export function templateProblems(template: Json): string[] {
         problems.push(`${logicalId}: refers to ${target}, which the template does not declare`);
       }
     }
-    problems.push(...checkResourcePolicies(logicalId, resource));
+    problems.push(...checkResourcePolicies(logicalId, resource, resolveResource));
   }
 
   const cycle = findCycle(resources);
