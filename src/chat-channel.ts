@@ -1,4 +1,4 @@
-import { Stack, Token, aws_chatbot as chatbot, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
+import { Resource, Stack, Token, aws_chatbot as chatbot, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
 import { Construct, IDependable } from 'constructs';
 import { RESOLVER_LIST_ACTIONS, resolverStatements } from './private/actions';
 import { RESPONSE_PLAN, formatArn, incidentRecordsArn } from './private/arns';
@@ -177,6 +177,15 @@ export class ChatChannel extends Construct {
     const here = Stack.of(this);
     additional.forEach((topic, i) => {
       checkStandardTopic(this, `additionalRegionTopics[${i}]`, topic);
+      const name = (topic as unknown as { physicalName?: string }).physicalName;
+      if (Resource.isOwnedResource(topic) && Stack.of(topic) !== here && name !== undefined && Token.isUnresolved(name)) {
+        throw new IncidentManagerValidationError(
+          this,
+          `\`additionalRegionTopics[${i}]\``,
+          topic.node.path,
+          'have a name given in code (`topicName`) or be imported with sns.Topic.fromTopicArn: the response plan names the topic of another Region by its ARN, which needs a fixed name',
+        );
+      }
       const account = topic.env.account;
       if (!Token.isUnresolved(account) && !Token.isUnresolved(here.account) && account !== here.account) {
         throw new IncidentManagerValidationError(

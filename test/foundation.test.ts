@@ -93,7 +93,12 @@ describe('IncidentManagerFoundation', () => {
     template.resourceCountIs('AWS::SSMContacts::Rotation', 2);
     template.resourceCountIs('AWS::SSMIncidents::ResponsePlan', 2);
     template.resourceCountIs('AWS::RAM::ResourceShare', 1);
-    template.hasResourceProperties('AWS::SSM::Document', { Name: 'checkout-analysis', DocumentType: 'ProblemAnalysisTemplate', DocumentFormat: 'JSON' });
+    // An edit adds a version instead of replacing the document analyses refer to; the document is kept.
+    template.hasResource('AWS::SSM::Document', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({ Name: 'checkout-analysis', DocumentType: 'ProblemAnalysisTemplate', DocumentFormat: 'JSON', UpdateMethod: 'NewVersion' }),
+    });
     // The minor plan opted out of the chat channel.
     template.hasResourceProperties('AWS::SSMIncidents::ResponsePlan', { Name: 'minor', ChatChannel: Match.absent() });
     template.hasResourceProperties('AWS::SSMIncidents::ResponsePlan', { Name: 'critical', ChatChannel: { ChatbotSns: [Match.anyValue()] } });

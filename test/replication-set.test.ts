@@ -58,6 +58,21 @@ describe('ReplicationSet', () => {
     });
   });
 
+  test('GIVEN a destroy policy with deletion protection on THEN it is refused (the delete would fail)', () => {
+    const stack = newStack();
+    expect(() => new ReplicationSet(stack, 'ReplicationSet', { regions: [{ region: 'us-east-1' }, { region: 'us-west-2' }], removalPolicy: RemovalPolicy.DESTROY })).toThrow(
+      '`removalPolicy` must be RemovalPolicy.RETAIN (the default) unless `deletionProtection` is false: Incident Manager refuses to delete a protected replication set, so the deletion would fail (got "RemovalPolicy.DESTROY with deletion protection on") at Stack/ReplicationSet',
+    );
+  });
+
+  test('GIVEN an asymmetric key for a Region THEN it is refused', () => {
+    const stack = newStack();
+    const key = new kms.Key(stack, 'Rsa', { keySpec: kms.KeySpec.RSA_2048, keyUsage: kms.KeyUsage.ENCRYPT_DECRYPT });
+    expect(() => new ReplicationSet(stack, 'ReplicationSet', { regions: [{ region: 'us-east-1', key }] })).toThrow(
+      'the key for Region us-east-1 must be a symmetric encryption key (KeySpec.SYMMETRIC_DEFAULT, KeyUsage.ENCRYPT_DECRYPT) (got "Stack/Rsa with key spec RSA_2048 and usage ENCRYPT_DECRYPT") at Stack/ReplicationSet',
+    );
+  });
+
   test('GIVEN one Region THEN a warning says incidents cannot be created on a Regional failure', () => {
     const stack = newStack();
     new ReplicationSet(stack, 'ReplicationSet', { regions: [{ region: 'us-east-1' }] });

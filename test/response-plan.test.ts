@@ -1,4 +1,5 @@
 import {
+  App,
   CfnElement,
   CfnParameter,
   Duration,
@@ -13,7 +14,7 @@ import {
   aws_sns as sns,
   aws_ssm as ssm,
 } from 'aws-cdk-lib';
-import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import {
   ChatChannel,
   Contact,
@@ -29,7 +30,7 @@ import {
   RunbookExecutionRole,
   RunbookTargetAccount,
 } from '../src';
-import { isAllowed, isAuthorized, statementsOfRole } from './support/policy-sim';
+import { isAllowed, isAuthorized, resolve, statementsOfRole } from './support/policy-sim';
 import { ACCOUNT, REGION, newStack } from './support/stacks';
 import { expectValidStack } from './support/template-check';
 
@@ -539,12 +540,39 @@ describe('ResponsePlan', () => {
       template.hasResourceProperties('AWS::Chatbot::MicrosoftTeamsChannelConfiguration', { SnsTopicArns: [topicRef] });
       for (const role of [slack.role!, teamsRole]) {
         const statements = statementsOfRole(template.toJSON(), logicalId(stack, role), ctxFor(stack, p));
-        expect(isAllowed(statements, 'ssm-incidents:CreateTimelineEvent', `arn:aws:ssm-incidents::${ACCOUNT}:incident-record/${PLAN_NAME}/abc`)).toBe(true);
+        for (const action of RECORD_ACTIONS) {
+          expect([action, isAuthorized(statements, action, [`arn:aws:ssm-incidents::${ACCOUNT}:incident-record/${PLAN_NAME}/abc`, PLAN_ARN])]).toEqual([action, true]);
+          expect([action, isAuthorized(statements, action, [`arn:aws:ssm-incidents::${ACCOUNT}:incident-record/other/abc`, OTHER_PLAN_ARN])]).toEqual([action, false]);
+        }
         expect(isAllowed(statements, 'ssm-incidents:StartIncident', PLAN_ARN)).toBe(true);
         expect(isAllowed(statements, 'ssm-incidents:StartIncident', OTHER_PLAN_ARN)).toBe(false);
         expect(isAllowed(statements, 'ssm-incidents:UpdateIncidentRecord', `arn:aws:ssm-incidents::${ACCOUNT}:incident-record/other/abc`)).toBe(false);
         expect(isAllowed(statements, 'ssm-incidents:DeleteResponsePlan', PLAN_ARN)).toBe(false);
       }
+      // Without guardrails of their own, both channels get the chat channel's guardrail policy
+      // (CloudFormation's default guardrail is AdministratorAccess), which allows the same and no more.
+      const guardrailRef = { Ref: logicalId(stack, chat.guardrailPolicy!) };
+      template.hasResourceProperties('AWS::Chatbot::SlackChannelConfiguration', { GuardrailPolicies: [guardrailRef] });
+      template.hasResourceProperties('AWS::Chatbot::MicrosoftTeamsChannelConfiguration', { GuardrailPolicies: [guardrailRef] });
+      const guardrailPolicy = template.toJSON().Resources[logicalId(stack, chat.guardrailPolicy!)];
+      const guardrail = resolve(guardrailPolicy.Properties.PolicyDocument.Statement, ctxFor(stack, p));
+      for (const action of RECORD_ACTIONS) {
+        expect([action, isAuthorized(guardrail, action, [`arn:aws:ssm-incidents::${ACCOUNT}:incident-record/${PLAN_NAME}/abc`, PLAN_ARN])]).toEqual([action, true]);
+        expect([action, isAuthorized(guardrail, action, [`arn:aws:ssm-incidents::${ACCOUNT}:incident-record/other/abc`, OTHER_PLAN_ARN])]).toEqual([action, false]);
+      }
+      expect(isAuthorized(guardrail, 'ssm-incidents:ListIncidentRecords', ['*'])).toBe(true);
+      expect(isAllowed(guardrail, 'ssm-incidents:DeleteResponsePlan', PLAN_ARN)).toBe(false);
+      expect(isAllowed(guardrail, 'iam:CreateUser', `arn:aws:iam::${ACCOUNT}:user/x`)).toBe(false);
+    });
+
+    test('GIVEN a Slack channel with guardrails of its own THEN they are kept', () => {
+      const stack = newStack();
+      const own = iam.ManagedPolicy.fromAwsManagedPolicyName('ReadOnlyAccess');
+      const slack = new chatbot.SlackChannelConfiguration(stack, 'Slack', { slackChannelConfigurationName: 'incidents', slackWorkspaceId: 'T0123', slackChannelId: 'C0123', guardrailPolicies: [own] });
+      plan(stack, { chatChannel: new ChatChannel(stack, 'Chat', { slackChannels: [slack] }) });
+      expectValidStack(stack).hasResourceProperties('AWS::Chatbot::SlackChannelConfiguration', {
+        GuardrailPolicies: [{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/ReadOnlyAccess']] }],
+      });
     });
 
     test.each([
@@ -569,6 +597,132 @@ describe('ResponsePlan', () => {
       const other = new Stack(stack.node.root as any, 'Other', { env: { account: ACCOUNT, region: 'eu-west-1' } });
       expect(() => plan(stack, { notificationTopics: [new sns.Topic(other, 'T')] })).toThrow(
         "`notificationTopics[0]` must be in the response plan's Region us-east-1 (Incident Manager cannot use a topic of another account or Region) (got \"Other/T in Region eu-west-1\") at Stack/Plan",
+      );
+    });
+  });
+
+  describe('topics Incident Manager publishes to', () => {
+    const publishStatement = (topicRef: object) => ({
+      Sid: 'IncidentManagerSNSPublishingPermissions',
+      Effect: 'Allow',
+      Principal: { Service: 'ssm-incidents.amazonaws.com' },
+      Action: 'sns:Publish',
+      Resource: topicRef,
+      Condition: { StringEqualsIfExists: { 'AWS:SourceAccount': ACCOUNT } },
+    });
+
+    test('GIVEN notification topics THEN each gets the publishing statement, and the plan waits for the topic policies', () => {
+      const stack = newStack();
+      const chat = new ChatChannel(stack, 'Chat');
+      const notify = new sns.Topic(stack, 'Notify');
+      plan(stack, { chatChannel: chat, notificationTopics: [notify, chat.topic] });
+      const template = expectValidStack(stack);
+      for (const topic of [notify, chat.topic]) {
+        const topicRef = { Ref: logicalId(stack, topic) };
+        template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+          Topics: [topicRef],
+          PolicyDocument: { Statement: Match.arrayWith([publishStatement(topicRef)]) },
+        });
+      }
+      // The chat topic, also a notification topic, has the statement once.
+      const chatPolicy = Object.values(template.findResources('AWS::SNS::TopicPolicy')).find((r) => r.Properties.Topics[0].Ref === logicalId(stack, chat.topic))!;
+      expect(chatPolicy.Properties.PolicyDocument.Statement.filter((st: any) => st.Sid === 'IncidentManagerSNSPublishingPermissions')).toHaveLength(1);
+      const [planResource] = Object.values(template.findResources('AWS::SSMIncidents::ResponsePlan'));
+      const policies = Object.keys(template.findResources('AWS::SNS::TopicPolicy'));
+      expect(policies).toHaveLength(2);
+      expect(planResource.DependsOn).toEqual(expect.arrayContaining(policies));
+    });
+
+    test('GIVEN topics encrypted with a key of this app THEN the key lets Incident Manager encrypt for the named topic, or for topics of the account, and the plan waits for the key', () => {
+      const stack = newStack();
+      const key = new kms.Key(stack, 'TopicKey', { enableKeyRotation: true });
+      const topic = new sns.Topic(stack, 'Encrypted', { masterKey: key, topicName: 'incident-updates' });
+      const unnamed = new sns.Topic(stack, 'Unnamed', { masterKey: key });
+      plan(stack, { notificationTopics: [topic, unnamed] });
+      const template = expectValidStack(stack);
+      template.hasResourceProperties('AWS::KMS::Key', {
+        KeyPolicy: {
+          Statement: Match.arrayWith([
+            {
+              Sid: 'IncidentManagerSNSTopicKey',
+              Effect: 'Allow',
+              Principal: { Service: 'ssm-incidents.amazonaws.com' },
+              Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+              Resource: '*',
+              // The topic refers to the key, so the key policy names the topic by its ARN, not a Ref.
+              Condition: { StringLike: { 'kms:EncryptionContext:aws:sns:topicArn': partitionJoin(`:sns:us-east-1:${ACCOUNT}:incident-updates`) } },
+            },
+            Match.objectLike({ Condition: { StringLike: { 'kms:EncryptionContext:aws:sns:topicArn': partitionJoin(`:sns:us-east-1:${ACCOUNT}:*`) } } }),
+          ]),
+        },
+      });
+      const [planResource] = Object.values(template.findResources('AWS::SSMIncidents::ResponsePlan'));
+      expect(planResource.DependsOn).toEqual(expect.arrayContaining([logicalId(stack, key)]));
+    });
+
+    test('GIVEN imported topics THEN a warning gives the exact statements to add where they are defined', () => {
+      const stack = newStack();
+      const arn = `arn:aws:sns:us-east-1:${ACCOUNT}:incidents`;
+      const chat = new ChatChannel(stack, 'Chat', { topic: sns.Topic.fromTopicArn(stack, 'T', arn) });
+      plan(stack, { chatChannel: chat, notificationTopics: [sns.Topic.fromTopicArn(stack, 'N', `${arn}-notify`)] });
+      expectValidStack(stack);
+      const publish = (topicArn: string) =>
+        `{"Action":"sns:Publish","Condition":{"StringEqualsIfExists":{"AWS:SourceAccount":"${ACCOUNT}"}},"Effect":"Allow","Principal":{"Service":"ssm-incidents.amazonaws.com"},"Resource":"${topicArn}","Sid":"IncidentManagerSNSPublishingPermissions"}`;
+      const key = (topicArn: string) =>
+        `{"Action":["kms:Decrypt","kms:GenerateDataKey*"],"Condition":{"StringLike":{"kms:EncryptionContext:aws:sns:topicArn":"${topicArn}"}},"Effect":"Allow","Principal":{"Service":"ssm-incidents.amazonaws.com"},"Resource":"*","Sid":"IncidentManagerSNSTopicKey"}`;
+      const warnings = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('is imported, so its policies are not changed here'));
+      expect(warnings.map((w) => [w.id, w.entry.data])).toEqual([
+        [
+          '/Stack/Chat',
+          `The chat channel topic ${arn} is imported, so its policies are not changed here. Where it is defined, add this statement to its topic policy: ${publish(arn)} and, if the topic is encrypted with a customer-managed key, this statement to that key's policy: ${key(arn)} [ack: cdk-incident-manager:topicPolicy]`,
+        ],
+        [
+          '/Stack/Plan',
+          `The notification topic notificationTopics[0] ${arn}-notify is imported, so its policies are not changed here. Where it is defined, add this statement to its topic policy: ${publish(`${arn}-notify`)} and, if the topic is encrypted with a customer-managed key, this statement to that key's policy: ${key(`${arn}-notify`)} [ack: cdk-incident-manager:topicPolicy]`,
+        ],
+      ]);
+    });
+
+    test('GIVEN a FIFO notification topic THEN it is refused', () => {
+      const stack = newStack();
+      const fifo = new sns.Topic(stack, 'Fifo', { fifo: true, topicName: 'incidents' });
+      expect(() => plan(stack, { notificationTopics: [fifo] })).toThrow('`notificationTopics[0]` must be a standard SNS topic, not a FIFO topic');
+    });
+
+    test('GIVEN topics in the other Regions of the replication set THEN the plan and the Slack channel name all of them, each with its policy', () => {
+      const app = new App();
+      const stack = new Stack(app, 'Stack', { env: { account: ACCOUNT, region: 'us-east-1' } });
+      const west = new Stack(app, 'West', { env: { account: ACCOUNT, region: 'us-west-2' } });
+      const westTopic = new sns.Topic(west, 'Incidents', { topicName: 'incidents' });
+      const slack = new chatbot.SlackChannelConfiguration(stack, 'Slack', { slackChannelConfigurationName: 'incidents', slackWorkspaceId: 'T0123', slackChannelId: 'C0123' });
+      const chat = new ChatChannel(stack, 'Chat', { additionalRegionTopics: [westTopic], slackChannels: [slack] });
+      plan(stack, { chatChannel: chat });
+      const template = expectValidStack(stack);
+      const planProps = Object.values(template.findResources('AWS::SSMIncidents::ResponsePlan'))[0].Properties;
+      expect(planProps.ChatChannel.ChatbotSns).toEqual([{ Ref: logicalId(stack, chat.topic) }, partitionJoin(`:sns:us-west-2:${ACCOUNT}:incidents`)]);
+      expect(Template.fromStack(west).findResources('AWS::SNS::TopicPolicy')).not.toEqual({});
+      expect(Object.values(template.findResources('AWS::Chatbot::SlackChannelConfiguration'))[0].Properties.SnsTopicArns).toHaveLength(2);
+    });
+
+    test('GIVEN a topic of another Region without a name THEN the error says to name or import it', () => {
+      const app = new App();
+      const stack = new Stack(app, 'Stack', { env: { account: ACCOUNT, region: 'us-east-1' } });
+      const west = new Stack(app, 'West', { env: { account: ACCOUNT, region: 'us-west-2' } });
+      expect(() => new ChatChannel(stack, 'Chat', { additionalRegionTopics: [new sns.Topic(west, 'Incidents')] })).toThrow(
+        '`additionalRegionTopics[0]` must have a name given in code (`topicName`) or be imported with sns.Topic.fromTopicArn: the response plan names the topic of another Region by its ARN, which needs a fixed name (got "West/Incidents") at Stack/Chat',
+      );
+    });
+
+    test('GIVEN two topics of one Region, or one of another account THEN they are refused', () => {
+      const app = new App();
+      const stack = new Stack(app, 'Stack', { env: { account: ACCOUNT, region: 'us-east-1' } });
+      const same = new sns.Topic(stack, 'Same');
+      expect(() => new ChatChannel(stack, 'Chat', { additionalRegionTopics: [same] })).toThrow(
+        "`additionalRegionTopics` must name one topic per Region, other than the chat channel's own (us-east-1 appears twice) (got [\"us-east-1\",\"us-east-1\"]) at Stack/Chat",
+      );
+      const other = sns.Topic.fromTopicArn(stack, 'Other', 'arn:aws:sns:us-west-2:444455556666:t');
+      expect(() => new ChatChannel(stack, 'Chat2', { additionalRegionTopics: [other] })).toThrow(
+        "`additionalRegionTopics[0]` must be in the chat channel's account 111122223333 (Incident Manager cannot use a topic of another account) (got \"Stack/Other in account 444455556666\") at Stack/Chat2",
       );
     });
   });

@@ -1,4 +1,4 @@
-import { Annotations, Stack, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
+import { Annotations, ArnFormat, Stack, Token, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
 import { IConstruct, IDependable } from 'constructs';
 import { INCIDENT_MANAGER_PRINCIPAL, PUBLISH_ACTIONS, TOPIC_KEY_ACTIONS } from './actions';
 import { IncidentManagerValidationError, Where } from './errors';
@@ -24,16 +24,24 @@ function publishStatement(topic: sns.ITopic): iam.PolicyStatement {
  * customer-managed key. The Amazon SNS developer guide ("Configure AWS KMS permissions for AWS
  * services", in "Key management") requires a service that publishes to an encrypted topic to be
  * allowed kms:GenerateDataKey* and kms:Decrypt in the key policy. SNS calls KMS with the encryption
- * context aws:sns:topicArn, so the statement is limited to this topic.
+ * context aws:sns:topicArn, so the statement is limited to the topic when its ARN is known without a
+ * reference (an imported topic, or one with a name given in code), and otherwise to the topics of the
+ * key's account and Region: the topic refers to the key, so the key policy cannot refer to the topic.
  */
 function topicKeyStatement(topic: sns.ITopic): iam.PolicyStatement {
+  const named = (topic as unknown as { physicalName?: string }).physicalName;
+  const arn = !Token.isUnresolved(topic.topicArn)
+    ? topic.topicArn
+    : named !== undefined && !Token.isUnresolved(named)
+      ? Stack.of(topic).formatArn({ service: 'sns', resource: named, arnFormat: ArnFormat.NO_RESOURCE_NAME })
+      : Stack.of(topic).formatArn({ service: 'sns', resource: '*', arnFormat: ArnFormat.NO_RESOURCE_NAME });
   return new iam.PolicyStatement({
     sid: 'IncidentManagerSNSTopicKey',
     principals: [new iam.ServicePrincipal(INCIDENT_MANAGER_PRINCIPAL)],
     actions: TOPIC_KEY_ACTIONS,
     // In a key policy `*` is the key itself.
     resources: ['*'],
-    conditions: { StringEquals: { 'kms:EncryptionContext:aws:sns:topicArn': topic.topicArn } },
+    conditions: { StringLike: { 'kms:EncryptionContext:aws:sns:topicArn': arn } },
   });
 }
 

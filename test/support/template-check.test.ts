@@ -178,4 +178,83 @@ describe('IAM checks', () => {
       'R.Policies[0].PolicyDocument.Statement[0]: Resource "*" with StartAutomationExecution, which supports resource-level permissions (automation-definition, automation-execution, document)',
     ]);
   });
+
+  describe('resource types an action requires (Service Authorization Reference)', () => {
+    const partition = (rest: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, rest]] });
+
+    test('GIVEN the runbook role as this library emitted it before (automation-definition only) THEN document and automation-execution are reported', () => {
+      const problems = templateProblems({
+        Resources: {
+          P: role([{ Effect: 'Allow', Action: 'ssm:StartAutomationExecution', Resource: partition(':ssm:*:111122223333:automation-definition/Restart:*') }]),
+        },
+      });
+      expect(problems).toEqual([
+        'P.PolicyDocument: ssm:StartAutomationExecution requires a automation-execution resource (arn:${Partition}:ssm:${Region}:${Account}:automation-execution/${AutomationExecutionId}), but the policy allows it only on arn:aws:ssm:*:111122223333:automation-definition/Restart:*',
+        'P.PolicyDocument: ssm:StartAutomationExecution requires a document resource (arn:${Partition}:ssm:${Region}:${Account}:document/${DocumentName}), but the policy allows it only on arn:aws:ssm:*:111122223333:automation-definition/Restart:*',
+      ]);
+    });
+
+    test('GIVEN the resolver grant as this library emitted it before (incident records only) THEN response-plan is reported for each record action', () => {
+      const problems = templateProblems({
+        Resources: {
+          Plan: { Type: 'AWS::SSMIncidents::ResponsePlan', Properties: { Name: 'critical', IncidentTemplate: { Title: 't', Impact: 1 } } },
+          P: role([
+            { Effect: 'Allow', Action: ['ssm-incidents:StartIncident', 'ssm-incidents:GetResponsePlan'], Resource: { 'Fn::GetAtt': ['Plan', 'Arn'] } },
+            {
+              Effect: 'Allow',
+              Action: ['ssm-incidents:GetIncidentRecord', 'ssm-incidents:UpdateIncidentRecord', 'ssm-incidents:DeleteTimelineEvent'],
+              Resource: partition(':ssm-incidents::111122223333:incident-record/critical/*'),
+            },
+          ]),
+        },
+      });
+      // DeleteTimelineEvent requires only the incident record.
+      expect(problems).toEqual([
+        'P.PolicyDocument: ssm-incidents:GetIncidentRecord requires a response-plan resource (arn:${Partition}:ssm-incidents::${Account}:response-plan/${ResponsePlan}), but the policy allows it only on arn:aws:ssm-incidents::111122223333:incident-record/critical/*',
+        'P.PolicyDocument: ssm-incidents:UpdateIncidentRecord requires a response-plan resource (arn:${Partition}:ssm-incidents::${Account}:response-plan/${ResponsePlan}), but the policy allows it only on arn:aws:ssm-incidents::111122223333:incident-record/critical/*',
+      ]);
+    });
+
+    test('GIVEN the same grants with every required resource THEN there is no problem; a GetAtt counts as its resource type', () => {
+      const problems = templateProblems({
+        Resources: {
+          Plan: { Type: 'AWS::SSMIncidents::ResponsePlan', Properties: { Name: 'critical', IncidentTemplate: { Title: 't', Impact: 1 } } },
+          P: role([
+            {
+              Effect: 'Allow',
+              Action: 'ssm:StartAutomationExecution',
+              Resource: [
+                partition(':ssm:*:111122223333:document/Restart'),
+                partition(':ssm:*:111122223333:automation-execution/*'),
+                partition(':ssm:*:111122223333:automation-definition/Restart:*'),
+              ],
+            },
+            {
+              Effect: 'Allow',
+              Action: ['ssm-incidents:GetIncidentRecord', 'ssm-incidents:UpdateIncidentRecord'],
+              Resource: [partition(':ssm-incidents::111122223333:incident-record/critical/*'), { 'Fn::GetAtt': ['Plan', 'Arn'] }],
+            },
+          ]),
+        },
+      });
+      expect(problems).toEqual([]);
+    });
+
+    test('GIVEN a required resource only through a value the check cannot know (a parameter) THEN it is reported', () => {
+      const problems = templateProblems({
+        Parameters: { RoleArn: { Type: 'String' } },
+        Resources: { P: role([{ Effect: 'Allow', Action: 'iam:PassRole', Resource: { Ref: 'RoleArn' } }]) },
+      });
+      expect(problems).toEqual(['P.PolicyDocument: iam:PassRole requires a role resource (arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}), but the policy allows it only on nothing']);
+    });
+
+    test('GIVEN a resource of another type in the same service THEN it does not count', () => {
+      const problems = templateProblems({
+        Resources: { P: role([{ Effect: 'Allow', Action: 'ssm-contacts:StartEngagement', Resource: 'arn:aws:ssm-contacts:us-east-1:111122223333:rotation/r' }]) },
+      });
+      expect(problems).toEqual([
+        'P.PolicyDocument: ssm-contacts:StartEngagement requires a contact resource (arn:${Partition}:ssm-contacts:${Region}:${Account}:contact/${ContactAlias}), but the policy allows it only on arn:aws:ssm-contacts:us-east-1:111122223333:rotation/r',
+      ]);
+    });
+  });
 });
