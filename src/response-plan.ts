@@ -369,9 +369,12 @@ export class ResponsePlan extends ResponsePlanBase {
       actions: props.runbook && runbookRole ? [{ ssmAutomation: this.renderRunbook(props.runbook, runbookRole) }] : undefined,
       integrations: pagerDuty ? [{ pagerDutyConfiguration: pagerDuty }] : undefined,
     });
-    if (runbookRole) {
-      // The role and its policy exist before Incident Manager checks the plan.
-      resource.node.addDependency(runbookRole);
+    // Incident Manager checks the runbook role when it creates the plan: the role comes first through
+    // its ARN, and its policy through an explicit dependency (a DependsOn on the role itself would
+    // repeat the GetAtt, cfn-lint W3005).
+    const rolePolicy = runbookRole?.node.tryFindChild('DefaultPolicy');
+    if (rolePolicy) {
+      policies.push(rolePolicy);
     }
     if (policies.length > 0) {
       resource.node.addDependency(...policies);

@@ -283,9 +283,9 @@ describe('ResponsePlan', () => {
           ],
         },
       });
-      // The plan waits for the role's policy.
+      // The plan waits for the role (through RoleArn) and for its policy (DependsOn, without repeating the role).
       const [planResource] = Object.values(template.findResources('AWS::SSMIncidents::ResponsePlan'));
-      expect(planResource.DependsOn).toEqual(expect.arrayContaining([roleId, expect.stringMatching(/DefaultPolicy/)]));
+      expect(planResource.DependsOn).toEqual([expect.stringMatching(/^PlanRunbookRoleDefaultPolicy/)]);
 
       const statements = statementsOfRole(template.toJSON(), roleId, ctxFor(stack, p));
       // The request Systems Manager authorizes: the document, the execution it creates, the definition.
