@@ -1,5 +1,6 @@
 import {
   Annotations,
+  ArnFormat,
   CfnTag,
   IResource,
   Lazy,
@@ -177,14 +178,34 @@ abstract class ResponsePlanBase extends Resource implements IResponsePlan {
   public abstract readonly responsePlanName: string;
 
   public grantStartIncident(grantee: iam.IGrantable): iam.Grant {
-    return iam.Grant.addToPrincipal({ grantee, actions: START_INCIDENT_ACTIONS, resourceArns: [this.responsePlanArn] });
+    return iam.Grant.addToPrincipal({ grantee, actions: START_INCIDENT_ACTIONS, resourceArns: [this.arnSeenFrom(grantee)] });
   }
 
   public grantResolveIncidents(grantee: iam.IGrantable): iam.Grant {
-    const [onPlan, ...rest] = resolverStatements(this.responsePlanArn, this.incidentRecordsArn()).map((statement) =>
+    const [onPlan, ...rest] = resolverStatements(this.arnSeenFrom(grantee), this.incidentRecordsArn()).map((statement) =>
       iam.Grant.addToPrincipal({ grantee, actions: statement.actions, resourceArns: statement.resources }),
     );
     return rest.reduce((all, grant) => all.combine(grant), onPlan);
+  }
+
+  /**
+   * The plan's ARN for a grantee in another stack (a nested stack of the foundation, say): built from
+   * the name, as Incident Manager builds it, so that no stack output and no cross-stack reference is
+   * needed. In the plan's own stack, and for imported plans, it is the plan's ARN itself.
+   */
+  private arnSeenFrom(grantee: iam.IGrantable): string {
+    const name = this.responsePlanName;
+    if (!Resource.isOwnedResource(this) || Token.isUnresolved(name) || !Construct.isConstruct(grantee) || Stack.of(grantee) === this.stack) {
+      return this.responsePlanArn;
+    }
+    return Stack.of(grantee).formatArn({
+      service: RESPONSE_PLAN.service,
+      region: '',
+      account: this.env.account,
+      resource: RESPONSE_PLAN.resourceType,
+      resourceName: name,
+      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+    });
   }
 
   /** Every incident record of this plan. */

@@ -1,4 +1,4 @@
-import { Duration, Stack, TimeZone, aws_kms as kms } from 'aws-cdk-lib';
+import { App, Duration, Stack, TimeZone, aws_chatbot as chatbot, aws_kms as kms, aws_secretsmanager as secretsmanager } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import {
   ChatChannel,
@@ -13,6 +13,7 @@ import {
   RotationStart,
   Runbook,
 } from '../src';
+import { isAuthorized, statementsOfRole } from './support/policy-sim';
 import { ACCOUNT, newStack } from './support/stacks';
 import { expectValidStack } from './support/template-check';
 
@@ -222,5 +223,30 @@ describe('IncidentManagerFoundation', () => {
       const stack = new Stack();
       expect(() => new IncidentManagerFoundation(stack, 'IM', { regions: ['us-east-1'] })).toThrow(/the stack has no Region set.*\(got "no key for us-east-1"\) at Default\/IM/);
     });
+  });
+
+  test('GIVEN nested stacks, a Slack channel and PagerDuty THEN the chat role names each plan by its ARN, no nested stack has outputs, and every role reaches record and plan', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Ops', { env: { account: ACCOUNT, region: 'us-east-1' } });
+    const slack = new chatbot.SlackChannelConfiguration(stack, 'Slack', { slackChannelConfigurationName: 'incidents', slackWorkspaceId: 'T0123', slackChannelId: 'C0123' });
+    const key = new kms.Key(stack, 'PagerDutyKey', { enableKeyRotation: true, multiRegion: true });
+    const secret = new secretsmanager.Secret(stack, 'PagerDuty', { encryptionKey: key });
+    const f = new IncidentManagerFoundation(stack, 'IM', {
+      regions: ['us-east-1', 'us-west-2'],
+      regionKeys: { 'us-west-2': kms.Key.fromKeyArn(stack, 'West', `arn:aws:kms:us-west-2:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`) },
+      nestedStacks: true,
+      contacts: [{ alias: 'alice', displayName: 'Alice', email: 'alice@example.com' }],
+      chatChannel: { slackChannels: [slack] },
+      responsePlans: [{ responsePlanName: 'p1', title: 't', impact: Impact.LOW, engagements: ['alice'], pagerDuty: { serviceId: 'P1', secret } }],
+    });
+    const nested = f.responsePlans[0].stack;
+    expect(nested).not.toBe(stack);
+    const nestedTemplate = expectValidStack(nested).toJSON();
+    expect(nestedTemplate.Outputs ?? {}).toEqual({});
+    const parent = expectValidStack(stack).toJSON();
+    const statements = statementsOfRole(parent, stack.getLogicalId(slack.role!.node.defaultChild as any), { account: ACCOUNT, region: 'us-east-1' });
+    const plan = `arn:aws:ssm-incidents::${ACCOUNT}:response-plan/p1`;
+    expect(isAuthorized(statements, 'ssm-incidents:UpdateIncidentRecord', [`arn:aws:ssm-incidents::${ACCOUNT}:incident-record/p1/abc`, plan])).toBe(true);
+    expect(isAuthorized(statements, 'ssm-incidents:UpdateIncidentRecord', [`arn:aws:ssm-incidents::${ACCOUNT}:incident-record/p2/abc`, `arn:aws:ssm-incidents::${ACCOUNT}:response-plan/p2`])).toBe(false);
   });
 });
