@@ -54,6 +54,16 @@ const RECORD_ACTIONS = [
   'ssm-incidents:UpdateRelatedItems',
 ];
 
+/** The user guide's topic policy statement ("Working with chat channels"), with the topic it names. */
+const publishStatement = (topicRef: object) => ({
+  Sid: 'IncidentManagerSNSPublishingPermissions',
+  Effect: 'Allow',
+  Principal: { Service: 'ssm-incidents.amazonaws.com' },
+  Action: 'sns:Publish',
+  Resource: topicRef,
+  Condition: { StringEqualsIfExists: { 'AWS:SourceAccount': ACCOUNT } },
+});
+
 /** A role of another stack, for props that only need an IRole. */
 const ROLE = iam.Role.fromRoleArn(new Stack(), 'Role', 'arn:aws:iam::111122223333:role/automation');
 
@@ -508,14 +518,7 @@ describe('ResponsePlan', () => {
         PolicyDocument: {
           Statement: Match.arrayWith([
             Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-            {
-              Sid: 'IncidentManagerSNSPublishingPermissions',
-              Effect: 'Allow',
-              Principal: { Service: 'ssm-incidents.amazonaws.com' },
-              Action: 'sns:Publish',
-              Resource: topicRef,
-              Condition: { StringEqualsIfExists: { 'AWS:SourceAccount': ACCOUNT } },
-            },
+            publishStatement(topicRef),
           ]),
         },
       });
@@ -602,14 +605,6 @@ describe('ResponsePlan', () => {
   });
 
   describe('topics Incident Manager publishes to', () => {
-    const publishStatement = (topicRef: object) => ({
-      Sid: 'IncidentManagerSNSPublishingPermissions',
-      Effect: 'Allow',
-      Principal: { Service: 'ssm-incidents.amazonaws.com' },
-      Action: 'sns:Publish',
-      Resource: topicRef,
-      Condition: { StringEqualsIfExists: { 'AWS:SourceAccount': ACCOUNT } },
-    });
 
     test('GIVEN notification topics THEN each gets the publishing statement, and the plan waits for the topic policies', () => {
       const stack = newStack();
