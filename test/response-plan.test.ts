@@ -159,17 +159,7 @@ describe('ResponsePlan', () => {
             { Effect: 'Allow', Action: ['ssm-incidents:StartIncident', 'ssm-incidents:GetResponsePlan'], Resource: getAtt(stack, p) },
             {
               Effect: 'Allow',
-              Action: [
-                'ssm-incidents:GetIncidentRecord',
-                'ssm-incidents:UpdateIncidentRecord',
-                'ssm-incidents:ListTimelineEvents',
-                'ssm-incidents:CreateTimelineEvent',
-                'ssm-incidents:GetTimelineEvent',
-                'ssm-incidents:UpdateTimelineEvent',
-                'ssm-incidents:DeleteTimelineEvent',
-                'ssm-incidents:ListRelatedItems',
-                'ssm-incidents:UpdateRelatedItems',
-              ],
+              Action: RECORD_ACTIONS,
               // The Service Authorization Reference requires both incident-record and response-plan.
               Resource: [partitionJoin(`:ssm-incidents::${ACCOUNT}:incident-record/${PLAN_NAME}/*`), getAtt(stack, p)],
             },
