@@ -41,8 +41,8 @@ export class Runbook {
    * document, and the runbook role may start exactly this document of that account and Region.
    */
   public static fromDocumentArn(documentArn: string): Runbook {
-    const parts = parseDocumentArn(documentArn);
-    return new Runbook(documentArn, false, parts);
+    // A malformed ARN is reported by the response plan or role that uses the runbook, with its path.
+    return new Runbook(documentArn, false, parseDocumentArn(documentArn) ?? INVALID_ARN);
   }
 
   /**
@@ -71,7 +71,7 @@ export class Runbook {
    * The account that owns the document, when it is not the response plan's own account or AWS.
    */
   public get documentOwner(): string | undefined {
-    return this.arnParts?.account;
+    return this.arnParts === INVALID_ARN ? undefined : this.arnParts?.account;
   }
 
   /**
@@ -79,6 +79,9 @@ export class Runbook {
    * @internal
    */
   public _validate(scope: Where): void {
+    if (this.arnParts === INVALID_ARN) {
+      throw new IncidentManagerValidationError(scope, '`Runbook.fromDocumentArn`', this.documentName, 'be given an ARN of the form arn:<partition>:ssm:<region>:<account>:document/<name>');
+    }
     checkString(scope, 'runbook document name', this.documentName, { pattern: DOCUMENT_NAME });
     const type = this.document?.documentType;
     if (type !== undefined && !Token.isUnresolved(type) && type !== 'Automation') {
@@ -98,16 +101,17 @@ export class Runbook {
   }
 }
 
-/** The account, Region and name of an SSM document ARN, or an error naming what is allowed. */
-function parseDocumentArn(arn: string): { account: string; region: string; name: string } {
-  const expected = 'be an ARN of the form arn:<partition>:ssm:<region>:<account>:document/<name>';
-  const parts = (() => {
-    try {
-      return Arn.split(arn, ArnFormat.SLASH_RESOURCE_NAME);
-    } catch {
-      throw new IncidentManagerValidationError('Runbook.fromDocumentArn', '`documentArn`', arn, expected);
-    }
-  })();
+/** What `fromDocumentArn` keeps for an ARN it cannot read, so that the runbook's user can report it. */
+const INVALID_ARN = { account: '', region: '', name: '' };
+
+/** The account, Region and name of an SSM document ARN, or undefined when it is not one. */
+function parseDocumentArn(arn: string): { account: string; region: string; name: string } | undefined {
+  let parts;
+  try {
+    parts = Arn.split(arn, ArnFormat.SLASH_RESOURCE_NAME);
+  } catch {
+    return undefined;
+  }
   if (Token.isUnresolved(arn)) {
     return { account: parts.account!, region: parts.region!, name: parts.resourceName! };
   }
@@ -119,7 +123,7 @@ function parseDocumentArn(arn: string): { account: string; region: string; name:
     !/^[0-9]{12}$/.test(parts.account ?? '') ||
     !/^[a-z]{2}(-[a-z]+)+-[0-9]+$/.test(parts.region ?? '')
   ) {
-    throw new IncidentManagerValidationError('Runbook.fromDocumentArn', '`documentArn`', arn, expected);
+    return undefined;
   }
   return { account: parts.account!, region: parts.region!, name: parts.resourceName };
 }

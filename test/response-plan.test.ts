@@ -421,9 +421,10 @@ describe('ResponsePlan', () => {
       ['an ARN without a Region', 'arn:aws:ssm::444455556666:document/Doc'],
       ['an automation definition', 'arn:aws:ssm:us-east-1:444455556666:automation-definition/Doc:1'],
       ['a name', 'Doc'],
-    ])('GIVEN %s THEN Runbook.fromDocumentArn refuses it', (_name, arn) => {
-      expect(() => Runbook.fromDocumentArn(arn)).toThrow(
-        `\`documentArn\` must be an ARN of the form arn:<partition>:ssm:<region>:<account>:document/<name> (got "${arn}") at Runbook.fromDocumentArn`,
+    ])('GIVEN %s THEN Runbook.fromDocumentArn is refused where the runbook is used', (_name, arn) => {
+      const stack = newStack();
+      expect(() => plan(stack, { runbook: { runbook: Runbook.fromDocumentArn(arn) } })).toThrow(
+        `\`Runbook.fromDocumentArn\` must be given an ARN of the form arn:<partition>:ssm:<region>:<account>:document/<name> (got "${arn}") at Stack/Plan`,
       );
     });
 
