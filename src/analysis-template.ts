@@ -1,5 +1,7 @@
-import { Names, RemovalPolicy, Resource, aws_ssm as ssm } from 'aws-cdk-lib';
+import { Names, RemovalPolicy, Resource, Token, aws_ssm as ssm } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { IncidentManagerValidationError } from './private/errors';
+import { checkTagsAtSynth } from './private/tags';
 import { checkString } from './private/validate';
 
 /**
@@ -45,7 +47,13 @@ export class PostIncidentAnalysisTemplate extends Resource {
   constructor(scope: Construct, id: string, props: PostIncidentAnalysisTemplateProps) {
     super(scope, id);
     this.templateName = props.templateName ?? Names.uniqueResourceName(this, { maxLength: 128, allowedSpecialCharacters: '-_.' });
-    checkString(this, 'templateName', this.templateName, { pattern: DOCUMENT_NAME });
+    checkString(this, 'templateName', this.templateName, { pattern: DOCUMENT_NAME, format: '3 to 128 letters, digits and _ - .', code: 'ANALYSIS_TEMPLATE' });
+    // Systems Manager reserves document names that begin with aws, amazon or amzn, in any case
+    // (Systems Manager API reference, CreateDocument: Name).
+    if (!Token.isUnresolved(this.templateName) && /^(aws|amazon|amzn)/i.test(this.templateName)) {
+      throw new IncidentManagerValidationError(this, '`templateName`', this.templateName, 'not begin with aws, amazon or amzn (in any case): Systems Manager reserves those names', 'ANALYSIS_TEMPLATE');
+    }
+    checkContentSize(this, props.content);
     const resource = new ssm.CfnDocument(this, 'Resource', {
       name: this.templateName,
       documentType: 'ProblemAnalysisTemplate',
@@ -56,5 +64,26 @@ export class PostIncidentAnalysisTemplate extends Resource {
       updateMethod: 'NewVersion',
     });
     resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.RETAIN);
+    checkTagsAtSynth(this, resource);
+  }
+}
+
+/** The largest document Systems Manager accepts (Systems Manager service quotas: document size, 64 KB). */
+const MAX_DOCUMENT_BYTES = 64 * 1024;
+
+function checkContentSize(scope: Construct, content: any): void {
+  if (content === undefined || content === null || Token.isUnresolved(content)) {
+    return;
+  }
+  const text = typeof content === 'string' ? content : JSON.stringify(content);
+  if (text === undefined) {
+    return;
+  }
+  if (text.length === 0) {
+    throw new IncidentManagerValidationError(scope, '`content`', content, 'not be empty', 'ANALYSIS_TEMPLATE');
+  }
+  const bytes = Buffer.byteLength(text, 'utf-8');
+  if (bytes > MAX_DOCUMENT_BYTES) {
+    throw new IncidentManagerValidationError(scope, '`content`', `${bytes} bytes`, `be at most ${MAX_DOCUMENT_BYTES} bytes, the size limit of a Systems Manager document`, 'ANALYSIS_TEMPLATE');
   }
 }

@@ -98,7 +98,7 @@ export class ChatChannel extends Construct {
   constructor(scope: Construct, id: string, props: ChatChannelProps = {}) {
     super(scope, id);
     if (props.topic) {
-      checkSameEnvironment(this, '`topic`', props.topic, 'response plan', 'Incident Manager cannot use a topic of another account or Region');
+      checkSameEnvironment(this, '`topic`', props.topic, 'response plan', 'Incident Manager cannot use a topic of another account or Region', 'TOPIC');
       checkStandardTopic(this, 'topic', props.topic);
     }
     this.topic = props.topic ?? new sns.Topic(this, 'Topic', { enforceSSL: true });
@@ -142,7 +142,7 @@ export class ChatChannel extends Construct {
    * @internal
    */
   public _prepareFor(plan: Construct): IDependable[] {
-    checkSameEnvironment(plan, '`chatChannel`', this.topic, 'response plan', 'Incident Manager cannot use a topic of another account or Region');
+    checkSameEnvironment(plan, '`chatChannel`', this.topic, 'response plan', 'Incident Manager cannot use a topic of another account or Region', 'TOPIC');
     return [...this.policyDependables];
   }
 
@@ -172,6 +172,7 @@ export class ChatChannel extends Construct {
         '`additionalRegionTopics`',
         `${additional.length} topics`,
         `have at most ${MAX_REGION_TOPICS - 1} topics (one for each other Region of the replication set)`,
+        'TOPIC',
       );
     }
     const here = Stack.of(this);
@@ -184,6 +185,7 @@ export class ChatChannel extends Construct {
           `\`additionalRegionTopics[${i}]\``,
           topic.node.path,
           'have a name given in code (`topicName`) or be imported with sns.Topic.fromTopicArn: the response plan names the topic of another Region by its ARN, which needs a fixed name',
+          'TOPIC',
         );
       }
       const account = topic.env.account;
@@ -193,6 +195,7 @@ export class ChatChannel extends Construct {
           `\`additionalRegionTopics[${i}]\``,
           `${topic.node.path} in account ${account}`,
           `be in the chat channel's account ${here.account} (Incident Manager cannot use a topic of another account)`,
+          'TOPIC',
         );
       }
     });
@@ -204,6 +207,7 @@ export class ChatChannel extends Construct {
         '`additionalRegionTopics`',
         regions.map((r) => (Token.isUnresolved(r) ? '<unresolved>' : r)),
         `name one topic per Region, other than the chat channel's own (${duplicate} appears twice)`,
+        'TOPIC',
       );
     }
   }

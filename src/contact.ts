@@ -2,6 +2,7 @@ import {
   Annotations,
   Duration,
   RemovalPolicy,
+  Token,
   aws_ssmcontacts as ssmcontacts,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
@@ -92,7 +93,7 @@ export class ContactChannel {
 export interface EngagementStage {
   /**
    * The contact's channels that Incident Manager engages when the stage starts. Only channels of
-   * this contact.
+   * this contact. A stage without channels is a wait of `duration` (at least a minute).
    */
   readonly channels: ContactChannel[];
 
@@ -225,24 +226,30 @@ export class Contact extends ContactBase {
    */
   public addChannel(channel: ContactChannel): string {
     if (this.channels.has(channel)) {
-      throw new IncidentManagerValidationError(this, 'a channel', channel.name, 'be added to a contact once');
+      throw new IncidentManagerValidationError(this, 'a channel', channel.name, 'be added to a contact once', 'CHANNEL');
     }
-    checkString(this, 'channel name', channel.name, { pattern: CHANNEL_NAME, min: 1, max: 255 });
-    if ([...this.channels.keys()].some((c) => c.name === channel.name)) {
+    checkString(this, 'channel name', channel.name, { pattern: CHANNEL_NAME, format: "letters, digits, spaces and _ - + ' & only", min: 1, max: 255, code: 'CHANNEL' });
+    if (!Token.isUnresolved(channel.name) && [...this.channels.keys()].some((c) => c.name === channel.name)) {
       throw new IncidentManagerValidationError(
         this,
         'channel names',
         channel.name,
         'be unique within a contact (give each channel a `name`)',
+        'CHANNEL',
       );
     }
     if (channel.type === ContactChannelType.EMAIL) {
-      checkString(this, 'e-mail address', channel.address, { pattern: EMAIL, min: 3, max: 254 });
+      checkString(this, 'e-mail address', channel.address, { pattern: EMAIL, format: 'an e-mail address such as jane@example.com', min: 3, max: 254, code: 'CHANNEL' });
     } else {
-      checkString(this, 'phone number', channel.address, { pattern: E164 });
+      checkString(this, 'phone number', channel.address, { pattern: E164, format: 'an E.164 phone number: + and the country code, then the number, 15 digits at most, without spaces (for example +12065550100)', code: 'CHANNEL' });
     }
 
-    const resource = new ssmcontacts.CfnContactChannel(this, `Channel${channel.name}`, {
+    // The name is the construct id, so that a channel keeps its logical ID; a name only known at deploy
+    // time cannot be part of an id, so such a channel is numbered by type instead.
+    const id = Token.isUnresolved(channel.name)
+      ? `Channel${channel.type}${[...this.channels.keys()].filter((c) => c.type === channel.type).length + 1}`
+      : `Channel${channel.name}`;
+    const resource = new ssmcontacts.CfnContactChannel(this, id, {
       contactId: this.contactArn,
       channelName: channel.name,
       channelType: channel.type,
@@ -259,7 +266,7 @@ export class Contact extends ContactBase {
    */
   public addEngagementStage(stage: EngagementStage): void {
     const index = this.renderedStages.length;
-    checkCount(this, `engagementPlan[${index}].channels`, stage.channels, 1, Number.MAX_SAFE_INTEGER, 'channels');
+    checkCount(this, `engagementPlan[${index}].channels`, stage.channels, 0, Number.MAX_SAFE_INTEGER, 'channels', 'ENGAGEMENT_PLAN');
     for (const channel of stage.channels) {
       if (!this.channels.has(channel)) {
         throw new IncidentManagerValidationError(
@@ -267,11 +274,22 @@ export class Contact extends ContactBase {
           `engagementPlan[${index}]`,
           `channel "${channel.name}" (${channel.address})`,
           'name only channels of this contact (add the channel with `channels` or addChannel first)',
+          'ENGAGEMENT_PLAN',
         );
       }
     }
-    const duration = minutesWithin(this, `engagementPlan[${index}].duration`, stage.duration ?? Duration.minutes(0), STAGE_MINUTES.min, STAGE_MINUTES.max);
-    const retry = minutesWithin(this, `engagementPlan[${index}].retryInterval`, stage.retryInterval ?? DEFAULT_RETRY, RETRY_MINUTES.min, RETRY_MINUTES.max);
+    // A stage without channels is a wait (the API allows it): it must then last at least a minute.
+    const waits = stage.channels.length === 0;
+    const duration = minutesWithin(
+      this,
+      `engagementPlan[${index}].duration`,
+      stage.duration ?? Duration.minutes(0),
+      waits ? 1 : STAGE_MINUTES.min,
+      STAGE_MINUTES.max,
+      'ENGAGEMENT_PLAN',
+      waits ? ' when the stage has no channels' : '',
+    );
+    const retry = minutesWithin(this, `engagementPlan[${index}].retryInterval`, stage.retryInterval ?? DEFAULT_RETRY, RETRY_MINUTES.min, RETRY_MINUTES.max, 'ENGAGEMENT_PLAN');
 
     const rendered: ssmcontacts.CfnPlan.StageProperty = {
       durationInMinutes: duration,

@@ -127,7 +127,7 @@ export class EscalationPlan extends ContactBase {
     for (const stage of props.stages ?? []) {
       this.addStage(stage);
     }
-    requireEntries(this, 'stages', () => this.renderedStages.length, 'stages', 'have at least 1 stage (add one with `stages` or addStage)');
+    requireEntries(this, 'stages', () => this.renderedStages.length, 'stages', 'have at least 1 stage (add one with `stages` or addStage)', 'ESCALATION_PLAN');
     this.node.addValidation({ validate: () => this.findCycle() });
   }
 
@@ -139,7 +139,7 @@ export class EscalationPlan extends ContactBase {
     const targets = stage.targets ?? [];
     // Incident Manager accepts a 0-minute stage only when it engages someone.
     const minimum = targets.length === 0 ? 1 : STAGE_MINUTES.min;
-    const duration = minutesWithin(this, `stages[${index}].duration`, stage.duration, minimum, STAGE_MINUTES.max, targets.length === 0 ? ' when the stage has no targets' : '');
+    const duration = minutesWithin(this, `stages[${index}].duration`, stage.duration, minimum, STAGE_MINUTES.max, 'ESCALATION_PLAN', targets.length === 0 ? ' when the stage has no targets' : '');
     targets.forEach((target, i) => this.checkTarget(target.contact, `stages[${index}].targets[${i}]`));
 
     this.renderedStages.push({
@@ -153,7 +153,7 @@ export class EscalationPlan extends ContactBase {
     });
   }
 
-  /** An engagement cycle through this plan (A engages B engages A), as an error message, if there is one. */
+  /** Throws when an engagement cycle passes through this plan (A engages B engages A). */
   private findCycle(): string[] {
     const path: EscalationPlan[] = [];
     const visit = (plan: EscalationPlan): EscalationPlan[] | undefined => {
@@ -175,19 +175,18 @@ export class EscalationPlan extends ContactBase {
     if (!cycle) {
       return [];
     }
-    return [
-      new IncidentManagerValidationError(
-        this,
-        'the stages',
-        cycle.map((p) => p.contactAlias).join(' -> '),
-        'not form an engagement cycle of escalation plans (each plan would engage the other again and again)',
-      ).message,
-    ];
+    throw new IncidentManagerValidationError(
+      this,
+      'the stages',
+      cycle.map((p) => p.contactAlias).join(' -> '),
+      'not form an engagement cycle of escalation plans (each plan would engage the other again and again)',
+      'ESCALATION_CYCLE',
+    );
   }
 
   private checkTarget(contact: IContact, where: string): void {
     if (contact === this || contact.node === this.node) {
-      throw new IncidentManagerValidationError(this, `\`${where}\``, this.node.path, 'name a contact other than the plan itself');
+      throw new IncidentManagerValidationError(this, `\`${where}\``, this.node.path, 'name a contact other than the plan itself', 'ESCALATION_PLAN');
     }
     const plan = ESCALATION_PLANS.get(contact.node);
     if (plan) {
@@ -208,6 +207,7 @@ export class EscalationPlan extends ContactBase {
         `\`${where}\``,
         `a contact of account ${targetAccount} (${contact.node.path})`,
         `be a contact of the plan's own account ${account} (escalation plans engage only contacts of their account)`,
+        'ESCALATION_PLAN',
       );
     }
   }

@@ -8,7 +8,7 @@ import { EscalationPlan } from './escalation-plan';
 import { IncidentManagerKey } from './incident-manager-key';
 import { OnCallSchedule } from './on-call-schedule';
 import { CONTACT, formatArn } from './private/arns';
-import { IncidentManagerValidationError } from './private/errors';
+import { IncidentManagerValidationError, isValidationError } from './private/errors';
 import { LimitedNestedStack, validateStackLimits } from './private/stack-limits';
 import { IReplicationSet, ReplicationSet } from './replication-set';
 import { Impact, PagerDutyIntegration, ResponsePlan, RunbookAction } from './response-plan';
@@ -372,6 +372,7 @@ export class IncidentManagerFoundation extends Construct {
     this.nested = props.nestedStacks ?? false;
     validateStackLimits(this, HOW_TO_SPLIT);
 
+    this.checkOptions(props);
     if (props.existingReplicationSet) {
       this.replicationSet = props.existingReplicationSet;
     } else {
@@ -383,23 +384,79 @@ export class IncidentManagerFoundation extends Construct {
     for (const contact of props.existingContacts ?? []) {
       this.register(contact.contactAlias, contact, 'existingContacts', false);
     }
-    (props.contacts ?? []).forEach((c, i) => this.defineContact(c, i));
-    (props.onCallSchedules ?? []).forEach((s, i) => this.defineSchedule(s, i));
-    (props.escalationPlans ?? []).forEach((p, i) => this.defineEscalationPlan(p, i));
+    (props.contacts ?? []).forEach((c, i) => this.within(`contacts[${i}]`, () => this.defineContact(c, i)));
+    (props.onCallSchedules ?? []).forEach((s, i) => this.within(`onCallSchedules[${i}]`, () => this.defineSchedule(s, i)));
+    (props.escalationPlans ?? []).forEach((p, i) => this.within(`escalationPlans[${i}]`, () => this.defineEscalationPlan(p, i)));
 
-    if (props.chatChannel && props.existingChatChannel) {
-      throw new IncidentManagerValidationError(this, '`chatChannel` and `existingChatChannel`', 'both', 'be given one at a time');
-    }
-    this.chatChannel = props.existingChatChannel ?? (props.chatChannel ? new ChatChannel(this, 'ChatChannel', props.chatChannel) : undefined);
+    this.chatChannel =
+      props.existingChatChannel ?? (props.chatChannel ? this.within('chatChannel', () => new ChatChannel(this, 'ChatChannel', props.chatChannel)) : undefined);
 
-    (props.responsePlans ?? []).forEach((p, i) => this.defineResponsePlan(p, i));
+    (props.responsePlans ?? []).forEach((p, i) => this.within(`responsePlans[${i}]`, () => this.defineResponsePlan(p, i)));
 
     if (props.sharing) {
-      this.share = this.defineShare(props.sharing);
+      this.share = this.within('sharing', () => this.defineShare(props.sharing!));
     }
     if (props.analysisTemplate) {
-      this.analysisTemplate = new PostIncidentAnalysisTemplate(this, 'AnalysisTemplate', props.analysisTemplate);
+      this.analysisTemplate = this.within('analysisTemplate', () => new PostIncidentAnalysisTemplate(this, 'AnalysisTemplate', props.analysisTemplate!));
     }
+  }
+
+  /**
+   * Runs `define` for the entry `where` of the props, so that an error of a construct the foundation
+   * creates names the foundation prop the user wrote (`contacts[2]`), with the rule's code kept.
+   */
+  private within<T>(where: string, define: () => T): T {
+    try {
+      return define();
+    } catch (error) {
+      if (isValidationError(error) && !error.message.startsWith('in `')) {
+        error.message = `in \`${where}\` of the foundation ${this.node.path}: ${error.message}`;
+      }
+      throw error;
+    }
+  }
+
+  /** Props that would be silently ignored in combination are errors. */
+  private checkOptions(props: IncidentManagerFoundationProps): void {
+    const fail = (what: string, received: unknown, allowed: string) => {
+      throw new IncidentManagerValidationError(this, what, received, allowed, 'FOUNDATION');
+    };
+    if (props.existingReplicationSet) {
+      for (const [name, value] of [['regions', props.regions], ['encryption', props.encryption], ['regionKeys', props.regionKeys]] as const) {
+        if (value !== undefined) {
+          fail(`\`${name}\``, value, 'be left out with `existingReplicationSet` (they configure the replication set the foundation would create)');
+        }
+      }
+    }
+    if (props.regions !== undefined && Token.isUnresolved(props.regions)) {
+      fail('`regions`', 'a list token', 'be a list of Region names: each Region becomes a Region configuration of its own, which CloudFormation cannot expand from a list parameter');
+    }
+    const regionKeys = Object.keys(props.regionKeys ?? {});
+    if (regionKeys.length > 0 && props.encryption === FoundationEncryption.AWS_OWNED_KEY) {
+      fail('`regionKeys`', regionKeys, 'be left out with `encryption: FoundationEncryption.AWS_OWNED_KEY` (an AWS owned key needs no key)');
+    }
+    const regions = props.regions ?? [];
+    const stray = regionKeys.filter((r) => !Token.isUnresolved(r) && !regions.some((region) => Token.isUnresolved(region) || region === r));
+    if (stray.length > 0 && !props.existingReplicationSet) {
+      fail('`regionKeys`', stray, `name only Regions of \`regions\` (${regions.join(', ') || 'none'})`);
+    }
+    if (props.chatChannel && props.existingChatChannel) {
+      fail('`chatChannel` and `existingChatChannel`', 'both', 'be given one at a time');
+    }
+    const hasChat = !!(props.chatChannel || props.existingChatChannel);
+    (props.responsePlans ?? []).forEach((plan, i) => {
+      if (plan.useChatChannel === true && !hasChat) {
+        fail(`\`responsePlans[${i}].useChatChannel\``, true, 'be left out unless the foundation has a chat channel (`chatChannel` or `existingChatChannel`)');
+      }
+    });
+    (props.contacts ?? []).forEach((contact, i) => {
+      if (contact.callAfter !== undefined && !contact.voice) {
+        fail(`\`contacts[${i}].callAfter\``, contact.callAfter.toHumanString(), 'be given only with `voice` (it is how long Incident Manager waits before it calls)');
+      }
+      if (contact.callAfter !== undefined && !contact.email && !contact.sms) {
+        fail(`\`contacts[${i}].callAfter\``, contact.callAfter.toHumanString(), 'be given only with `email` or `sms` as well (it is the wait after those before the call)');
+      }
+    });
   }
 
   /**
@@ -408,7 +465,7 @@ export class IncidentManagerFoundation extends Construct {
   public findContact(alias: string): IContact {
     const entry = this.byAlias.get(alias);
     if (!entry) {
-      throw new IncidentManagerValidationError(this, 'an alias', alias, `be one of the foundation's contacts (${[...this.byAlias.keys()].join(', ') || 'none'})`);
+      throw new IncidentManagerValidationError(this, 'an alias', alias, `be one of the foundation's contacts (${[...this.byAlias.keys()].join(', ') || 'none'})`, 'FOUNDATION');
     }
     return entry.construct;
   }
@@ -416,7 +473,7 @@ export class IncidentManagerFoundation extends Construct {
   private defineReplicationSet(props: IncidentManagerFoundationProps): { replicationSet: ReplicationSet; key?: IncidentManagerKey } {
     const regions = props.regions ?? [];
     if (regions.length === 0) {
-      throw new IncidentManagerValidationError(this, '`regions`', 'none', 'name 1 to 3 Regions, or give `existingReplicationSet`');
+      throw new IncidentManagerValidationError(this, '`regions`', 'none', 'name 1 to 3 Regions, or give `existingReplicationSet`', 'FOUNDATION');
     }
     if ((props.encryption ?? FoundationEncryption.CUSTOMER_MANAGED_KEY) === FoundationEncryption.AWS_OWNED_KEY) {
       return { replicationSet: new ReplicationSet(this, 'ReplicationSet', { regions: regions.map((region) => ({ region })) }) };
@@ -430,6 +487,7 @@ export class IncidentManagerFoundation extends Construct {
         '`regionKeys`',
         `no key for ${missing.join(', ')}`,
         `name a customer-managed key for every Region other than the stack's own (${Token.isUnresolved(stackRegion) ? 'the stack has no Region set' : stackRegion}): a KMS key stays in its Region, so define an IncidentManagerKey in a stack of that Region and pass it, or import it with kms.Key.fromKeyArn`,
+        'FOUNDATION',
       );
     }
     const key = regions.includes(stackRegion) && !given[stackRegion] ? new IncidentManagerKey(this, 'Key') : undefined;
@@ -441,7 +499,7 @@ export class IncidentManagerFoundation extends Construct {
 
   private checkAliasFree(alias: string, where: string): void {
     if (this.byAlias.has(alias)) {
-      throw new IncidentManagerValidationError(this, `\`${where}\``, alias, 'use an alias no other contact, schedule or plan of the foundation uses');
+      throw new IncidentManagerValidationError(this, `\`${where}\``, alias, 'use an alias no other contact, schedule or plan of the foundation uses', 'CONTACT_ALIAS_UNIQUE');
     }
   }
 
@@ -465,6 +523,7 @@ export class IncidentManagerFoundation extends Construct {
         `\`${where}\``,
         alias,
         `name ${personalOnly ? 'a person' : 'a contact, on-call schedule or escalation plan'} defined before it (known: ${known.join(', ') || 'none'})`,
+        'FOUNDATION',
       );
     }
     const target = entry.construct;
@@ -520,9 +579,9 @@ export class IncidentManagerFoundation extends Construct {
       stages.push({ channels: [voice] });
     }
     if (stages.length === 0) {
-      throw new IncidentManagerValidationError(this, `\`${where}\``, props.alias, 'have at least one of email, sms and voice');
+      throw new IncidentManagerValidationError(this, `\`${where}\``, props.alias, 'have at least one of email, sms and voice', 'FOUNDATION');
     }
-    const contact = new Contact(this.scopeFor('contacts', index), `Contact-${props.alias}`, {
+    const contact = new Contact(this.scopeFor('contacts', index), idFor('Contact', props.alias, index), {
       alias: props.alias,
       displayName: props.displayName,
       channels: [...instant, ...(voice ? [voice] : [])],
@@ -537,7 +596,7 @@ export class IncidentManagerFoundation extends Construct {
     const scope = this.scopeFor('schedules', index);
     const rotations = props.rotations.map((r, i) => {
       const dependencies: IContact[] = [];
-      const rotation = new Rotation(scope, `Rotation-${props.alias}-${i + 1}`, {
+      const rotation = new Rotation(scope, `${idFor('Rotation', props.alias, index)}-${i + 1}`, {
         contacts: r.contacts.map((alias, j) =>
           this.reference(alias, `onCallSchedules[${index}].rotations[${i}].contacts[${j}]`, scope, dependencies, true),
         ),
@@ -550,7 +609,7 @@ export class IncidentManagerFoundation extends Construct {
       return rotation;
     });
     this.rotations.push(...rotations);
-    const schedule = new OnCallSchedule(scope, `OnCallSchedule-${props.alias}`, { alias: props.alias, displayName: props.displayName, rotations });
+    const schedule = new OnCallSchedule(scope, idFor('OnCallSchedule', props.alias, index), { alias: props.alias, displayName: props.displayName, rotations });
     this.register(props.alias, schedule, `onCallSchedules[${index}].alias`, false);
     this.onCallSchedules.push(schedule);
   }
@@ -559,7 +618,7 @@ export class IncidentManagerFoundation extends Construct {
     this.checkAliasFree(props.alias, `escalationPlans[${index}].alias`);
     const scope = this.scopeFor('escalationPlans', index);
     const dependencies: IContact[] = [];
-    const plan = new EscalationPlan(scope, `EscalationPlan-${props.alias}`, {
+    const plan = new EscalationPlan(scope, idFor('EscalationPlan', props.alias, index), {
       alias: props.alias,
       displayName: props.displayName,
       stages: props.stages.map((stage, i) => ({
@@ -578,7 +637,7 @@ export class IncidentManagerFoundation extends Construct {
     const useChat = props.useChatChannel ?? true;
     const scope = this.scopeFor('responsePlans', index);
     const dependencies: IContact[] = [];
-    const plan = new ResponsePlan(scope, `ResponsePlan-${props.responsePlanName}`, {
+    const plan = new ResponsePlan(scope, idFor('ResponsePlan', props.responsePlanName, index), {
       responsePlanName: props.responsePlanName,
       title: props.title,
       impact: props.impact,
@@ -605,4 +664,12 @@ export class IncidentManagerFoundation extends Construct {
       allowExternalPrincipals: props.allowExternalPrincipals,
     });
   }
+}
+
+/**
+ * The construct id of an entry: its kind and alias or name, so that it stays put when other entries
+ * come and go. A value only known at deploy time cannot be part of an id: such an entry is numbered.
+ */
+function idFor(kind: string, name: string, index: number): string {
+  return Token.isUnresolved(name) ? `${kind}-${index + 1}` : `${kind}-${name}`;
 }

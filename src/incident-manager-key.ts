@@ -94,6 +94,7 @@ export class IncidentManagerKey extends kms.Key {
         'the key given to IncidentManagerKey.grantIncidentManager',
         `an imported key (${key.keyArn})`,
         'be a key defined in this app; add the Incident Manager statement to an imported key where it is defined',
+        'KEY',
       );
     }
   }

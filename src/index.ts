@@ -12,3 +12,4 @@ export * from './response-plan-triggers';
 export * from './share';
 export * from './analysis-template';
 export * from './foundation';
+export * from './errors';

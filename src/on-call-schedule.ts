@@ -76,7 +76,7 @@ export class OnCallSchedule extends ContactBase {
     for (const rotation of props.rotations ?? []) {
       this.addRotation(rotation);
     }
-    requireEntries(this, 'rotations', () => this.rotations.length, 'rotations', 'have 1 to 8 rotations (add one with `rotations` or addRotation)');
+    requireEntries(this, 'rotations', () => this.rotations.length, 'rotations', 'have 1 to 8 rotations (add one with `rotations` or addRotation)', 'ON_CALL_SCHEDULE');
   }
 
   /**
@@ -84,10 +84,10 @@ export class OnCallSchedule extends ContactBase {
    */
   public addRotation(rotation: IRotation): void {
     if (this.rotations.includes(rotation)) {
-      throw new IncidentManagerValidationError(this, 'a rotation', rotation.node.path, 'be added to a schedule once');
+      throw new IncidentManagerValidationError(this, 'a rotation', rotation.node.path, 'be added to a schedule once', 'ON_CALL_SCHEDULE');
     }
     if (this.rotations.length >= MAX_ROTATIONS) {
-      throw new IncidentManagerValidationError(this, '`rotations`', `${this.rotations.length + 1} rotations`, 'have 1 to 8 rotations');
+      throw new IncidentManagerValidationError(this, '`rotations`', `${this.rotations.length + 1} rotations`, 'have 1 to 8 rotations', 'ON_CALL_SCHEDULE');
     }
     this.rotations.push(rotation);
     this.rotationArns.push(rotation.rotationArn);

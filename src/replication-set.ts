@@ -14,8 +14,9 @@ import { Construct, IConstruct } from 'constructs';
 import { REPLICATION_SET, formatArn, importPath, parseArn } from './private/arns';
 import { IncidentManagerValidationError } from './private/errors';
 import { checkSymmetricKey } from './private/keys';
-import { registerReplicationSet } from './private/replication-regions';
+import { otherReplicationSetOf, registerReplicationSet } from './private/replication-regions';
 import { dependOnReplicationSet } from './private/replication-set-dependency';
+import { checkTagsAtSynth } from './private/tags';
 import { checkCount, checkString, firstDuplicate } from './private/validate';
 
 /**
@@ -155,6 +156,7 @@ export class ReplicationSet extends Resource implements IReplicationSet {
         '`removalPolicy`',
         'RemovalPolicy.DESTROY with deletion protection on',
         'be RemovalPolicy.RETAIN (the default) unless `deletionProtection` is false: Incident Manager refuses to delete a protected replication set, so the deletion would fail',
+        'REPLICATION_SET_REMOVAL',
       );
     }
     registerReplicationSet(this, props.regions.map((r) => r.region));
@@ -167,33 +169,40 @@ export class ReplicationSet extends Resource implements IReplicationSet {
       deletionProtected: deletionProtection,
     });
     resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.RETAIN);
+    checkTagsAtSynth(this, resource);
     this.replicationSetArn = resource.attrArn;
 
     dependOnReplicationSet(resource);
   }
 
+  /**
+   * An account has one replication set, whatever its Regions: a second one in this app for the same
+   * account (in any stack or Region), or in the same stack when accounts are not known, is an error.
+   */
   private checkOnlyOneInStack(): void {
     const stack = rootStack(this);
     const existing = (stack as any)[REPLICATION_SET_MARKER] as ReplicationSet | undefined;
-    if (existing) {
+    const other = existing?.node.path ?? otherReplicationSetOf(this);
+    if (other) {
       throw new IncidentManagerValidationError(
         this,
-        'a stack',
-        `a second replication set; the first is ${existing.node.path}`,
-        'have at most one replication set (an account has one: import it with ReplicationSet.fromReplicationSetArn)',
+        'an account',
+        `a second replication set; the first is ${other}`,
+        'have one replication set (in every stack and Region of the app): import the existing one with ReplicationSet.fromReplicationSetArn',
+        'REPLICATION_SET_SINGLETON',
       );
     }
     Object.defineProperty(stack, REPLICATION_SET_MARKER, { value: this, enumerable: false });
   }
 
   private checkRegions(regions: ReplicationRegion[]): void {
-    checkCount(this, 'regions', regions, 1, MAX_REGIONS, 'Regions');
+    checkCount(this, 'regions', regions, 1, MAX_REGIONS, 'Regions', 'REPLICATION_SET_REGIONS');
     for (const r of regions) {
-      checkString(this, 'regions[].region', r.region, { pattern: REGION_NAME, max: 20 });
+      checkString(this, 'regions[].region', r.region, { pattern: REGION_NAME, format: 'a Region name such as us-east-1', max: 20, code: 'REPLICATION_SET_REGIONS' });
     }
     const duplicate = firstDuplicate(regions.map((r) => r.region));
     if (duplicate) {
-      throw new IncidentManagerValidationError(this, '`regions`', regions.map((r) => r.region), `name each Region once ("${duplicate}" appears twice)`);
+      throw new IncidentManagerValidationError(this, '`regions`', regions.map((r) => r.region), `name each Region once ("${duplicate}" appears twice)`, 'REPLICATION_SET_REGIONS');
     }
 
     const withKey = regions.filter((r) => r.key).map((r) => r.region);
@@ -203,6 +212,7 @@ export class ReplicationSet extends Resource implements IReplicationSet {
         '`regions`',
         `keys for ${withKey.join(', ')} only`,
         'use a customer-managed key in every Region or in none (Incident Manager refuses a mix of AWS owned and customer-managed keys)',
+        'REPLICATION_SET_KEYS',
       );
     }
     for (const r of regions) {
@@ -231,6 +241,7 @@ export class ReplicationSet extends Resource implements IReplicationSet {
         `the key for Region ${region}`,
         `a key in ${keyRegion} (${key.node.path})`,
         `be in ${region}; for a Region other than the stack's own, import that Region's key with kms.Key.fromKeyArn`,
+        'REPLICATION_SET_KEYS',
       );
     }
   }

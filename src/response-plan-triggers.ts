@@ -56,6 +56,7 @@ export class ResponsePlanTarget implements events.IRuleTarget {
         'the response plan of a ResponsePlanTarget',
         `${this.responsePlan.responsePlanArn} of account ${planAccount}`,
         `be a plan of the rule's own account ${ruleAccount}: EventBridge cannot target Incident Manager in another account. Forward the events to an event bus of account ${planAccount} and target the plan there, or use a CloudWatch alarm with ResponsePlanAlarmAction`,
+        'RULE_TARGET',
       );
     }
     const role = this.props.role ?? ruleRole(rule);

@@ -21,7 +21,9 @@ import { RESPONSE_PLAN, formatArn, importPath, incidentRecordsArn, parseArn } fr
 import { IncidentManagerValidationError, Where } from './private/errors';
 import { checkSymmetricKey, isMultiRegionKey } from './private/keys';
 import { replicationRegionsOf } from './private/replication-regions';
+import { checkTagsAtSynth } from './private/tags';
 import { allowIncidentManagerToPublish, checkStandardTopic, json } from './private/topics';
+import { claimUniqueName } from './private/unique';
 import { checkCount, checkResponsePlanName, checkSameEnvironment, checkString } from './private/validate';
 import { Runbook, RunbookExecutionRole, RunbookTargetAccount } from './runbook';
 
@@ -296,7 +298,11 @@ export interface ResponsePlanProps {
   readonly pagerDuty?: PagerDutyIntegration;
 }
 
-const INCIDENT_TAG_KEY = /^(?!aws:)[a-zA-Z+-=._:/]+$/;
+// Incident tags must satisfy both the Incident Manager API (IncidentTemplate.incidentTags: key
+// ^(?!aws:)[A-Za-z0-9 _=@:.+-/]+$, value ^[A-Za-z0-9 _=@:.+-/]*$) and the CloudFormation schema
+// (Tag: key ^(?!aws:)[a-zA-Z+-=._:/]+$, value 1 to 256 characters): keys without spaces or @.
+const INCIDENT_TAG_KEY = /^(?!aws:)[A-Za-z0-9_=:.+\-/]+$/;
+const INCIDENT_TAG_VALUE = /^[A-Za-z0-9 _=@:.+\-/]*$/;
 const MAX_ENGAGEMENTS = 5;
 const MAX_NOTIFICATION_TOPICS = 10;
 const MAX_INCIDENT_TAGS = 50;
@@ -351,15 +357,17 @@ export class ResponsePlan extends ResponsePlanBase {
     super(scope, id);
     this.responsePlanName = props.responsePlanName ?? Names.uniqueResourceName(this, { maxLength: 200, separator: '-' });
     checkResponsePlanName(this, 'responsePlanName', this.responsePlanName);
-    checkString(this, 'displayName', props.displayName, { min: 1, max: 200 });
-    checkString(this, 'title', props.title, { max: 200 });
-    checkString(this, 'summary', props.summary, { min: 1, max: 4000 });
-    checkString(this, 'dedupeString', props.dedupeString, { min: 1, max: 1000 });
+    // Response plan names are unique per account (their ARNs carry no Region).
+    claimUniqueName(this, 'response-plan', this.responsePlanName, false, '`responsePlanName`', 'RESPONSE_PLAN_NAME_UNIQUE');
+    checkString(this, 'displayName', props.displayName, { min: 1, max: 200, code: 'INCIDENT_TEMPLATE' });
+    checkString(this, 'title', props.title, { max: 200, code: 'INCIDENT_TEMPLATE' });
+    checkString(this, 'summary', props.summary, { min: 1, max: 4000, code: 'INCIDENT_TEMPLATE' });
+    checkString(this, 'dedupeString', props.dedupeString, { min: 1, max: 1000, code: 'INCIDENT_TEMPLATE' });
 
     const topics = props.notificationTopics ?? [];
-    checkCount(this, 'notificationTopics', topics, 0, MAX_NOTIFICATION_TOPICS, 'topics');
+    checkCount(this, 'notificationTopics', topics, 0, MAX_NOTIFICATION_TOPICS, 'topics', 'TOPIC');
     topics.forEach((topic, i) => {
-      checkSameEnvironment(this, `\`notificationTopics[${i}]\``, topic, 'response plan', 'Incident Manager cannot use a topic of another account or Region');
+      checkSameEnvironment(this, `\`notificationTopics[${i}]\``, topic, 'response plan', 'Incident Manager cannot use a topic of another account or Region', 'TOPIC');
       checkStandardTopic(this, `notificationTopics[${i}]`, topic);
     });
 
@@ -400,6 +408,7 @@ export class ResponsePlan extends ResponsePlanBase {
     if (policies.length > 0) {
       resource.node.addDependency(...policies);
     }
+    checkTagsAtSynth(this, resource);
     this.responsePlanArn = resource.attrArn;
     this.resource = resource;
 
@@ -414,10 +423,10 @@ export class ResponsePlan extends ResponsePlanBase {
    */
   public addEngagement(contact: IContact): void {
     if (this.engagements.includes(contact)) {
-      throw new IncidentManagerValidationError(this, '`engagements`', contact.node.path, 'name each contact once');
+      throw new IncidentManagerValidationError(this, '`engagements`', contact.node.path, 'name each contact once', 'RESPONSE_PLAN_ENGAGEMENTS');
     }
     if (this.engagements.length >= MAX_ENGAGEMENTS) {
-      throw new IncidentManagerValidationError(this, '`engagements`', `${this.engagements.length + 1} contacts`, `have at most ${MAX_ENGAGEMENTS} contacts`);
+      throw new IncidentManagerValidationError(this, '`engagements`', `${this.engagements.length + 1} contacts`, `have at most ${MAX_ENGAGEMENTS} contacts`, 'RESPONSE_PLAN_ENGAGEMENTS');
     }
     this.engagements.push(contact);
     // Set on the first engagement, so that a plan without engagements has none in its template.
@@ -429,10 +438,10 @@ export class ResponsePlan extends ResponsePlanBase {
     if (entries.length === 0) {
       return undefined;
     }
-    checkCount(this, 'incidentTags', entries, 0, MAX_INCIDENT_TAGS, 'tags');
+    checkCount(this, 'incidentTags', entries, 0, MAX_INCIDENT_TAGS, 'tags', 'INCIDENT_TEMPLATE');
     for (const [key, value] of entries) {
-      checkString(this, 'incidentTags key', key, { pattern: INCIDENT_TAG_KEY, min: 1, max: 128 });
-      checkString(this, `incidentTags["${key}"]`, value, { min: 1, max: 256 });
+      checkString(this, 'incidentTags key', key, { pattern: INCIDENT_TAG_KEY, format: 'letters, digits and _ = : . + - / only, not starting with aws:', min: 1, max: 128, code: 'INCIDENT_TEMPLATE' });
+      checkString(this, `incidentTags["${key}"]`, value, { pattern: INCIDENT_TAG_VALUE, format: 'letters, digits, spaces and _ = @ : . + - / only', min: 1, max: 256, code: 'INCIDENT_TEMPLATE' });
     }
     return entries.map(([key, value]) => ({ key, value }));
   }
@@ -446,6 +455,7 @@ export class ResponsePlan extends ResponsePlanBase {
           '`runbook.automationAssumeRole` and `runbook.parameters.AutomationAssumeRole`',
           'both',
           'be given one at a time (`automationAssumeRole` sets the parameter and lets the runbook role pass that role)',
+          'RUNBOOK_ROLE',
         );
       }
       if (runbook.targetAccount === RunbookTargetAccount.IMPACTED_ACCOUNT) {
@@ -454,6 +464,7 @@ export class ResponsePlan extends ResponsePlanBase {
           '`runbook.automationAssumeRole`',
           runbook.automationAssumeRole.node.path,
           "be left out when the runbook runs in the impacted account (a role of the plan's account cannot be passed in another account; the runbook uses that account's AWS-SystemsManager-AutomationExecutionRole)",
+          'RUNBOOK_ROLE',
         );
       }
     }
@@ -464,6 +475,7 @@ export class ResponsePlan extends ResponsePlanBase {
           '`runbook.impactedAccounts`',
           runbook.impactedAccounts,
           'be left out when `runbook.role` is given (it only scopes the role the plan creates; give your role the sts:AssumeRole it needs)',
+          'RUNBOOK_ROLE',
         );
       }
       return runbook.role;
@@ -484,19 +496,19 @@ export class ResponsePlan extends ResponsePlanBase {
     }
     const parameterEntries = Object.entries(parameters);
     const dynamicEntries = Object.entries(runbook.dynamicParameters ?? {});
-    checkCount(this, 'runbook.parameters', parameterEntries, 0, MAX_PARAMETERS, 'parameters');
-    checkCount(this, 'runbook.dynamicParameters', dynamicEntries, 0, MAX_PARAMETERS, 'parameters');
+    checkCount(this, 'runbook.parameters', parameterEntries, 0, MAX_PARAMETERS, 'parameters', 'RUNBOOK_PARAMETERS');
+    checkCount(this, 'runbook.dynamicParameters', dynamicEntries, 0, MAX_PARAMETERS, 'parameters', 'RUNBOOK_PARAMETERS');
     for (const [key, values] of parameterEntries) {
       checkParameterName(this, 'runbook.parameters', key);
-      checkCount(this, `runbook.parameters["${key}"]`, values, 0, MAX_PARAMETER_VALUES, 'values');
-      values.forEach((v, i) => checkString(this, `runbook.parameters["${key}"][${i}]`, v, { max: 10000 }));
+      checkCount(this, `runbook.parameters["${key}"]`, values, 0, MAX_PARAMETER_VALUES, 'values', 'RUNBOOK_PARAMETERS');
+      values.forEach((v, i) => checkString(this, `runbook.parameters["${key}"][${i}]`, v, { max: 10000, code: 'RUNBOOK_PARAMETERS' }));
     }
     for (const [key] of dynamicEntries) {
       checkParameterName(this, 'runbook.dynamicParameters', key);
     }
     const duplicate = dynamicEntries.find(([key]) => key in parameters);
     if (duplicate) {
-      throw new IncidentManagerValidationError(this, '`runbook.dynamicParameters`', duplicate[0], 'name parameters that `runbook.parameters` does not also set');
+      throw new IncidentManagerValidationError(this, '`runbook.dynamicParameters`', duplicate[0], 'name parameters that `runbook.parameters` does not also set', 'RUNBOOK_PARAMETERS');
     }
     // Systems Manager refuses to start an automation with a parameter its document does not declare,
     // so such a plan would fail at every incident.
@@ -509,13 +521,14 @@ export class ResponsePlan extends ResponsePlanBase {
             '`runbook` parameter',
             key,
             `be one the document declares (${declared.join(', ') || 'none'}): Systems Manager refuses to start an automation with an undeclared parameter`,
+            'RUNBOOK_PARAMETERS',
           );
         }
       }
     }
     const version = runbook.documentVersion;
     if (version !== undefined && !Token.isUnresolved(version) && !DOCUMENT_VERSION.test(version)) {
-      throw new IncidentManagerValidationError(this, '`runbook.documentVersion`', version, 'be $DEFAULT, $LATEST or a version number (1, 2, ...)');
+      throw new IncidentManagerValidationError(this, '`runbook.documentVersion`', version, 'be $DEFAULT, $LATEST or a version number (1, 2, ...)', 'RUNBOOK');
     }
 
     return {
@@ -531,8 +544,8 @@ export class ResponsePlan extends ResponsePlanBase {
 
   private renderPagerDuty(pagerDuty: PagerDutyIntegration, policies: IDependable[]): ssmincidents.CfnResponsePlan.PagerDutyConfigurationProperty {
     const name = pagerDuty.name ?? 'PagerDuty';
-    checkString(this, 'pagerDuty.name', name, { min: 1, max: 200 });
-    checkString(this, 'pagerDuty.serviceId', pagerDuty.serviceId, { min: 1, max: 200 });
+    checkString(this, 'pagerDuty.name', name, { min: 1, max: 200, code: 'PAGERDUTY' });
+    checkString(this, 'pagerDuty.serviceId', pagerDuty.serviceId, { min: 1, max: 200, code: 'PAGERDUTY' });
     const secret = pagerDuty.secret;
     if (!secret.encryptionKey && Resource.isOwnedResource(secret)) {
       throw new IncidentManagerValidationError(
@@ -540,6 +553,7 @@ export class ResponsePlan extends ResponsePlanBase {
         '`pagerDuty.secret`',
         `${secret.node.path} encrypted with the AWS managed key`,
         'be encrypted with a customer-managed key (set encryptionKey on the secret)',
+        'PAGERDUTY',
       );
     }
     const stack = Stack.of(this);
@@ -612,6 +626,6 @@ const AUTOMATION_ASSUME_ROLE = 'AutomationAssumeRole';
 const DOCUMENT_VERSION = /^(\$DEFAULT|\$LATEST|[1-9][0-9]*)$/;
 
 function checkParameterName(scope: Where, what: string, key: string): void {
-  checkString(scope, `${what} name`, key, { min: 1, max: 50 });
+  checkString(scope, `${what} name`, key, { min: 1, max: 50, code: 'RUNBOOK_PARAMETERS' });
 }
 

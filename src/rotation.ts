@@ -12,8 +12,10 @@ import { Construct } from 'constructs';
 import { IContact } from './contact-base';
 import { READ_ROTATION_ACTIONS } from './private/actions';
 import { ROTATION, importPath, parseArn } from './private/arns';
+import { ErrorCode } from './private/codes';
 import { checkPersonal } from './private/contacts';
 import { IncidentManagerValidationError, Where } from './private/errors';
+import { checkTagsAtSynth } from './private/tags';
 import { checkCount, checkInteger, checkString } from './private/validate';
 
 /**
@@ -39,8 +41,8 @@ export enum DayOfWeek {
 /** `HH:MM` on a 24-hour clock, as CloudFormation accepts it. */
 const HAND_OFF_TIME = /^([0-9]|0[0-9]|1[0-9]|2[0-3]):[0-5][0-9]$/;
 
-function checkTime(scope: Where, name: string, time: string): void {
-  checkString(scope, name, time, { pattern: HAND_OFF_TIME });
+function checkTime(scope: Where, name: string, time: string, code: ErrorCode): void {
+  checkString(scope, name, time, { pattern: HAND_OFF_TIME, format: 'a time HH:MM on a 24-hour clock, 00:00 to 23:59', code });
 }
 
 /**
@@ -115,8 +117,8 @@ export class RotationRecurrence {
   /** Shifts that hand off at given times of each day. */
   public static daily(options: DailyRecurrenceOptions): RotationRecurrence {
     return new RotationRecurrence(options, (scope) => {
-      checkCount(scope, 'recurrence.handOffTimes', options.handOffTimes, 1, Number.MAX_SAFE_INTEGER, 'hand-off times');
-      options.handOffTimes.forEach((t, i) => checkTime(scope, `recurrence.handOffTimes[${i}]`, t));
+      checkCount(scope, 'recurrence.handOffTimes', options.handOffTimes, 1, Number.MAX_SAFE_INTEGER, 'hand-off times', 'ROTATION_RECURRENCE');
+      options.handOffTimes.forEach((t, i) => checkTime(scope, `recurrence.handOffTimes[${i}]`, t, 'ROTATION_RECURRENCE'));
       return { dailySettings: options.handOffTimes };
     });
   }
@@ -124,8 +126,8 @@ export class RotationRecurrence {
   /** Shifts that hand off on given days of the week. */
   public static weekly(options: WeeklyRecurrenceOptions): RotationRecurrence {
     return new RotationRecurrence(options, (scope) => {
-      checkCount(scope, 'recurrence.handOffs', options.handOffs, 1, Number.MAX_SAFE_INTEGER, 'hand-offs');
-      options.handOffs.forEach((h, i) => checkTime(scope, `recurrence.handOffs[${i}].handOffTime`, h.handOffTime));
+      checkCount(scope, 'recurrence.handOffs', options.handOffs, 1, Number.MAX_SAFE_INTEGER, 'hand-offs', 'ROTATION_RECURRENCE');
+      options.handOffs.forEach((h, i) => checkTime(scope, `recurrence.handOffs[${i}].handOffTime`, h.handOffTime, 'ROTATION_RECURRENCE'));
       return { weeklySettings: options.handOffs.map((h) => ({ dayOfWeek: h.day, handOffTime: h.handOffTime })) };
     });
   }
@@ -133,10 +135,10 @@ export class RotationRecurrence {
   /** Shifts that hand off on given days of the month. */
   public static monthly(options: MonthlyRecurrenceOptions): RotationRecurrence {
     return new RotationRecurrence(options, (scope) => {
-      checkCount(scope, 'recurrence.handOffs', options.handOffs, 1, Number.MAX_SAFE_INTEGER, 'hand-offs');
+      checkCount(scope, 'recurrence.handOffs', options.handOffs, 1, Number.MAX_SAFE_INTEGER, 'hand-offs', 'ROTATION_RECURRENCE');
       options.handOffs.forEach((h, i) => {
-        checkInteger(scope, `recurrence.handOffs[${i}].dayOfMonth`, h.dayOfMonth, 1, 31);
-        checkTime(scope, `recurrence.handOffs[${i}].handOffTime`, h.handOffTime);
+        checkInteger(scope, `recurrence.handOffs[${i}].dayOfMonth`, h.dayOfMonth, 1, 31, 'ROTATION_RECURRENCE');
+        checkTime(scope, `recurrence.handOffs[${i}].handOffTime`, h.handOffTime, 'ROTATION_RECURRENCE');
       });
       return { monthlySettings: options.handOffs.map((h) => ({ dayOfMonth: h.dayOfMonth, handOffTime: h.handOffTime })) };
     });
@@ -154,8 +156,9 @@ export class RotationRecurrence {
   public _render(scope: Where, contactCount: number): ssmcontacts.CfnRotation.RecurrenceSettingsProperty {
     const numberOfOnCalls = this.options.numberOfOnCalls ?? 1;
     const recurrenceMultiplier = this.options.recurrenceMultiplier ?? 1;
-    checkInteger(scope, 'recurrence.numberOfOnCalls', numberOfOnCalls, 1, Math.max(contactCount, 1));
-    checkInteger(scope, 'recurrence.recurrenceMultiplier', recurrenceMultiplier, 1, 100);
+    // More people on call at once than the rotation has is refused by Incident Manager.
+    checkInteger(scope, 'recurrence.numberOfOnCalls', numberOfOnCalls, 1, Math.max(contactCount, 1), 'ROTATION_RECURRENCE');
+    checkInteger(scope, 'recurrence.recurrenceMultiplier', recurrenceMultiplier, 1, 100, 'ROTATION_RECURRENCE');
     return { numberOfOnCalls, recurrenceMultiplier, ...this.settings(scope) };
   }
 }
@@ -191,22 +194,42 @@ export class RotationStart {
       if (Token.isUnresolved(this.value)) {
         return this.value;
       }
-      const local = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2})?$/.exec(this.value);
-      if (local) {
-        return `${local[1]}${local[2] ?? ':00'}`;
+      const bad = () =>
+        new IncidentManagerValidationError(
+          scope,
+          '`startTime`',
+          this.value,
+          'be a real ISO 8601 date and time such as 2026-01-05T09:00 or 2026-01-05T09:00:00Z (a day that exists in its month, hours 00 to 23)',
+          'ROTATION_START_TIME',
+        );
+      const parts = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/.exec(this.value);
+      if (!parts || !isRealDateTime(parts.slice(1, 7).map((p) => (p === undefined ? 0 : Number(p))), parts[8])) {
+        throw bad();
       }
-      const withOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(this.value);
-      const instant = new Date(this.value);
-      if (!withOffset || isNaN(instant.getTime())) {
-        throw new IncidentManagerValidationError(scope, '`startTime`', this.value, 'be an ISO 8601 date and time such as 2026-01-05T09:00 or 2026-01-05T09:00:00Z');
+      if (parts[8] === undefined) {
+        if (parts[7] !== undefined) {
+          throw bad(); // CloudFormation takes whole seconds of a wall-clock time
+        }
+        return `${parts[1]}-${parts[2]}-${parts[3]}T${parts[4]}:${parts[5]}:${parts[6] ?? '00'}`;
       }
-      return wallClock(instant, timeZone);
+      return wallClock(new Date(this.value), timeZone);
     }
     if (isNaN(this.value.getTime())) {
-      throw new IncidentManagerValidationError(scope, '`startTime`', 'an invalid Date', 'be a valid Date');
+      throw new IncidentManagerValidationError(scope, '`startTime`', 'an invalid Date', 'be a valid Date', 'ROTATION_START_TIME');
     }
     return wallClock(this.value, timeZone);
   }
+}
+
+/**
+ * Whether year, month, day, hour, minute and second name a real moment: the day exists in its month
+ * (2027-02-30 does not), hours 0 to 23, minutes and seconds 0 to 59, and an offset within ±14:00.
+ */
+function isRealDateTime([year, month, day, hour, minute, second]: number[], offset?: string): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const dayExists = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  const offsetOk = offset === undefined || offset === 'Z' || (Number(offset.slice(1, 3)) <= 14 && Number(offset.slice(4, 6)) <= 59);
+  return dayExists && hour <= 23 && minute <= 59 && second <= 59 && offsetOk;
 }
 
 /** The wall-clock time of `instant` in `timeZone`, as YYYY-MM-DDTHH:MM:SS. */
@@ -334,14 +357,14 @@ export class Rotation extends RotationBase {
 
   constructor(scope: Construct, id: string, props: RotationProps) {
     super(scope, id);
-    checkCount(this, 'contacts', props.contacts, 1, MAX_CONTACTS, 'contacts');
-    checkString(this, 'rotationName', props.rotationName, { pattern: ROTATION_NAME, min: 1, max: 255 });
+    checkCount(this, 'contacts', props.contacts, 1, MAX_CONTACTS, 'contacts', 'ROTATION');
+    checkString(this, 'rotationName', props.rotationName, { pattern: ROTATION_NAME, format: 'letters, digits and _ only', min: 1, max: 255, code: 'ROTATION' });
     const timeZone = props.timeZone.timezoneName;
     checkTimeZone(this, timeZone);
     props.contacts.forEach((contact, i) => checkPersonal(this, contact, `contacts[${i}]`));
     (props.shiftCoverage ?? []).forEach((c, i) => {
-      checkTime(this, `shiftCoverage[${i}].startTime`, c.startTime);
-      checkTime(this, `shiftCoverage[${i}].endTime`, c.endTime);
+      checkTime(this, `shiftCoverage[${i}].startTime`, c.startTime, 'SHIFT_COVERAGE');
+      checkTime(this, `shiftCoverage[${i}].endTime`, c.endTime, 'SHIFT_COVERAGE');
     });
 
     const resource = new ssmcontacts.CfnRotation(this, 'Resource', {
@@ -355,6 +378,7 @@ export class Rotation extends RotationBase {
       },
     });
     resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.RETAIN);
+    checkTagsAtSynth(this, resource);
     this.rotationArn = resource.attrArn;
   }
 }
@@ -378,13 +402,23 @@ let knownTimeZones: Set<string> | undefined;
 
 function checkTimeZone(scope: Where, timeZone: string): void {
   knownTimeZones ??= new Set(Object.values(TimeZone).filter((z): z is TimeZone => z instanceof TimeZone).map((z) => z.timezoneName));
-  if (Token.isUnresolved(timeZone) || knownTimeZones.has(timeZone)) {
+  if (Token.isUnresolved(timeZone)) {
+    return;
+  }
+  const allowed = 'be an IANA time zone name such as America/Los_Angeles or UTC';
+  // Incident Manager takes region-based IANA names (SSM Contacts API reference, CreateRotation:
+  // "America/Los_Angeles", "UTC", "Asia/Seoul") and refuses the fixed-offset Etc/GMT±N zones, which
+  // aws-cdk-lib's TimeZone lists too.
+  if (/^Etc\/GMT[+-]\d{1,2}$/.test(timeZone)) {
+    throw new IncidentManagerValidationError(scope, '`timeZone`', timeZone, `${allowed}, not a fixed-offset Etc/GMT zone (Incident Manager refuses them)`, 'ROTATION_TIME_ZONE');
+  }
+  if (knownTimeZones.has(timeZone)) {
     return;
   }
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
     knownTimeZones.add(timeZone);
   } catch {
-    throw new IncidentManagerValidationError(scope, '`timeZone`', timeZone, 'be an IANA time zone name such as America/Los_Angeles or UTC');
+    throw new IncidentManagerValidationError(scope, '`timeZone`', timeZone, allowed, 'ROTATION_TIME_ZONE');
   }
 }

@@ -1,4 +1,4 @@
-import { Arn, ArnFormat, Stack, Token, aws_iam as iam, aws_ssm as ssm } from 'aws-cdk-lib';
+import { Arn, ArnFormat, Fn, Stack, Token, aws_iam as iam, aws_ssm as ssm } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import {
   ASSUME_ROLE_ACTIONS,
@@ -80,12 +80,12 @@ export class Runbook {
    */
   public _validate(scope: Where): void {
     if (this.arnParts === INVALID_ARN) {
-      throw new IncidentManagerValidationError(scope, '`Runbook.fromDocumentArn`', this.documentName, 'be given an ARN of the form arn:<partition>:ssm:<region>:<account>:document/<name>');
+      throw new IncidentManagerValidationError(scope, '`Runbook.fromDocumentArn`', this.documentName, 'be given an ARN of the form arn:<partition>:ssm:<region>:<account>:document/<name>', 'RUNBOOK');
     }
-    checkString(scope, 'runbook document name', this.documentName, { pattern: DOCUMENT_NAME });
+    checkString(scope, 'runbook document name', this.documentName, { pattern: DOCUMENT_NAME, format: '3 to 128 letters, digits and _ - . : /', code: 'RUNBOOK' });
     const type = this.document?.documentType;
     if (type !== undefined && !Token.isUnresolved(type) && type !== 'Automation') {
-      throw new IncidentManagerValidationError(scope, '`runbook`', `the document ${this.document!.node.path} of type ${type}`, 'be a document of type Automation');
+      throw new IncidentManagerValidationError(scope, '`runbook`', `the document ${this.document!.node.path} of type ${type}`, 'be a document of type Automation', 'RUNBOOK');
     }
   }
 
@@ -220,6 +220,7 @@ export class RunbookExecutionRole extends iam.Role {
         '`automationAssumeRole`',
         props.automationAssumeRole.node.path,
         'be left out when the runbook runs in the impacted account (a role of the plan\'s account cannot be passed in another account; the runbook uses that account\'s AWS-SystemsManager-AutomationExecutionRole)',
+        'RUNBOOK_ROLE',
       );
     }
     if (props.impactedAccounts && props.targetAccount !== RunbookTargetAccount.IMPACTED_ACCOUNT) {
@@ -228,9 +229,10 @@ export class RunbookExecutionRole extends iam.Role {
         '`impactedAccounts`',
         props.impactedAccounts,
         'be given only with `targetAccount: RunbookTargetAccount.IMPACTED_ACCOUNT`',
+        'RUNBOOK_ROLE',
       );
     }
-    props.impactedAccounts?.forEach((a, i) => checkString(path, `impactedAccounts[${i}]`, a, { pattern: /^[0-9]{12}$/ }));
+    props.impactedAccounts?.forEach((a, i) => checkString(path, `impactedAccounts[${i}]`, a, { pattern: /^[0-9]{12}$/, format: 'a 12-digit account ID', code: 'RUNBOOK_ROLE' }));
 
     const account = Stack.of(scope).account;
     super(scope, id, {
@@ -265,9 +267,29 @@ export class RunbookExecutionRole extends iam.Role {
       this.addToPrincipalPolicy(
         new iam.PolicyStatement({
           actions: ASSUME_ROLE_ACTIONS,
-          resources: accounts.map((a) => roleArn(this, a, AUTOMATION_EXECUTION_ROLE_NAME)),
+          resources: eachInList(accounts, (a) => roleArn(this, a, AUTOMATION_EXECUTION_ROLE_NAME)),
         }),
       );
     }
   }
+}
+
+/**
+ * `render` applied to each item. When an item is a list token (a CommaDelimitedList parameter), the
+ * list is only known at deploy time, so the items are rendered there: the list is joined with the
+ * text that closes one rendered item and opens the next, then split again (render must place the item
+ * once, in the middle of the text).
+ */
+function eachInList(items: string[], render: (item: string) => string): string[] {
+  if (!items.some(isUnresolvedListElement)) {
+    return items.map(render);
+  }
+  const marker = '\u0001ITEM\u0001';
+  const [before, after] = render(marker).split(marker);
+  const list = Fn.split(',', Fn.join(',', items.map((i) => (isUnresolvedListElement(i) ? Fn.join(',', [i]) : i))));
+  return Fn.split('|', Fn.join('', [before, Fn.join(`${after}|${before}`, list), after]));
+}
+
+function isUnresolvedListElement(value: string): boolean {
+  return value.includes('#{Token[');
 }

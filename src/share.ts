@@ -1,9 +1,9 @@
-import { IResource, Names, Resource, aws_ram as ram } from 'aws-cdk-lib';
+import { Fn, IResource, Lazy, Names, Resource, aws_ram as ram } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { IContact } from './contact-base';
 import { CONTACT, RESPONSE_PLAN, formatArn, ramPermissionArn } from './private/arns';
 import { IncidentManagerValidationError } from './private/errors';
-import { checkSameEnvironment, checkString, requireEntries } from './private/validate';
+import { checkSameEnvironment, checkString, isUnresolved, requireEntries } from './private/validate';
 import { IResponsePlan } from './response-plan';
 
 /** The RAM managed permission for sharing response plans. */
@@ -95,28 +95,31 @@ export class IncidentManagerShare extends Resource {
     const resource = new ram.CfnResourceShare(this, 'Resource', {
       name: props.shareName ?? Names.uniqueResourceName(this, { maxLength: 255 }),
       allowExternalPrincipals: props.allowExternalPrincipals ?? false,
-      // The arrays themselves: entries added later are in them at synthesis.
+      // The array itself: entries added later are in it at synthesis.
       resourceArns: this.resourceArns,
-      principals: this.principals,
+      principals: Lazy.list({ produce: () => renderPrincipals(this.principals) }),
     });
     this.resource = resource;
     this.resourceShareArn = resource.attrArn;
 
     props.responsePlans?.forEach((p) => this.addResponsePlan(p));
     props.contacts?.forEach((c) => this.addContact(c));
+    // A list token (a CommaDelimitedList parameter, Fn.split) is one entry here and is expanded at
+    // deploy time.
     props.accounts?.forEach((a) => this.addAccount(a));
     props.organizationalUnitArns?.forEach((ou) => this.addOrganizationalUnit(ou));
     if (props.organizationArn !== undefined) {
       this.addOrganization(props.organizationArn);
     }
 
-    requireEntries(this, 'resources', () => this.responsePlans.length + this.contacts.length, 'resources', 'share at least one response plan or contact (add one with addResponsePlan or addContact)');
-    requireEntries(this, 'principals', () => this.principals.length, 'principals', 'name at least one account, organizational unit or organization');
+    requireEntries(this, 'resources', () => this.responsePlans.length + this.contacts.length, 'resources', 'share at least one response plan or contact (add one with addResponsePlan or addContact)', 'SHARE');
+    requireEntries(this, 'principals', () => this.principals.length, 'principals', 'name at least one account, organizational unit or organization', 'SHARE');
   }
 
   /** Shares a response plan of this app. */
   public addResponsePlan(plan: IResponsePlan): void {
     this.checkOwned(plan, 'response plan');
+    this.checkOnce('responsePlans', plan.responsePlanName, this.responsePlans.map((p) => p.responsePlanName));
     this.responsePlans.push(plan);
     this.shareArn(formatArn(this, RESPONSE_PLAN, plan.responsePlanName), plan);
   }
@@ -124,26 +127,39 @@ export class IncidentManagerShare extends Resource {
   /** Shares a contact, escalation plan or on-call schedule of this app. */
   public addContact(contact: IContact): void {
     this.checkOwned(contact, 'contact');
+    this.checkOnce('contacts', contact.contactAlias, this.contacts.map((c) => c.contactAlias));
     this.contacts.push(contact);
     this.shareArn(formatArn(this, CONTACT, contact.contactAlias), contact);
   }
 
   /** Shares with an account (12-digit ID). */
   public addAccount(accountId: string): void {
-    checkString(this, 'accounts[]', accountId, { pattern: ACCOUNT_ID });
-    this.principals.push(accountId);
+    checkString(this, 'accounts[]', accountId, { pattern: ACCOUNT_ID, format: 'a 12-digit account ID', code: 'SHARE' });
+    this.addPrincipal('accounts', accountId);
   }
 
   /** Shares with an organizational unit, by ARN. */
   public addOrganizationalUnit(organizationalUnitArn: string): void {
-    checkString(this, 'organizationalUnitArns[]', organizationalUnitArn, { pattern: OU_ARN });
-    this.principals.push(organizationalUnitArn);
+    checkString(this, 'organizationalUnitArns[]', organizationalUnitArn, { pattern: OU_ARN, format: 'an OU ARN such as arn:aws:organizations::111122223333:ou/o-a1b2c3d4e5/ou-ab12-cdef3456', code: 'SHARE' });
+    this.addPrincipal('organizationalUnitArns', organizationalUnitArn);
   }
 
   /** Shares with the whole organization, by ARN. */
   public addOrganization(organizationArn: string): void {
-    checkString(this, 'organizationArn', organizationArn, { pattern: ORGANIZATION_ARN });
-    this.principals.push(organizationArn);
+    checkString(this, 'organizationArn', organizationArn, { pattern: ORGANIZATION_ARN, format: 'an organization ARN such as arn:aws:organizations::111122223333:organization/o-a1b2c3d4e5', code: 'SHARE' });
+    this.addPrincipal('organizationArn', organizationArn);
+  }
+
+  private addPrincipal(what: string, principal: string): void {
+    this.checkOnce(what, principal, this.principals);
+    this.principals.push(principal);
+  }
+
+  /** A plan, contact or principal named twice is an error (RAM would refuse the share at deploy). */
+  private checkOnce(what: string, name: string, existing: string[]): void {
+    if (!isUnresolved(name) && existing.includes(name)) {
+      throw new IncidentManagerValidationError(this, `\`${what}\``, name, 'name each response plan, contact and principal once', 'SHARE');
+    }
   }
 
   private checkOwned(resource: IResource, kind: string): void {
@@ -153,9 +169,10 @@ export class IncidentManagerShare extends Resource {
         `a shared ${kind}`,
         `the imported ${kind} ${resource.node.path}`,
         `be defined in this app (only the owner of a ${kind} can share it; a ${kind} shared with this account cannot be shared again)`,
+        'SHARE',
       );
     }
-    checkSameEnvironment(this, `a shared ${kind}`, resource, 'resource share', 'a share names resources of its own account and Region');
+    checkSameEnvironment(this, `a shared ${kind}`, resource, 'resource share', 'a share names resources of its own account and Region', 'SHARE');
   }
 
   /**
@@ -174,4 +191,16 @@ export class IncidentManagerShare extends Resource {
       ...(this.contacts.length > 0 ? [ramPermissionArn(this, CONTACT_PERMISSION)] : []),
     ];
   }
+}
+
+/**
+ * The principals as CloudFormation takes them. A list token among them (one element of the list,
+ * standing for the whole list) cannot sit in a literal list, so the list is then joined and split
+ * again at deploy time: Fn::Split(",", Fn::Join(",", [...])).
+ */
+function renderPrincipals(principals: string[]): string[] {
+  if (!principals.some((p) => typeof p === 'string' && p.includes('#{Token['))) {
+    return principals;
+  }
+  return Fn.split(',', Fn.join(',', principals.map((p) => (p.includes('#{Token[') ? Fn.join(',', [p] as any) : p))));
 }

@@ -155,7 +155,7 @@ describe('Contact', () => {
 
     test('GIVEN a bad alias THEN fromContactAlias refuses it', () => {
       const stack = newStack();
-      expect(() => Contact.fromContactAlias(stack, 'Lead', 'Ops Lead')).toThrow('`alias` must match ^[a-z0-9_\\-.]*$ (got "Ops Lead") at Stack/Lead');
+      expect(() => Contact.fromContactAlias(stack, 'Lead', 'Ops Lead')).toThrow('`alias` must be lower-case letters, digits and _ - . only (got "Ops Lead") at Stack/Lead');
     });
 
     test('GIVEN tokens THEN the importers accept them', () => {
@@ -170,30 +170,30 @@ describe('Contact', () => {
   describe('validation', () => {
     const email = () => ContactChannel.email('jane@example.com');
     test.each([
-      ['an alias with capitals', { alias: 'Jane', displayName: 'Jane' }, '`alias` must match ^[a-z0-9_\\-.]*$ (got "Jane") at Stack/Contact'],
+      ['an alias with capitals', { alias: 'Jane', displayName: 'Jane' }, '`alias` must be lower-case letters, digits and _ - . only (got "Jane") at Stack/Contact'],
       ['an empty alias', { alias: '', displayName: 'Jane' }, '`alias` must be 1 to 255 characters long (got "") at Stack/Contact'],
-      ['an alias too long', { alias: 'a'.repeat(256), displayName: 'Jane' }, `\`alias\` must be 1 to 255 characters long (got "${'a'.repeat(256)}") at Stack/Contact`],
-      ['a display name with a dot', { alias: 'jane', displayName: 'Jane D.' }, '`displayName` must match ^[a-zA-Z0-9_\\-\\s]*$ (got "Jane D.") at Stack/Contact'],
+      ['an alias too long', { alias: 'a'.repeat(256), displayName: 'Jane' }, `\`alias\` must be 1 to 255 characters long (got "${'a'.repeat(100)}"… (256 characters)) at Stack/Contact [CONTACT_ALIAS]`],
+      ['a display name with a dot', { alias: 'jane', displayName: 'Jane D.' }, '`displayName` must be letters, digits, spaces and _ - only (got "Jane D.") at Stack/Contact'],
       ['an empty display name', { alias: 'jane', displayName: '' }, '`displayName` must be 1 to 255 characters long (got "") at Stack/Contact'],
       [
         'a malformed e-mail address',
         { alias: 'jane', displayName: 'Jane', channels: [ContactChannel.email('jane.example.com')] },
-        '`e-mail address` must match ^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$ (got "jane.example.com") at Stack/Contact',
+        '`e-mail address` must be an e-mail address such as jane@example.com (got "jane.example.com") at Stack/Contact',
       ],
       [
         'a phone number without +',
         { alias: 'jane', displayName: 'Jane', channels: [ContactChannel.sms('2065550100')] },
-        '`phone number` must match ^\\+[1-9][0-9]{1,14}$ (got "2065550100") at Stack/Contact',
+        '`phone number` must be an E.164 phone number: + and the country code, then the number, 15 digits at most, without spaces (for example +12065550100) (got "2065550100") at Stack/Contact',
       ],
       [
         'a phone number with spaces',
         { alias: 'jane', displayName: 'Jane', channels: [ContactChannel.voice('+1 206 555 0100')] },
-        '`phone number` must match ^\\+[1-9][0-9]{1,14}$ (got "+1 206 555 0100") at Stack/Contact',
+        '`phone number` must be an E.164 phone number: + and the country code, then the number, 15 digits at most, without spaces (for example +12065550100) (got "+1 206 555 0100") at Stack/Contact',
       ],
       [
         'a channel name with a slash',
         { alias: 'jane', displayName: 'Jane', channels: [ContactChannel.email('jane@example.com', { name: 'home/work' })] },
-        '`channel name` must match ^[a-zA-Z0-9 _\\-+\'&]+$ (got "home/work") at Stack/Contact',
+        '`channel name` must be letters, digits, spaces and _ - + \' & only (got "home/work") at Stack/Contact [CHANNEL]',
       ],
       [
         'two channels of the same name',
@@ -226,7 +226,7 @@ describe('Contact', () => {
     });
 
     test.each([
-      ['no channels', { channels: [] }, '`engagementPlan[0].channels` must have at least 1 channel (got "0 channels") at Stack/Contact'],
+      ['no channels and no wait', { channels: [] }, '`engagementPlan[0].duration` must be a whole number of minutes from 1 to 30 when the stage has no channels (got "0 minutes") at Stack/Contact [ENGAGEMENT_PLAN]'],
       ['a duration over 30 minutes', { duration: Duration.minutes(31) }, '`engagementPlan[0].duration` must be a whole number of minutes from 0 to 30 (got "31 minutes") at Stack/Contact'],
       ['a duration in seconds', { duration: Duration.seconds(90) }, '`engagementPlan[0].duration` must be a whole number of minutes from 0 to 30 (got "1 minute 30 seconds") at Stack/Contact'],
       ['a retry interval over 60 minutes', { retryInterval: Duration.hours(2) }, '`engagementPlan[0].retryInterval` must be a whole number of minutes from 0 to 60 (got "2 hours") at Stack/Contact'],
@@ -236,6 +236,20 @@ describe('Contact', () => {
       expect(
         () => new Contact(stack, 'Contact', { alias: 'jane', displayName: 'Jane', channels: [channel], engagementPlan: [{ channels: [channel], ...stage }] }),
       ).toThrow(message);
+    });
+
+    test('GIVEN a stage without channels that waits THEN it is accepted (the API allows a wait stage)', () => {
+      const stack = newStack();
+      const channel = email();
+      new Contact(stack, 'Contact', {
+        alias: 'jane',
+        displayName: 'Jane',
+        channels: [channel],
+        engagementPlan: [{ channels: [], duration: Duration.minutes(1) }, { channels: [channel] }],
+      });
+      expectValidStack(stack).hasResourceProperties('AWS::SSMContacts::Plan', {
+        Stages: [{ DurationInMinutes: 1, Targets: [] }, Match.objectLike({ DurationInMinutes: 0 })],
+      });
     });
 
     test('GIVEN tokens for names, addresses and durations THEN nothing is rejected', () => {

@@ -115,7 +115,7 @@ describe('ReplicationSet', () => {
       [
         'a malformed Region',
         () => [{ region: 'US East' }],
-        '`regions[].region` must match ^[a-z]{2}(-[a-z]+)+-[0-9]+$ (got "US East") at Stack/ReplicationSet',
+        '`regions[].region` must be a Region name such as us-east-1 (got "US East") at Stack/ReplicationSet',
       ],
     ])('GIVEN %s THEN the error names the value and what is allowed', (_name, regions, message) => {
       const stack = newStack();
@@ -168,7 +168,7 @@ describe('ReplicationSet', () => {
       const stack = newStack();
       new ReplicationSet(stack, 'First', { regions: [{ region: 'us-east-1' }, { region: 'us-east-2' }] });
       expect(() => new ReplicationSet(stack, 'Second', { regions: [{ region: 'us-east-1' }, { region: 'us-east-2' }] })).toThrow(
-        'a stack must have at most one replication set (an account has one: import it with ReplicationSet.fromReplicationSetArn) (got "a second replication set; the first is Stack/First") at Stack/Second',
+        'an account must have one replication set (in every stack and Region of the app): import the existing one with ReplicationSet.fromReplicationSetArn (got "a second replication set; the first is Stack/First") at Stack/Second [REPLICATION_SET_SINGLETON]',
       );
     });
 
@@ -177,7 +177,7 @@ describe('ReplicationSet', () => {
       new ReplicationSet(stack, 'First', { regions: [{ region: 'us-east-1' }, { region: 'us-east-2' }] });
       const nested = new NestedStack(stack, 'Nested');
       expect(() => new ReplicationSet(nested, 'Second', { regions: [{ region: 'us-east-1' }, { region: 'us-east-2' }] })).toThrow(
-        /a stack must have at most one replication set/,
+        /an account must have one replication set/,
       );
     });
 

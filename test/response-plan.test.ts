@@ -437,12 +437,12 @@ describe('ResponsePlan', () => {
       const runbook = Runbook.fromCfnDocument(doc);
       expect(runbook.declaredParameters).toEqual(['IncidentRecordArn', 'AutomationAssumeRole']);
       plan(stack, { runbook: { runbook, dynamicParameters: { IncidentRecordArn: DynamicParameterValue.INCIDENT_RECORD_ARN } } });
-      expect(() => plan(stack, { runbook: { runbook, dynamicParameters: { Resources: DynamicParameterValue.INVOLVED_RESOURCES } } }, 'Bad')).toThrow(
+      expect(() => plan(stack, { responsePlanName: 'bad', runbook: { runbook, dynamicParameters: { Resources: DynamicParameterValue.INVOLVED_RESOURCES } } }, 'Bad')).toThrow(
         '`runbook` parameter must be one the document declares (IncidentRecordArn, AutomationAssumeRole): Systems Manager refuses to start an automation with an undeclared parameter (got "Resources") at Stack/Bad',
       );
-      expect(() => plan(stack, { runbook: { runbook, parameters: { Service: ['x'] } } }, 'Bad2')).toThrow('(got "Service") at Stack/Bad2');
+      expect(() => plan(stack, { responsePlanName: 'bad2', runbook: { runbook, parameters: { Service: ['x'] } } }, 'Bad2')).toThrow('(got "Service") at Stack/Bad2');
       const other = new ssm.CfnDocument(stack, 'Command', { documentType: 'Command', content: { schemaVersion: '2.2', mainSteps: [] } });
-      expect(() => plan(stack, { runbook: { runbook: Runbook.fromCfnDocument(other) } }, 'Bad3')).toThrow(
+      expect(() => plan(stack, { responsePlanName: 'bad3', runbook: { runbook: Runbook.fromCfnDocument(other) } }, 'Bad3')).toThrow(
         '`runbook` must be a document of type Automation (got "the document Stack/Command of type Command") at Stack/Bad3',
       );
       expectValidStack(stack);
@@ -468,7 +468,7 @@ describe('ResponsePlan', () => {
     });
 
     test.each([
-      ['a name with a dot', 'plan.one', '`responsePlanName` must match ^[a-zA-Z0-9_-]*$ (got "plan.one") at Stack/Role'],
+      ['a name with a dot', 'plan.one', '`responsePlanName` must be letters, digits, _ and - only (got "plan.one") at Stack/Role'],
       ['an empty name', '', '`responsePlanName` must be 1 to 200 characters long (got "") at Stack/Role'],
     ])('GIVEN a RunbookExecutionRole for %s THEN it is refused (the name goes into the trust condition)', (_name, responsePlanName, message) => {
       const stack = newStack();
@@ -908,18 +908,18 @@ describe('ResponsePlan', () => {
 
   describe('validation', () => {
     test.each<[string, Partial<ResponsePlanProps>, string]>([
-      ['a name with a dot', { responsePlanName: 'critical.plan' }, '`responsePlanName` must match ^[a-zA-Z0-9_-]*$ (got "critical.plan") at Stack/Plan'],
-      ['a name too long', { responsePlanName: 'a'.repeat(201) }, `\`responsePlanName\` must be 1 to 200 characters long (got "${'a'.repeat(201)}") at Stack/Plan`],
+      ['a name with a dot', { responsePlanName: 'critical.plan' }, '`responsePlanName` must be letters, digits, _ and - only (got "critical.plan") at Stack/Plan'],
+      ['a name too long', { responsePlanName: 'a'.repeat(201) }, `\`responsePlanName\` must be 1 to 200 characters long (got "${'a'.repeat(100)}"… (201 characters)) at Stack/Plan [RESPONSE_PLAN_NAME]`],
       ['an empty display name', { displayName: '' }, '`displayName` must be 1 to 200 characters long (got "") at Stack/Plan'],
-      ['a title too long', { title: 't'.repeat(201) }, `\`title\` must be 0 to 200 characters long (got "${'t'.repeat(201)}") at Stack/Plan`],
+      ['a title too long', { title: 't'.repeat(201) }, `\`title\` must be 0 to 200 characters long (got "${'t'.repeat(100)}"… (201 characters)) at Stack/Plan [INCIDENT_TEMPLATE]`],
       ['an empty summary', { summary: '' }, '`summary` must be 1 to 4000 characters long (got "") at Stack/Plan'],
       ['an empty dedupe string', { dedupeString: '' }, '`dedupeString` must be 1 to 1000 characters long (got "") at Stack/Plan'],
-      ['an incident tag key of AWS', { incidentTags: { 'aws:team': 'x' } }, '`incidentTags key` must match ^(?!aws:)[a-zA-Z+-=._:/]+$ (got "aws:team") at Stack/Plan'],
+      ['an incident tag key of AWS', { incidentTags: { 'aws:team': 'x' } }, '`incidentTags key` must be letters, digits and _ = : . + - / only, not starting with aws: (got "aws:team") at Stack/Plan'],
       ['an empty incident tag value', { incidentTags: { team: '' } }, '`incidentTags["team"]` must be 1 to 256 characters long (got "") at Stack/Plan'],
-      ['a runbook name too short', { runbook: { runbook: Runbook.fromDocumentName('ab') } }, '`runbook document name` must match ^[a-zA-Z0-9_\\-.:/]{3,128}$ (got "ab") at Stack/Plan'],
+      ['a runbook name too short', { runbook: { runbook: Runbook.fromDocumentName('ab') } }, '`runbook document name` must be 3 to 128 letters, digits and _ - . : / (got "ab") at Stack/Plan'],
       ['eleven values of a parameter', { runbook: { runbook: Runbook.fromDocumentName('Doc'), parameters: { P: Array(11).fill('v') } } }, '`runbook.parameters["P"]` must have 0 to 10 values (got "11 values") at Stack/Plan'],
       ['a parameter name too long', { runbook: { runbook: Runbook.fromDocumentName('Doc'), dynamicParameters: { ['p'.repeat(51)]: DynamicParameterValue.INCIDENT_RECORD_ARN } } }, `\`runbook.dynamicParameters name\` must be 1 to 50 characters long (got "${'p'.repeat(51)}") at Stack/Plan`],
-      ['an impacted account that is not one', { runbook: { runbook: Runbook.fromDocumentName('Doc'), targetAccount: RunbookTargetAccount.IMPACTED_ACCOUNT, impactedAccounts: ['prod'] } }, '`impactedAccounts[0]` must match ^[0-9]{12}$ (got "prod") at Stack/Plan/RunbookRole'],
+      ['an impacted account that is not one', { runbook: { runbook: Runbook.fromDocumentName('Doc'), targetAccount: RunbookTargetAccount.IMPACTED_ACCOUNT, impactedAccounts: ['prod'] } }, '`impactedAccounts[0]` must be a 12-digit account ID (got "prod") at Stack/Plan/RunbookRole'],
       ['an empty PagerDuty service', { pagerDuty: { serviceId: '', secret: undefined as any } }, '`pagerDuty.serviceId` must be 1 to 200 characters long (got "") at Stack/Plan'],
     ])('GIVEN %s THEN it is refused', (_name, props, message) => {
       const stack = newStack();
@@ -931,8 +931,8 @@ describe('ResponsePlan', () => {
       const topics = Array.from({ length: 11 }, (_, i) => new sns.Topic(stack, `T${i}`));
       expect(() => plan(stack, { notificationTopics: topics })).toThrow('`notificationTopics` must have 0 to 10 topics (got "11 topics") at Stack/Plan');
       const contacts = Array.from({ length: 6 }, (_, i) => new Contact(stack, `C${i}`, { alias: `c${i}`, displayName: `C${i}` }));
-      expect(() => plan(stack, { engagements: contacts }, 'Six')).toThrow('`engagements` must have at most 5 contacts (got "6 contacts") at Stack/Six');
-      expect(() => plan(stack, { engagements: [contacts[0], contacts[0]] }, 'Twice')).toThrow('`engagements` must name each contact once (got "Stack/C0") at Stack/Twice');
+      expect(() => plan(stack, { responsePlanName: 'six', engagements: contacts }, 'Six')).toThrow('`engagements` must have at most 5 contacts (got "6 contacts") at Stack/Six');
+      expect(() => plan(stack, { responsePlanName: 'twice', engagements: [contacts[0], contacts[0]] }, 'Twice')).toThrow('`engagements` must name each contact once (got "Stack/C0") at Stack/Twice');
     });
 
     test('GIVEN tokens everywhere THEN nothing is rejected', () => {

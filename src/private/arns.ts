@@ -56,7 +56,7 @@ export function parseArn(where: Where, shape: ArnShape, arn: string, what: strin
   try {
     parts = Arn.split(arn, ArnFormat.SLASH_RESOURCE_NAME);
   } catch {
-    throw new IncidentManagerValidationError(where, `\`${what}\``, arn, expected);
+    throw new IncidentManagerValidationError(where, `\`${what}\``, arn, expected, 'ARN');
   }
   const regionOk = shape.regional ? !!parts.region : !parts.region;
   if (
@@ -66,7 +66,7 @@ export function parseArn(where: Where, shape: ArnShape, arn: string, what: strin
     !/^[0-9]{12}$/.test(parts.account ?? '') ||
     !regionOk
   ) {
-    throw new IncidentManagerValidationError(where, `\`${what}\``, arn, expected);
+    throw new IncidentManagerValidationError(where, `\`${what}\``, arn, expected, 'ARN');
   }
   return { account: parts.account, region: parts.region || undefined, resourceName: parts.resourceName };
 }

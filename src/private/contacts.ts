@@ -2,6 +2,8 @@ import { RemovalPolicy, aws_ssmcontacts as ssmcontacts } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { CONTACT, formatArn, importPath, parseArn } from './arns';
 import { IncidentManagerValidationError, Where } from './errors';
+import { checkTagsAtSynth } from './tags';
+import { claimUniqueName } from './unique';
 import { checkString } from './validate';
 import { ContactBase, IContact } from '../contact-base';
 
@@ -12,8 +14,8 @@ export const CONTACT_DISPLAY_NAME_PATTERN = /^[a-zA-Z0-9_\-\s]*$/;
 
 /** Checks an alias and display name against CloudFormation's rules. */
 export function checkContactNames(scope: Where, alias: string, displayName?: string): void {
-  checkString(scope, 'alias', alias, { pattern: CONTACT_ALIAS_PATTERN, min: 1, max: 255 });
-  checkString(scope, 'displayName', displayName, { pattern: CONTACT_DISPLAY_NAME_PATTERN, min: 1, max: 255 });
+  checkString(scope, 'alias', alias, { pattern: CONTACT_ALIAS_PATTERN, format: 'lower-case letters, digits and _ - . only', min: 1, max: 255, code: 'CONTACT_ALIAS' });
+  checkString(scope, 'displayName', displayName, { pattern: CONTACT_DISPLAY_NAME_PATTERN, format: 'letters, digits, spaces and _ - only', min: 1, max: 255, code: 'CONTACT_DISPLAY_NAME' });
 }
 
 /**
@@ -32,7 +34,7 @@ export function importContactArn(scope: Construct, id: string, contactArn: strin
  * Imports a contact of any type by alias, in the stack's account and Region.
  */
 export function importContactAlias(scope: Construct, id: string, alias: string): IContact {
-  checkString(importPath(scope, id), 'alias', alias, { pattern: CONTACT_ALIAS_PATTERN, min: 1, max: 255 });
+  checkString(importPath(scope, id), 'alias', alias, { pattern: CONTACT_ALIAS_PATTERN, format: 'lower-case letters, digits and _ - . only', min: 1, max: 255, code: 'CONTACT_ALIAS' });
   class Import extends ContactBase {
     public readonly contactAlias = alias;
     public readonly contactArn = formatArn(this, CONTACT, alias);
@@ -51,7 +53,7 @@ export function markNotPersonal(contact: IContact, kind: string): void {
 export function checkPersonal(scope: Where, contact: IContact, where: string): void {
   const kind = (contact as any)[NOT_PERSONAL] as string | undefined;
   if (kind) {
-    throw new IncidentManagerValidationError(scope, `\`${where}\``, `${kind} ${contact.node.path}`, 'be a personal contact (only people take shifts)');
+    throw new IncidentManagerValidationError(scope, `\`${where}\``, `${kind} ${contact.node.path}`, 'be a personal contact (only people take shifts)', 'PERSONAL_CONTACT');
   }
 }
 
@@ -70,6 +72,8 @@ export function defineContactResource(
   plan?: ssmcontacts.CfnContact.StageProperty[],
 ): ssmcontacts.CfnContact {
   checkContactNames(scope, props.alias, props.displayName);
+  // Contacts, escalation plans and on-call schedules share one alias namespace per account and Region.
+  claimUniqueName(scope, 'contact', props.alias, true, '`alias`', 'CONTACT_ALIAS_UNIQUE');
   const resource = new ssmcontacts.CfnContact(scope, 'Resource', {
     alias: props.alias,
     displayName: props.displayName,
@@ -77,5 +81,6 @@ export function defineContactResource(
     plan,
   });
   resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.RETAIN);
+  checkTagsAtSynth(scope, resource);
   return resource;
 }

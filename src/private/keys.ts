@@ -22,6 +22,7 @@ export function checkSymmetricKey(where: Where, what: string, key: kms.IKey): vo
       what,
       `${key.node.path} with key spec ${spec ?? kms.KeySpec.SYMMETRIC_DEFAULT} and usage ${usage ?? kms.KeyUsage.ENCRYPT_DECRYPT}`,
       'be a symmetric encryption key (KeySpec.SYMMETRIC_DEFAULT, KeyUsage.ENCRYPT_DECRYPT)',
+      'KEY',
     );
   }
 }

@@ -11,6 +11,7 @@ const REPLICATION_SETS = Symbol.for('cdk-incident-manager.ReplicationSets');
 interface Registered {
   readonly account: string;
   readonly regions: string[];
+  readonly path: string;
 }
 
 function registry(scope: IConstruct): Registered[] {
@@ -22,7 +23,7 @@ function registry(scope: IConstruct): Registered[] {
 }
 
 export function registerReplicationSet(set: IConstruct, regions: string[]): void {
-  registry(set).push({ account: Stack.of(set).account, regions });
+  registry(set).push({ account: Stack.of(set).account, regions, path: set.node.path });
 }
 
 /**
@@ -36,4 +37,13 @@ export function replicationRegionsOf(scope: IConstruct): string[] | undefined {
   if (same) return same.regions;
   if (Token.isUnresolved(account) && sets.length === 1) return sets[0].regions;
   return undefined;
+}
+
+/** The path of a replication set already defined in the app for the same (known) account as `scope`. */
+export function otherReplicationSetOf(scope: IConstruct): string | undefined {
+  const account = Stack.of(scope).account;
+  if (Token.isUnresolved(account)) {
+    return undefined;
+  }
+  return registry(scope).find((s) => s.account === account)?.path;
 }

@@ -43,7 +43,7 @@ function countByStack(root: IConstruct): Map<Stack, { resources: number; outputs
 export function validateStackLimits(scope: IConstruct, howToSplit: string): void {
   scope.node.addValidation({
     validate: () => {
-      const errors: string[] = [];
+      const errors: IncidentManagerValidationError[] = [];
       const stack = Stack.of(scope);
       for (const [s, count] of countByStack(stack)) {
         for (const kind of ['resources', 'outputs', 'parameters'] as const) {
@@ -54,12 +54,17 @@ export function validateStackLimits(scope: IConstruct, howToSplit: string): void
                 `the stack ${s.node.path}`,
                 `${count[kind]} ${kind}`,
                 `have at most ${STACK_LIMITS[kind]} ${kind}, CloudFormation's quota per template; ${howToSplit}`,
-              ).message,
+                'STACK_QUOTA',
+              ),
             );
           }
         }
       }
-      return errors;
+      if (errors.length > 0) {
+        // The library's own error, with the first quota broken (one at a time, like every other check).
+        throw errors[0];
+      }
+      return [];
     },
   });
 }
@@ -83,6 +88,7 @@ export class LimitedNestedStack extends NestedStack {
         `the template of ${this.node.path}`,
         `${bytes} bytes`,
         `be at most ${STACK_LIMITS.templateBytes} bytes, CloudFormation's quota for a template body; ${this.howToSplit}`,
+        'STACK_QUOTA',
       );
     }
   }

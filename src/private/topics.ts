@@ -93,6 +93,6 @@ export function json(scope: IConstruct, statement: iam.PolicyStatement): string 
 /** Incident Manager publishes to standard topics; a FIFO topic needs a message group ID it does not send. */
 export function checkStandardTopic(scope: Where, what: string, topic: sns.ITopic): void {
   if (topic.fifo) {
-    throw new IncidentManagerValidationError(scope, `\`${what}\``, topic.topicArn, 'be a standard SNS topic, not a FIFO topic (Incident Manager publishes without a message group ID)');
+    throw new IncidentManagerValidationError(scope, `\`${what}\``, topic.topicArn, 'be a standard SNS topic, not a FIFO topic (Incident Manager publishes without a message group ID)', 'TOPIC');
   }
 }

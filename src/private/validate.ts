@@ -1,5 +1,6 @@
 import { Duration, IResource, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { ErrorCode } from './codes';
 import { IncidentManagerValidationError, Where } from './errors';
 
 /*
@@ -7,23 +8,38 @@ import { IncidentManagerValidationError, Where } from './errors';
  * until deployment is never rejected.
  */
 
+/**
+ * Whether a value is only known at deploy time: a token, or an element of a list token
+ * (`Token.asList(...)`, `param.valueAsList`), which `Token.isUnresolved` does not recognise.
+ */
+export function isUnresolved(value: unknown): boolean {
+  return Token.isUnresolved(value) || (typeof value === 'string' && value.includes('#{Token['));
+}
+
 /** Throws unless `value` matches `pattern` and is `min` to `max` characters long. */
 export function checkString(
   scope: Where,
   name: string,
   value: string | undefined,
-  rule: { readonly pattern?: RegExp; readonly min?: number; readonly max?: number },
+  rule: {
+    readonly code: ErrorCode;
+    readonly pattern?: RegExp;
+    /** What the pattern means, said to the user instead of the regular expression. */
+    readonly format?: string;
+    readonly min?: number;
+    readonly max?: number;
+  },
 ): void {
-  if (value === undefined || Token.isUnresolved(value)) {
+  if (value === undefined || isUnresolved(value)) {
     return;
   }
   const min = rule.min ?? 0;
   const max = rule.max ?? Number.MAX_SAFE_INTEGER;
   if (value.length < min || value.length > max) {
-    throw new IncidentManagerValidationError(scope, `\`${name}\``, value, `be ${lengthRange(min, max)} long`);
+    throw new IncidentManagerValidationError(scope, `\`${name}\``, value, `be ${lengthRange(min, max)} long`, rule.code);
   }
   if (rule.pattern && !rule.pattern.test(value)) {
-    throw new IncidentManagerValidationError(scope, `\`${name}\``, value, `match ${rule.pattern.source}`);
+    throw new IncidentManagerValidationError(scope, `\`${name}\``, value, rule.format ? `be ${rule.format}` : `match ${rule.pattern.source}`, rule.code);
   }
 }
 
@@ -35,12 +51,12 @@ function lengthRange(min: number, max: number): string {
 }
 
 /** Throws unless the number is an integer from `min` to `max`. */
-export function checkInteger(scope: Where, name: string, value: number | undefined, min: number, max: number): void {
+export function checkInteger(scope: Where, name: string, value: number | undefined, min: number, max: number, code: ErrorCode): void {
   if (value === undefined || Token.isUnresolved(value)) {
     return;
   }
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new IncidentManagerValidationError(scope, `\`${name}\``, value, `be a whole number from ${min} to ${max}`);
+    throw new IncidentManagerValidationError(scope, `\`${name}\``, value, `be a whole number from ${min} to ${max}`, code);
   }
 }
 
@@ -48,7 +64,7 @@ export function checkInteger(scope: Where, name: string, value: number | undefin
  * Converts a `Duration` to whole minutes from `min` to `max`, or throws. A duration that is a token
  * resolves to a token.
  */
-export function minutesWithin(scope: Where, name: string, duration: Duration, min: number, max: number, condition = ''): number {
+export function minutesWithin(scope: Where, name: string, duration: Duration, min: number, max: number, code: ErrorCode, condition = ''): number {
   if (duration.isUnresolved()) {
     return duration.toMinutes();
   }
@@ -59,20 +75,21 @@ export function minutesWithin(scope: Where, name: string, duration: Duration, mi
       `\`${name}\``,
       duration.toHumanString(),
       `be a whole number of minutes from ${min} to ${max}${condition}`,
+      code,
     );
   }
   return seconds / 60;
 }
 
 /** Throws unless the list has `min` to `max` entries. `noun` is plural ("channels"). */
-export function checkCount(scope: Where, name: string, items: readonly unknown[], min: number, max: number, noun: string): void {
+export function checkCount(scope: Where, name: string, items: readonly unknown[], min: number, max: number, noun: string, code: ErrorCode): void {
   if (Token.isUnresolved(items)) {
     return;
   }
   if (items.length < min || items.length > max) {
     const counted = (n: number) => `${n} ${n === 1 ? noun.replace(/s$/, '') : noun}`;
     const allowed = max === Number.MAX_SAFE_INTEGER ? `at least ${counted(min)}` : min === max ? counted(min) : `${min} to ${counted(max)}`;
-    throw new IncidentManagerValidationError(scope, `\`${name}\``, counted(items.length), `have ${allowed}`);
+    throw new IncidentManagerValidationError(scope, `\`${name}\``, counted(items.length), `have ${allowed}`, code);
   }
 }
 
@@ -80,7 +97,7 @@ export function checkCount(scope: Where, name: string, items: readonly unknown[]
 export function firstDuplicate(values: readonly string[]): string | undefined {
   const seen = new Set<string>();
   for (const value of values) {
-    if (Token.isUnresolved(value)) {
+    if (isUnresolved(value)) {
       continue;
     }
     if (seen.has(value)) {
@@ -93,11 +110,18 @@ export function firstDuplicate(values: readonly string[]): string | undefined {
 
 /**
  * Fails synthesis when a collection that `addXxx()` calls may still grow is empty by then.
- * `allowed` says what is allowed and how to add one.
+ * `allowed` says what is allowed and how to add one. Like every check of this library that runs at
+ * synthesis, it throws the library's error (not a message CDK collects), so that users can tell it
+ * apart by its code.
  */
-export function requireEntries(scope: IConstruct, name: string, count: () => number, noun: string, allowed: string): void {
+export function requireEntries(scope: IConstruct, name: string, count: () => number, noun: string, allowed: string, code: ErrorCode): void {
   scope.node.addValidation({
-    validate: () => (count() === 0 ? [new IncidentManagerValidationError(scope, `\`${name}\``, `0 ${noun}`, allowed).message] : []),
+    validate: () => {
+      if (count() === 0) {
+        throw new IncidentManagerValidationError(scope, `\`${name}\``, `0 ${noun}`, allowed, code);
+      }
+      return [];
+    },
   });
 }
 
@@ -105,7 +129,7 @@ export function requireEntries(scope: IConstruct, name: string, count: () => num
  * Fails when `resource` is in another account or Region than `scope` (both known): `owner` names what
  * `scope` is and `why` why they must match.
  */
-export function checkSameEnvironment(scope: IConstruct, what: string, resource: IResource, owner: string, why: string): void {
+export function checkSameEnvironment(scope: IConstruct, what: string, resource: IResource, owner: string, why: string, code: ErrorCode): void {
   const here = Stack.of(scope);
   const there = resource.env;
   for (const [kind, mine, theirs] of [
@@ -113,7 +137,7 @@ export function checkSameEnvironment(scope: IConstruct, what: string, resource: 
     ['Region', here.region, there.region],
   ] as const) {
     if (!Token.isUnresolved(mine) && !Token.isUnresolved(theirs) && mine !== theirs) {
-      throw new IncidentManagerValidationError(scope, what, `${resource.node.path} in ${kind} ${theirs}`, `be in the ${owner}'s ${kind} ${mine} (${why})`);
+      throw new IncidentManagerValidationError(scope, what, `${resource.node.path} in ${kind} ${theirs}`, `be in the ${owner}'s ${kind} ${mine} (${why})`, code);
     }
   }
 }
@@ -123,5 +147,5 @@ export const RESPONSE_PLAN_NAME = /^[a-zA-Z0-9_-]*$/;
 
 /** Throws unless `name` is a valid response plan name: 1 to 200 letters, digits, `_` and `-`. */
 export function checkResponsePlanName(scope: Where, what: string, name: string | undefined): void {
-  checkString(scope, what, name, { pattern: RESPONSE_PLAN_NAME, min: 1, max: 200 });
+  checkString(scope, what, name, { pattern: RESPONSE_PLAN_NAME, format: 'letters, digits, _ and - only', min: 1, max: 200, code: 'RESPONSE_PLAN_NAME' });
 }
