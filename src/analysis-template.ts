@@ -75,13 +75,10 @@ function checkContentSize(scope: Construct, content: any): void {
   if (content === undefined || content === null || Token.isUnresolved(content)) {
     return;
   }
-  const text = typeof content === 'string' ? content : JSON.stringify(content);
-  if (text === undefined) {
-    return;
+  if (typeof content !== 'object' || Array.isArray(content)) {
+    throw new IncidentManagerValidationError(scope, '`content`', typeof content === 'string' ? `a ${typeof content}` : content, 'be the template document as an object (its JSON, parsed)', 'ANALYSIS_TEMPLATE');
   }
-  if (text.length === 0) {
-    throw new IncidentManagerValidationError(scope, '`content`', content, 'not be empty', 'ANALYSIS_TEMPLATE');
-  }
+  const text = JSON.stringify(content);
   const bytes = Buffer.byteLength(text, 'utf-8');
   if (bytes > MAX_DOCUMENT_BYTES) {
     throw new IncidentManagerValidationError(scope, '`content`', `${bytes} bytes`, `be at most ${MAX_DOCUMENT_BYTES} bytes, the size limit of a Systems Manager document`, 'ANALYSIS_TEMPLATE');

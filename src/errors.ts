@@ -12,15 +12,10 @@ import { isValidationError } from './private/errors';
  * arrives as the language's own exception with the same message: pass its message.
  *
  * @example
- * declare const app: App;
+ * declare const caught: any; // an error caught around app.synth(), or its message
  *
- * try {
- *   app.synth();
- * } catch (e) {
- *   if (im.IncidentManagerErrors.isValidationError(e)) {
- *     console.error(`bad input (${im.IncidentManagerErrors.codeOf(e)}): ${(e as Error).message}`);
- *   }
- *   throw e;
+ * if (im.IncidentManagerErrors.isValidationError(caught)) {
+ *   const code = im.IncidentManagerErrors.codeOf(caught); // for example 'ROTATION_START_TIME'
  * }
  */
 export class IncidentManagerErrors {

@@ -9,7 +9,7 @@ import {
 } from './private/actions';
 import { DocumentLocation, incidentRecordsArn, roleArn, startAutomationArns } from './private/arns';
 import { IncidentManagerValidationError, Where } from './private/errors';
-import { checkResponsePlanName, checkString } from './private/validate';
+import { checkResponsePlanName, checkString, isUnresolved } from './private/validate';
 
 /** The document name pattern of the Incident Manager API (SsmAutomation.documentName). */
 const DOCUMENT_NAME = /^[a-zA-Z0-9_\-.:/]{3,128}$/;
@@ -83,6 +83,17 @@ export class Runbook {
       throw new IncidentManagerValidationError(scope, '`Runbook.fromDocumentArn`', this.documentName, 'be given an ARN of the form arn:<partition>:ssm:<region>:<account>:document/<name>', 'RUNBOOK');
     }
     checkString(scope, 'runbook document name', this.documentName, { pattern: DOCUMENT_NAME, format: '3 to 128 letters, digits and _ - . : /', code: 'RUNBOOK' });
+    // Names that begin with aws, amazon or amzn are reserved for AWS's own documents (Systems Manager
+    // API reference, CreateDocument: Name), whose ARNs carry no account.
+    if (!this.arnParts && !this.document && !isUnresolved(this.documentName)) {
+      const reserved = /^(aws|amazon|amzn)/i.test(this.documentName);
+      if (reserved && !this.isAwsOwned) {
+        throw new IncidentManagerValidationError(scope, '`Runbook.fromDocumentName`', this.documentName, 'name a document of your account; names that begin with aws, amazon or amzn are AWS\'s own documents: use Runbook.awsOwned', 'RUNBOOK');
+      }
+      if (!reserved && this.isAwsOwned) {
+        throw new IncidentManagerValidationError(scope, '`Runbook.awsOwned`', this.documentName, 'name a document AWS owns (their names begin with AWS or Amazon); for a document of your account use Runbook.fromDocumentName', 'RUNBOOK');
+      }
+    }
     const type = this.document?.documentType;
     if (type !== undefined && !Token.isUnresolved(type) && type !== 'Automation') {
       throw new IncidentManagerValidationError(scope, '`runbook`', `the document ${this.document!.node.path} of type ${type}`, 'be a document of type Automation', 'RUNBOOK');
