@@ -478,6 +478,12 @@ export class ResponsePlan extends ResponsePlanBase {
           'RUNBOOK_ROLE',
         );
       }
+      if (runbook.automationAssumeRole) {
+        Annotations.of(this).addWarningV2(
+          'cdk-incident-manager:ResponsePlan.automationAssumeRoleWithRole',
+          `runbook.automationAssumeRole is passed to the runbook as its AutomationAssumeRole parameter, but runbook.role is yours: allow it iam:PassRole on ${runbook.automationAssumeRole.roleArn} (condition iam:PassedToService ssm.amazonaws.com), or the runbook cannot start.`,
+        );
+      }
       return runbook.role;
     }
     return new RunbookExecutionRole(this, 'RunbookRole', {

@@ -64,6 +64,21 @@ const publishStatement = (topicRef: object) => ({
   Condition: { StringEqualsIfExists: { 'AWS:SourceAccount': ACCOUNT } },
 });
 
+/**
+ * The statement the runbook role needs for one document (Service Authorization Reference: document and
+ * automation-execution required, automation-definition optional): `region` and `owner` of the
+ * document ('' for an AWS-owned one), executions in the plan's account.
+ */
+const startAutomationStatement = (region: string, owner: string, name: string) => ({
+  Effect: 'Allow',
+  Action: 'ssm:StartAutomationExecution',
+  Resource: [
+    partitionJoin(`:ssm:${region}:${owner}:document/${name}`),
+    partitionJoin(`:ssm:${region}:${owner}:automation-definition/${name}:*`),
+    partitionJoin(`:ssm:*:${ACCOUNT}:automation-execution/*`),
+  ],
+});
+
 /** A role of another stack, for props that only need an IRole. */
 const ROLE = iam.Role.fromRoleArn(new Stack(), 'Role', 'arn:aws:iam::111122223333:role/automation');
 
@@ -271,15 +286,7 @@ describe('ResponsePlan', () => {
           // automation-definition; the Systems Manager guide's Automation example grants the document
           // (arn:aws:ssm:*:<account>:document/<name>) and automation-execution/*.
           Statement: [
-            {
-              Effect: 'Allow',
-              Action: 'ssm:StartAutomationExecution',
-              Resource: [
-                partitionJoin(`:ssm:*:${ACCOUNT}:document/RestartCheckout`),
-                partitionJoin(`:ssm:*:${ACCOUNT}:automation-definition/RestartCheckout:*`),
-                partitionJoin(`:ssm:*:${ACCOUNT}:automation-execution/*`),
-              ],
-            },
+            startAutomationStatement('*', ACCOUNT, 'RestartCheckout'),
           ],
         },
       });
@@ -316,15 +323,7 @@ describe('ResponsePlan', () => {
         Roles: [{ Ref: roleId }],
         PolicyDocument: {
           Statement: [
-            {
-              Effect: 'Allow',
-              Action: 'ssm:StartAutomationExecution',
-              Resource: [
-                partitionJoin(':ssm:*::document/AWSIncidents-CriticalIncidentRunbookTemplate'),
-                partitionJoin(':ssm:*::automation-definition/AWSIncidents-CriticalIncidentRunbookTemplate:*'),
-                partitionJoin(`:ssm:*:${ACCOUNT}:automation-execution/*`),
-              ],
-            },
+            startAutomationStatement('*', '', 'AWSIncidents-CriticalIncidentRunbookTemplate'),
             {
               Effect: 'Allow',
               Action: 'iam:PassRole',
@@ -392,15 +391,7 @@ describe('ResponsePlan', () => {
         Roles: [{ Ref: roleId }],
         PolicyDocument: {
           Statement: [
-            {
-              Effect: 'Allow',
-              Action: 'ssm:StartAutomationExecution',
-              Resource: [
-                partitionJoin(':ssm:us-east-1:444455556666:document/SharedRestart'),
-                partitionJoin(':ssm:us-east-1:444455556666:automation-definition/SharedRestart:*'),
-                partitionJoin(`:ssm:*:${ACCOUNT}:automation-execution/*`),
-              ],
-            },
+            startAutomationStatement('us-east-1', '444455556666', 'SharedRestart'),
           ],
         },
       });

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, CfnParameter, Duration, Fn, Stack, Tags, TimeZone, Token, aws_kms as kms, aws_sns as sns } from 'aws-cdk-lib';
+import { App, CfnParameter, Duration, Fn, Stack, Tags, TimeZone, Token, aws_iam as iam, aws_kms as kms, aws_sns as sns } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { IConstruct } from 'constructs';
 import {
   ChatChannel,
@@ -442,6 +443,16 @@ describe('foundation props that would be silently ignored', () => {
     expect(() => new IncidentManagerFoundation(stack, 'IM', { ...base, contacts: [{ alias: 'a', displayName: 'A', sms: '206 555 0100' }] })).toThrow(
       /^in `contacts\[0\]` of the foundation Stack\/IM: `phone number` must be an E\.164 phone number.*\(got "206 555 0100"\) at Stack\/IM\/Contact-a \[CHANNEL\]$/,
     );
+  });
+});
+
+describe('props that only half apply', () => {
+  test('GIVEN an automation assume role with a role of the user THEN a warning says what the role needs', () => {
+    const stack = newStack();
+    const role = iam.Role.fromRoleArn(stack, 'Mine', `arn:aws:iam::${ACCOUNT}:role/mine`);
+    const assume = iam.Role.fromRoleArn(stack, 'Assume', `arn:aws:iam::${ACCOUNT}:role/automation`);
+    plan(stack, { runbook: { runbook: Runbook.fromDocumentName('Restart'), role, automationAssumeRole: assume } });
+    Annotations.fromStack(stack).hasWarning('/Stack/Plan', Match.stringLikeRegexp('allow it iam:PassRole on arn:aws:iam::111122223333:role/automation'));
   });
 });
 
