@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { KEY_ALIAS_ACTIONS, KEY_POLICY_ACTIONS, KEY_VIA_SERVICES } from './private/actions';
 import { IncidentManagerValidationError } from './private/errors';
 import { checkSymmetricKey } from './private/keys';
+import { checkString, isUnresolved } from './private/validate';
 
 /**
  * Properties of an `IncidentManagerKey`.
@@ -100,6 +101,7 @@ export class IncidentManagerKey extends kms.Key {
   }
 
   constructor(scope: Construct, id: string, props: IncidentManagerKeyProps = {}) {
+    checkKeyProps(scope.node.path ? `${scope.node.path}/${id}` : id, props);
     super(scope, id, {
       alias: props.alias,
       description: props.description ?? 'Encrypts AWS Systems Manager Incident Manager data',
@@ -117,6 +119,29 @@ export class IncidentManagerKey extends kms.Key {
     const aliases = Stack.of(this).formatArn({ service: 'kms', resource: 'alias', resourceName: '*', arnFormat: ArnFormat.SLASH_RESOURCE_NAME });
     for (const admin of props.admins ?? []) {
       admin.addToPrincipalPolicy(new iam.PolicyStatement({ actions: KEY_ALIAS_ACTIONS, resources: [aliases] }));
+    }
+  }
+}
+
+/**
+ * The key's props, checked before aws-cdk-lib sees them, so that the error names this construct:
+ * an alias of 1 to 256 letters, digits and / _ - (AWS KMS API reference, CreateAlias: AliasName),
+ * not in the alias/aws/ namespace AWS reserves; a pending window of 7 to 30 days (ScheduleKeyDeletion).
+ */
+function checkKeyProps(path: string, props: IncidentManagerKeyProps): void {
+  const alias = props.alias;
+  if (alias !== undefined && !isUnresolved(alias)) {
+    const name = alias.startsWith('alias/') ? alias.slice('alias/'.length) : alias;
+    checkString(path, 'alias', name, { pattern: /^[a-zA-Z0-9/_-]+$/, format: 'letters, digits and / _ - after alias/', min: 1, max: 250, code: 'KEY' });
+    if (name.startsWith('aws/')) {
+      throw new IncidentManagerValidationError(path, '`alias`', alias, 'not be in the alias/aws/ namespace, which AWS reserves for AWS managed keys', 'KEY');
+    }
+  }
+  const window = props.pendingWindow;
+  if (window !== undefined && !window.isUnresolved()) {
+    const days = window.toDays({ integral: false });
+    if (!Number.isInteger(days) || days < 7 || days > 30) {
+      throw new IncidentManagerValidationError(path, '`pendingWindow`', window.toHumanString(), 'be a whole number of days from 7 to 30', 'KEY');
     }
   }
 }

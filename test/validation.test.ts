@@ -16,6 +16,7 @@ import {
   IncidentManagerErrors,
   IncidentManagerFoundation,
   IncidentManagerFoundationProps,
+  IncidentManagerKey,
   IncidentManagerShare,
   OnCallSchedule,
   PostIncidentAnalysisTemplate,
@@ -271,6 +272,15 @@ describe('validation tables', () => {
   ]);
   table<string>('Replication set Region name', (s, v) => new ReplicationSet(s, 'Set', { regions: [{ region: v }, { region: 'us-west-2' }] }), [
     { rule: 'no number', bad: 'us-east', boundary: 'ap-southeast-2', message: '`regions[].region` must be a Region name such as us-east-1 (got "us-east") at Stack/Set [REPLICATION_SET_REGIONS]' },
+  ]);
+
+  table<string>('Key alias (KMS CreateAlias: letters, digits, / _ -; not alias/aws/)', (s, v) => new IncidentManagerKey(s, 'Key', { alias: v }), [
+    { rule: 'a space', bad: 'incident manager', boundary: 'alias/incident-manager/prod_1', message: '`alias` must be letters, digits and / _ - after alias/ (got "incident manager") at Stack/Key [KEY]' },
+    { rule: 'the AWS namespace', bad: 'alias/aws/incidents', boundary: 'alias/awsx/incidents', message: '`alias` must not be in the alias/aws/ namespace, which AWS reserves for AWS managed keys (got "alias/aws/incidents") at Stack/Key [KEY]' },
+  ]);
+  table<Duration>('Key pending window (KMS ScheduleKeyDeletion: 7 to 30 days)', (s, v) => new IncidentManagerKey(s, 'Key', { pendingWindow: v }), [
+    { rule: '6 days', bad: Duration.days(6), boundary: Duration.days(7), message: '`pendingWindow` must be a whole number of days from 7 to 30 (got "6 days") at Stack/Key [KEY]' },
+    { rule: '31 days', bad: Duration.days(31), boundary: Duration.days(30), message: '(got "31 days") at Stack/Key [KEY]' },
   ]);
 
   table<string>('Share account IDs (12 digits)', (s, v) => new IncidentManagerShare(s, 'Share', { responsePlans: [plan(s)], accounts: [v] }), [
