@@ -1,5 +1,5 @@
 import { Resource, Stack, Token, aws_chatbot as chatbot, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
-import { Construct, IDependable } from 'constructs';
+import { Construct, IConstruct, IDependable } from 'constructs';
 import { RESOLVER_LIST_ACTIONS, resolverStatements } from './private/actions';
 import { RESPONSE_PLAN, formatArn, incidentRecordsArn } from './private/arns';
 import { IncidentManagerValidationError } from './private/errors';
@@ -18,6 +18,30 @@ export interface TeamsChannel {
   readonly configuration: chatbot.CfnMicrosoftTeamsChannelConfiguration;
   /** The role the configuration uses (its `iamRoleArn`); it gets the responders' permissions. */
   readonly role: iam.IRole;
+}
+
+/**
+ * What a chat channel gives a response plan that uses it.
+ */
+export interface ChatChannelBinding {
+  /** The ARNs of the SNS topics the plan names as its chat channel (`ChatbotSns`). */
+  readonly topicArns: string[];
+  /**
+   * The policies Incident Manager relies on when it creates the plan (it test-publishes to the
+   * topics): the plan depends on them.
+   */
+  readonly dependencies: IDependable[];
+}
+
+/**
+ * A chat channel a response plan can use: `ChatChannel`, or a channel of your own.
+ */
+export interface IChatChannel extends IConstruct {
+  /**
+   * Called by a response plan that uses the channel: checks the channel against the plan, gives the
+   * channel's chat roles what responders need on the plan, and says what the plan names and waits for.
+   */
+  bindToResponsePlan(plan: IResponsePlan): ChatChannelBinding;
 }
 
 /**
@@ -79,7 +103,7 @@ const MAX_REGION_TOPICS = 3;
  *
  * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/chat.html
  */
-export class ChatChannel extends Construct {
+export class ChatChannel extends Construct implements IChatChannel {
   /** The topic Incident Manager publishes to in the stack's Region. */
   public readonly topic: sns.ITopic;
 
@@ -136,22 +160,17 @@ export class ChatChannel extends Construct {
     }
   }
 
-  /**
-   * Checks the channel against a response plan that uses it, and returns the policies the plan must
-   * wait for.
-   * @internal
-   */
-  public _prepareFor(plan: Construct): IDependable[] {
+  public bindToResponsePlan(plan: IResponsePlan): ChatChannelBinding {
     checkSameEnvironment(plan, '`chatChannel`', this.topic, 'response plan', 'Incident Manager cannot use a topic of another account or Region', 'TOPIC');
-    return [...this.policyDependables];
+    this.grantChatRoles(plan);
+    return { topicArns: this.topics.map((t) => t.topicArn), dependencies: [...this.policyDependables] };
   }
 
   /**
    * Gives the chat channels' roles the responders' permissions on `plan`, and widens the guardrail to
    * the same.
-   * @internal
    */
-  public _bind(plan: IResponsePlan): void {
+  private grantChatRoles(plan: IResponsePlan): void {
     for (const role of this.chatRoles) {
       plan.grantResolveIncidents(role);
     }

@@ -1,5 +1,30 @@
-import { IResource, Resource, aws_iam as iam } from 'aws-cdk-lib';
+import { IResource, RemovalPolicy, Resource, aws_iam as iam } from 'aws-cdk-lib';
 import { ENGAGE_CONTACT_ACTIONS } from './private/actions';
+
+/**
+ * What every contact, escalation plan and on-call schedule has: its names and what happens to it
+ * when it leaves the stack. Shared by the constructs and the foundation's entries.
+ */
+export interface ContactNameOptions {
+  /**
+   * The alias, unique in the account and Region: 1 to 255 lower-case letters, digits and `_ - .`.
+   * Changing it replaces the contact.
+   */
+  readonly alias: string;
+
+  /**
+   * The name people see: 1 to 255 letters, digits, spaces and `_ -`.
+   */
+  readonly displayName: string;
+
+  /**
+   * What happens to the contact when it leaves the stack. A re-created contact's channels must all be
+   * activated again, and its alias stays taken until the retained one is deleted.
+   *
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
 
 /**
  * A contact of Incident Manager (a person, an escalation plan or an on-call schedule), defined here

@@ -1,12 +1,13 @@
 import {
   Annotations,
   Duration,
+  Lazy,
   RemovalPolicy,
   Token,
   aws_ssmcontacts as ssmcontacts,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { ContactBase, IContact } from './contact-base';
+import { ContactBase, ContactNameOptions, IContact } from './contact-base';
 import { defineContactResource, importContactAlias, importContactArn } from './private/contacts';
 import { IncidentManagerValidationError } from './private/errors';
 import { checkCount, checkString, minutesWithin } from './private/validate';
@@ -88,15 +89,9 @@ export class ContactChannel {
 }
 
 /**
- * One stage of a personal contact's engagement plan.
+ * The timing of one stage of a personal contact's engagement plan.
  */
-export interface EngagementStage {
-  /**
-   * The contact's channels that Incident Manager engages when the stage starts. Only channels of
-   * this contact. A stage without channels is a wait of `duration` (at least a minute).
-   */
-  readonly channels: ContactChannel[];
-
+export interface EngagementStageOptions {
   /**
    * How long the stage lasts before the next stage starts: a whole number of minutes from 0 to 30.
    *
@@ -114,20 +109,20 @@ export interface EngagementStage {
 }
 
 /**
+ * One stage of a personal contact's engagement plan.
+ */
+export interface EngagementStage extends EngagementStageOptions {
+  /**
+   * The contact's channels that Incident Manager engages when the stage starts. Only channels of
+   * this contact. A stage without channels is a wait of `duration` (at least a minute).
+   */
+  readonly channels: ContactChannel[];
+}
+
+/**
  * Properties of a `Contact`.
  */
-export interface ContactProps {
-  /**
-   * The contact's alias, unique in the account and Region: 1 to 255 lower-case letters, digits and
-   * `_ - .`. Changing it replaces the contact.
-   */
-  readonly alias: string;
-
-  /**
-   * The contact's full name: 1 to 255 letters, digits, spaces and `_ -`.
-   */
-  readonly displayName: string;
-
+export interface ContactProps extends ContactNameOptions {
   /**
    * The contact's channels. More can be added with `addChannel`.
    *
@@ -142,14 +137,6 @@ export interface ContactProps {
    * @default - none
    */
   readonly engagementPlan?: EngagementStage[];
-
-  /**
-   * What happens to the contact, its channels and its plan when they leave the stack. A re-created
-   * contact's channels must all be activated again.
-   *
-   * @default RemovalPolicy.RETAIN
-   */
-  readonly removalPolicy?: RemovalPolicy;
 }
 
 /** Limits of an engagement plan stage, from the Incident Manager API reference. */
@@ -308,8 +295,8 @@ export class Contact extends ContactBase {
     if (!this.plan) {
       this.plan = new ssmcontacts.CfnPlan(this, 'EngagementPlan', {
         contactId: this.contactArn,
-        // The array itself: stages added later are in it at synthesis.
-        stages: this.renderedStages,
+        // Stages added later are in it at synthesis.
+        stages: Lazy.any({ produce: () => this.renderedStages }),
       });
       this.plan.applyRemovalPolicy(this.removal);
     }

@@ -1,6 +1,6 @@
-import { Annotations, Duration, RemovalPolicy, Stack, Token, aws_ssmcontacts as ssmcontacts } from 'aws-cdk-lib';
+import { Annotations, Duration, Lazy, RemovalPolicy, Stack, Token, aws_ssmcontacts as ssmcontacts } from 'aws-cdk-lib';
 import { Construct, Node } from 'constructs';
-import { ContactBase, IContact } from './contact-base';
+import { ContactBase, ContactNameOptions, IContact } from './contact-base';
 import { defineContactResource, importContactArn, markNotPersonal } from './private/contacts';
 import { IncidentManagerValidationError } from './private/errors';
 import { minutesWithin, requireEntries } from './private/validate';
@@ -26,15 +26,20 @@ export interface EscalationTarget {
 }
 
 /**
- * One stage of an escalation plan.
+ * The timing of one stage of an escalation plan.
  */
-export interface EscalationStage {
+export interface EscalationStageOptions {
   /**
    * How long the stage lasts before the next stage starts: a whole number of minutes from 0 to 30,
    * and more than 0 when the stage engages no one.
    */
   readonly duration: Duration;
+}
 
+/**
+ * One stage of an escalation plan.
+ */
+export interface EscalationStage extends EscalationStageOptions {
   /**
    * The contacts the stage engages when it starts.
    *
@@ -46,18 +51,7 @@ export interface EscalationStage {
 /**
  * Properties of an `EscalationPlan`.
  */
-export interface EscalationPlanProps {
-  /**
-   * The plan's alias, unique in the account and Region: 1 to 255 lower-case letters, digits and
-   * `_ - .`. Changing it replaces the plan.
-   */
-  readonly alias: string;
-
-  /**
-   * The plan's name: 1 to 255 letters, digits, spaces and `_ -`.
-   */
-  readonly displayName: string;
-
+export interface EscalationPlanProps extends ContactNameOptions {
   /**
    * The stages, in the order Incident Manager runs them. More can be added with `addStage`; a plan
    * needs at least one.
@@ -65,13 +59,6 @@ export interface EscalationPlanProps {
    * @default - none
    */
   readonly stages?: EscalationStage[];
-
-  /**
-   * What happens to the plan when it leaves the stack.
-   *
-   * @default RemovalPolicy.RETAIN
-   */
-  readonly removalPolicy?: RemovalPolicy;
 }
 
 const STAGE_MINUTES = { min: 0, max: 30 };
@@ -119,8 +106,8 @@ export class EscalationPlan extends ContactBase {
 
     const plan = new ssmcontacts.CfnPlan(this, 'Plan', {
       contactId: this.contactArn,
-      // The array itself: stages added later are in it at synthesis.
-      stages: this.renderedStages,
+      // Stages added later are in it at synthesis.
+      stages: Lazy.any({ produce: () => this.renderedStages }),
     });
     plan.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.RETAIN);
 

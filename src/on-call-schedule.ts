@@ -1,6 +1,6 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { Lazy } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { ContactBase, IContact } from './contact-base';
+import { ContactBase, ContactNameOptions, IContact } from './contact-base';
 import { defineContactResource, importContactArn, markNotPersonal } from './private/contacts';
 import { IncidentManagerValidationError } from './private/errors';
 import { requireEntries } from './private/validate';
@@ -9,31 +9,13 @@ import { IRotation } from './rotation';
 /**
  * Properties of an `OnCallSchedule`.
  */
-export interface OnCallScheduleProps {
-  /**
-   * The schedule's alias, unique in the account and Region: 1 to 255 lower-case letters, digits and
-   * `_ - .`. Changing it replaces the schedule.
-   */
-  readonly alias: string;
-
-  /**
-   * The schedule's name: 1 to 255 letters, digits, spaces and `_ -`.
-   */
-  readonly displayName: string;
-
+export interface OnCallScheduleProps extends ContactNameOptions {
   /**
    * The schedule's rotations: 1 to 8. More can be added with `addRotation`.
    *
    * @default - none
    */
   readonly rotations?: IRotation[];
-
-  /**
-   * What happens to the schedule when it leaves the stack.
-   *
-   * @default RemovalPolicy.RETAIN
-   */
-  readonly removalPolicy?: RemovalPolicy;
 }
 
 const MAX_ROTATIONS = 8;
@@ -67,9 +49,9 @@ export class OnCallSchedule extends ContactBase {
   constructor(scope: Construct, id: string, props: OnCallScheduleProps) {
     super(scope, id);
     markNotPersonal(this, 'the on-call schedule');
-    // The schedule's plan only names its rotations (CloudFormation rejects stages on a schedule); the
-    // array itself, so that rotations added later are in it at synthesis.
-    const resource = defineContactResource(this, props, 'ONCALL_SCHEDULE', [{ rotationIds: this.rotationArns }]);
+    // The schedule's plan only names its rotations (CloudFormation rejects stages on a schedule);
+    // rotations added later are in it at synthesis.
+    const resource = defineContactResource(this, props, 'ONCALL_SCHEDULE', [{ rotationIds: Lazy.list({ produce: () => this.rotationArns }) }]);
     this.contactArn = resource.attrArn;
     this.contactAlias = props.alias;
 

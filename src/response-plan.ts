@@ -14,7 +14,7 @@ import {
   aws_ssmincidents as ssmincidents,
 } from 'aws-cdk-lib';
 import { Construct, IDependable } from 'constructs';
-import { ChatChannel } from './chat-channel';
+import type { IChatChannel } from './chat-channel';
 import { IContact } from './contact-base';
 import { INCIDENT_MANAGER_PRINCIPAL, START_INCIDENT_ACTIONS, TOPIC_KEY_ACTIONS, resolverStatements } from './private/actions';
 import { RESPONSE_PLAN, formatArn, importPath, incidentRecordsArn, parseArn } from './private/arns';
@@ -217,9 +217,10 @@ abstract class ResponsePlanBase extends Resource implements IResponsePlan {
 }
 
 /**
- * Properties of a `ResponsePlan`.
+ * A response plan's own settings: everything but the contacts it engages and its chat channel, which
+ * the foundation names by alias. Shared by `ResponsePlan` and the foundation's response plans.
  */
-export interface ResponsePlanProps {
+export interface ResponsePlanOptions {
   /**
    * The plan's name: 1 to 200 letters, digits, `_` and `-`. Changing it replaces the plan.
    *
@@ -269,21 +270,6 @@ export interface ResponsePlanProps {
   readonly notificationTopics?: sns.ITopic[];
 
   /**
-   * The contacts, escalation plans and on-call schedules engaged when an incident starts: up to 5.
-   * More can be added with `addEngagement`.
-   *
-   * @default - none
-   */
-  readonly engagements?: IContact[];
-
-  /**
-   * The chat channel responders work in.
-   *
-   * @default - none
-   */
-  readonly chatChannel?: ChatChannel;
-
-  /**
    * The runbook started when an incident begins.
    *
    * @default - none
@@ -296,6 +282,26 @@ export interface ResponsePlanProps {
    * @default - none
    */
   readonly pagerDuty?: PagerDutyIntegration;
+}
+
+/**
+ * Properties of a `ResponsePlan`.
+ */
+export interface ResponsePlanProps extends ResponsePlanOptions {
+  /**
+   * The contacts, escalation plans and on-call schedules engaged when an incident starts: up to 5.
+   * More can be added with `addEngagement`.
+   *
+   * @default - none
+   */
+  readonly engagements?: IContact[];
+
+  /**
+   * The chat channel responders work in.
+   *
+   * @default - none
+   */
+  readonly chatChannel?: IChatChannel;
 }
 
 // Incident tags must satisfy both the Incident Manager API (IncidentTemplate.incidentTags: key
@@ -351,7 +357,7 @@ export class ResponsePlan extends ResponsePlanBase {
   public readonly runbookRole?: iam.IRole;
 
   private readonly engagements: IContact[] = [];
-  private readonly resource: ssmincidents.CfnResponsePlan;
+  private chatTopicArns?: string[];
 
   constructor(scope: Construct, id: string, props: ResponsePlanProps) {
     super(scope, id);
@@ -375,9 +381,6 @@ export class ResponsePlan extends ResponsePlanBase {
     // updates the plan, so every policy it relies on must exist before the plan.
     const policies: IDependable[] = [];
     topics.forEach((topic, i) => policies.push(...allowIncidentManagerToPublish(this, topic, `The notification topic notificationTopics[${i}]`)));
-    if (props.chatChannel) {
-      policies.push(...props.chatChannel._prepareFor(this));
-    }
 
     const runbookRole = props.runbook ? this.runbookRoleFor(props.runbook) : undefined;
     this.runbookRole = runbookRole;
@@ -394,10 +397,20 @@ export class ResponsePlan extends ResponsePlanBase {
         incidentTags: this.renderIncidentTags(props.incidentTags),
         notificationTargets: topics.length > 0 ? topics.map((t) => ({ snsTopicArn: t.topicArn })) : undefined,
       },
-      chatChannel: props.chatChannel ? { chatbotSns: props.chatChannel.topics.map((t) => t.topicArn) } : undefined,
+      chatChannel: Lazy.any({ produce: () => (this.chatTopicArns ? { chatbotSns: this.chatTopicArns } : undefined) }),
+      // A growing list, as aws-cdk-lib renders them: engagements added later are in it at synthesis.
+      engagements: Lazy.list({ produce: () => this.engagements.map((c) => c.contactArn) }, { omitEmpty: true }),
       actions: props.runbook && runbookRole ? [{ ssmAutomation: this.renderRunbook(props.runbook, runbookRole) }] : undefined,
       integrations: pagerDuty ? [{ pagerDutyConfiguration: pagerDuty }] : undefined,
     });
+    this.responsePlanArn = resource.attrArn;
+    if (props.chatChannel) {
+      // The chat channel checks its topics against the plan, gives its chat roles the responders'
+      // permissions on the plan, and says which policies the plan must wait for.
+      const binding = props.chatChannel.bindToResponsePlan(this);
+      this.chatTopicArns = binding.topicArns;
+      policies.push(...binding.dependencies);
+    }
     // Incident Manager checks the runbook role when it creates the plan: the role comes first through
     // its ARN, and its policy through an explicit dependency (a DependsOn on the role itself would
     // repeat the GetAtt, cfn-lint W3005).
@@ -409,13 +422,10 @@ export class ResponsePlan extends ResponsePlanBase {
       resource.node.addDependency(...policies);
     }
     checkTagsAtSynth(this, resource);
-    this.responsePlanArn = resource.attrArn;
-    this.resource = resource;
 
     for (const contact of props.engagements ?? []) {
       this.addEngagement(contact);
     }
-    props.chatChannel?._bind(this);
   }
 
   /**
@@ -429,8 +439,6 @@ export class ResponsePlan extends ResponsePlanBase {
       throw new IncidentManagerValidationError(this, '`engagements`', `${this.engagements.length + 1} contacts`, `have at most ${MAX_ENGAGEMENTS} contacts`, 'RESPONSE_PLAN_ENGAGEMENTS');
     }
     this.engagements.push(contact);
-    // Set on the first engagement, so that a plan without engagements has none in its template.
-    this.resource.engagements = this.engagements.map((c) => c.contactArn);
   }
 
   private renderIncidentTags(tags?: { [key: string]: string }): CfnTag[] | undefined {

@@ -285,14 +285,9 @@ abstract class RotationBase extends Resource implements IRotation {
 }
 
 /**
- * Properties of a `Rotation`.
+ * What a rotation is, apart from who is in it. Shared by `Rotation` and the foundation's rotations.
  */
-export interface RotationProps {
-  /**
-   * The personal contacts the shifts rotate through, in order: 1 to 30.
-   */
-  readonly contacts: IContact[];
-
+export interface RotationOptions {
   /**
    * When the rotation starts.
    */
@@ -328,6 +323,16 @@ export interface RotationProps {
    * @default RemovalPolicy.RETAIN
    */
   readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * Properties of a `Rotation`.
+ */
+export interface RotationProps extends RotationOptions {
+  /**
+   * The personal contacts the shifts rotate through, in order: 1 to 30.
+   */
+  readonly contacts: IContact[];
 }
 
 const ROTATION_NAME = /^[a-zA-Z0-9_]*$/;

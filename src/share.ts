@@ -16,30 +16,15 @@ const OU_ARN = /^arn:aws(-[a-z]+)*:organizations::[0-9]{12}:ou\/o-[a-z0-9]{10,32
 const ORGANIZATION_ARN = /^arn:aws(-[a-z]+)*:organizations::[0-9]{12}:organization\/o-[a-z0-9]{10,32}$/;
 
 /**
- * Properties of an `IncidentManagerShare`.
+ * Whom a share is for, and its settings. Shared by `IncidentManagerShare` and the foundation's sharing.
  */
-export interface IncidentManagerShareProps {
+export interface IncidentManagerShareOptions {
   /**
    * The name of the resource share.
    *
    * @default - a name generated from the construct path
    */
   readonly shareName?: string;
-
-  /**
-   * Response plans of this app to share. More can be added with `addResponsePlan`.
-   *
-   * @default - none
-   */
-  readonly responsePlans?: IResponsePlan[];
-
-  /**
-   * Contacts, escalation plans and on-call schedules of this app to share. More can be added with
-   * `addContact`.
-   *
-   * @default - none
-   */
-  readonly contacts?: IContact[];
 
   /**
    * Account IDs (12 digits) to share with.
@@ -72,6 +57,26 @@ export interface IncidentManagerShareProps {
 }
 
 /**
+ * Properties of an `IncidentManagerShare`.
+ */
+export interface IncidentManagerShareProps extends IncidentManagerShareOptions {
+  /**
+   * Response plans of this app to share. More can be added with `addResponsePlan`.
+   *
+   * @default - none
+   */
+  readonly responsePlans?: IResponsePlan[];
+
+  /**
+   * Contacts, escalation plans and on-call schedules of this app to share. More can be added with
+   * `addContact`.
+   *
+   * @default - none
+   */
+  readonly contacts?: IContact[];
+}
+
+/**
  * Shares response plans and contacts of this app with other accounts, organizational units or the
  * whole organization through AWS RAM, with the managed permission each resource type needs.
  *
@@ -88,18 +93,17 @@ export class IncidentManagerShare extends Resource {
   private readonly contacts: IContact[] = [];
   private readonly principals: string[] = [];
   private readonly resourceArns: string[] = [];
-  private readonly resource: ram.CfnResourceShare;
 
   constructor(scope: Construct, id: string, props: IncidentManagerShareProps = {}) {
     super(scope, id);
     const resource = new ram.CfnResourceShare(this, 'Resource', {
       name: props.shareName ?? Names.uniqueResourceName(this, { maxLength: 255 }),
       allowExternalPrincipals: props.allowExternalPrincipals ?? false,
-      // The array itself: entries added later are in it at synthesis.
-      resourceArns: this.resourceArns,
+      // Resources and principals added later are in them at synthesis.
+      resourceArns: Lazy.list({ produce: () => this.resourceArns }),
       principals: Lazy.list({ produce: () => renderPrincipals(this.principals) }),
+      permissionArns: Lazy.list({ produce: () => this.permissionArns() }),
     });
-    this.resource = resource;
     this.resourceShareArn = resource.attrArn;
 
     props.responsePlans?.forEach((p) => this.addResponsePlan(p));
@@ -182,7 +186,6 @@ export class IncidentManagerShare extends Resource {
   private shareArn(arn: string, resource: IResource): void {
     this.resourceArns.push(arn);
     this.node.addDependency(resource);
-    this.resource.permissionArns = this.permissionArns();
   }
 
   private permissionArns(): string[] {
