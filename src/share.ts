@@ -92,7 +92,8 @@ export class IncidentManagerShare extends Resource {
   private readonly responsePlans: IResponsePlan[] = [];
   private readonly contacts: IContact[] = [];
   private readonly principals: string[] = [];
-  private readonly resourceArns: string[] = [];
+  private readonly planArns: string[] = [];
+  private readonly contactArns: string[] = [];
 
   constructor(scope: Construct, id: string, props: IncidentManagerShareProps = {}) {
     super(scope, id);
@@ -100,7 +101,8 @@ export class IncidentManagerShare extends Resource {
       name: props.shareName ?? Names.uniqueResourceName(this, { maxLength: 255 }),
       allowExternalPrincipals: props.allowExternalPrincipals ?? false,
       // Resources and principals added later are in them at synthesis.
-      resourceArns: Lazy.list({ produce: () => this.resourceArns }),
+      // Response plans first, then contacts, each in the order added.
+      resourceArns: Lazy.list({ produce: () => [...this.planArns, ...this.contactArns] }),
       principals: Lazy.list({ produce: () => renderPrincipals(this.principals) }),
       permissionArns: Lazy.list({ produce: () => this.permissionArns() }),
     });
@@ -125,7 +127,7 @@ export class IncidentManagerShare extends Resource {
     this.checkOwned(plan, 'response plan');
     this.checkOnce('responsePlans', plan.responsePlanName, this.responsePlans.map((p) => p.responsePlanName));
     this.responsePlans.push(plan);
-    this.shareArn(formatArn(this, RESPONSE_PLAN, plan.responsePlanName), plan);
+    this.shareArn(this.planArns, formatArn(this, RESPONSE_PLAN, plan.responsePlanName), plan);
   }
 
   /** Shares a contact, escalation plan or on-call schedule of this app. */
@@ -133,7 +135,7 @@ export class IncidentManagerShare extends Resource {
     this.checkOwned(contact, 'contact');
     this.checkOnce('contacts', contact.contactAlias, this.contacts.map((c) => c.contactAlias));
     this.contacts.push(contact);
-    this.shareArn(formatArn(this, CONTACT, contact.contactAlias), contact);
+    this.shareArn(this.contactArns, formatArn(this, CONTACT, contact.contactAlias), contact);
   }
 
   /** Shares with an account (12-digit ID). */
@@ -183,8 +185,8 @@ export class IncidentManagerShare extends Resource {
    * Adds a resource by the ARN built from its name or alias, with an explicit dependency, instead of
    * its Arn attribute: a share of resources in nested stacks then needs no stack outputs.
    */
-  private shareArn(arn: string, resource: IResource): void {
-    this.resourceArns.push(arn);
+  private shareArn(list: string[], arn: string, resource: IResource): void {
+    list.push(arn);
     this.node.addDependency(resource);
   }
 

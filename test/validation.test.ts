@@ -503,7 +503,7 @@ describe('IncidentManagerErrors', () => {
   test('GIVEN the source THEN every code it throws is a listed code', () => {
     const codes = new Set(Object.keys(IncidentManagerErrors.allCodes()));
     const used = new Set<string>();
-    for (const dir of ['src', path.join('src', 'private')]) {
+    for (const dir of ['src', path.join('src', 'private'), path.join('src', 'foundation')]) {
       for (const file of fs.readdirSync(path.join(__dirname, '..', dir)).filter((f) => f.endsWith('.ts') && f !== 'codes.ts')) {
         const text = fs.readFileSync(path.join(__dirname, '..', dir, file), 'utf-8');
         for (const m of text.matchAll(/'([A-Z][A-Z_]+)'/g)) {

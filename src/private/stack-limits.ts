@@ -53,7 +53,7 @@ export function validateStackLimits(scope: IConstruct, howToSplit: string): void
                 scope,
                 `the stack ${s.node.path}`,
                 `${count[kind]} ${kind}`,
-                `have at most ${STACK_LIMITS[kind]} ${kind}, CloudFormation's quota per template; ${howToSplit}`,
+                `have at most ${STACK_LIMITS[kind]} ${kind}, CloudFormation's quota per template; ${s instanceof LimitedNestedStack ? s.howToSplit : howToSplit}`,
                 'STACK_QUOTA',
               ),
             );
@@ -74,7 +74,7 @@ export function validateStackLimits(scope: IConstruct, howToSplit: string): void
  * size is only known once the template is written.
  */
 export class LimitedNestedStack extends NestedStack {
-  constructor(scope: Construct, id: string, private readonly howToSplit: string, props?: NestedStackProps) {
+  constructor(scope: Construct, id: string, public readonly howToSplit: string, props?: NestedStackProps) {
     super(scope, id, props);
   }
 

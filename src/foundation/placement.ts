@@ -1,0 +1,166 @@
+import { Annotations, Resource, Stack, Token } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { IContact } from '../contact-base';
+import { CONTACT, formatArn } from '../private/arns';
+import { IncidentManagerValidationError } from '../private/errors';
+import { LimitedNestedStack } from '../private/stack-limits';
+
+/*
+ * Where the foundation puts each entry, and how entries refer to each other across stacks.
+ *
+ * Without nested stacks, everything is in the foundation's own stack. With nested stacks, an entry goes
+ * into the nested stack of its group: the group the entry names, or the default group of its kind.
+ * Placement depends on the entry alone, never on its position or on other entries, so that people
+ * joining, leaving or moving between teams replaces nothing but themselves.
+ */
+
+export type EntryKind = 'contacts' | 'schedules' | 'escalationPlans' | 'responsePlans';
+
+/**
+ * The default group of each kind: the first nested stack earlier versions of this library created for
+ * it, so that foundations deployed with them keep those entries in place.
+ */
+export const DEFAULT_GROUPS: Record<EntryKind, string> = {
+  contacts: 'Contacts1',
+  schedules: 'Schedules1',
+  escalationPlans: 'EscalationPlans1',
+  responsePlans: 'ResponsePlans1',
+};
+
+/** A group names a nested stack (a construct id); these ids are the foundation's own children. */
+const RESERVED = new Set(['Key', 'ReplicationSet', 'ChatChannel', 'Share', 'AnalysisTemplate']);
+const GROUP_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
+
+/** What a person is, for references: only people take shifts. */
+interface Registered {
+  readonly construct: IContact;
+  readonly personal: boolean;
+}
+
+export class Placement {
+  private readonly groups = new Map<string, Construct>();
+  private readonly byAlias = new Map<string, Registered>();
+  private readonly arnReferences = new Map<string, IContact>();
+  private warnedAboutGroups = false;
+
+  constructor(private readonly owner: Construct, private readonly nested: boolean) {}
+
+  /**
+   * The scope an entry of `kind` goes into: the foundation itself, or its group's nested stack.
+   * `where` names the entry in errors and warnings.
+   */
+  public scopeFor(kind: EntryKind, group: string | undefined, where: string): Construct {
+    if (!this.nested) {
+      if (group !== undefined && !this.warnedAboutGroups) {
+        this.warnedAboutGroups = true;
+        Annotations.of(this.owner).addWarningV2(
+          'cdk-incident-manager:Foundation.groupWithoutNestedStacks',
+          `${where} names the group "${group}", but groups place entries only with \`nestedStacks: true\`: every entry is in the foundation's stack.`,
+        );
+      }
+      return this.owner;
+    }
+    const name = this.groupName(kind, group, where);
+    let stack = this.groups.get(name);
+    if (!stack) {
+      stack = new LimitedNestedStack(this.owner, name, howToSplitGroup(name));
+      this.groups.set(name, stack);
+    }
+    return stack;
+  }
+
+  /** Records an alias, or throws when another entry (or an existing contact) has it. */
+  public register(alias: string, contact: IContact, where: string, personal: boolean): void {
+    this.checkAliasFree(alias, where);
+    this.byAlias.set(alias, { construct: contact, personal });
+  }
+
+  public checkAliasFree(alias: string, where: string): void {
+    if (this.byAlias.has(alias)) {
+      throw new IncidentManagerValidationError(this.owner, `\`${where}\``, alias, 'use an alias no other contact, schedule or plan of the foundation uses', 'CONTACT_ALIAS_UNIQUE');
+    }
+  }
+
+  /** The contact with `alias`, or undefined. */
+  public find(alias: string): IContact | undefined {
+    return this.byAlias.get(alias)?.construct;
+  }
+
+  /** Every alias known, for error messages. */
+  public aliases(personalOnly = false): string[] {
+    return [...this.byAlias.entries()].filter(([, e]) => !personalOnly || e.personal).map(([a]) => a);
+  }
+
+  /**
+   * The contact with `alias`, for use in `scope`. In one stack that is the contact itself. Across
+   * stacks it is a reference whose ARN is built from the alias (contact ARNs are deterministic), so
+   * that no stack outputs are needed; the contact is then added to `dependencies` and the caller makes
+   * the consumer depend on it explicitly.
+   */
+  public reference(alias: string, where: string, scope: Construct, dependencies: IContact[], personalOnly = false): IContact {
+    const entry = this.byAlias.get(alias);
+    if (!entry || (personalOnly && !entry.personal)) {
+      throw new IncidentManagerValidationError(
+        this.owner,
+        `\`${where}\``,
+        alias,
+        `name ${personalOnly ? 'a person' : 'a contact, on-call schedule or escalation plan'} defined before it (known: ${this.aliases(personalOnly).join(', ') || 'none'})`,
+        'FOUNDATION',
+      );
+    }
+    const target = entry.construct;
+    if (!this.nested || !Resource.isOwnedResource(target) || Stack.of(target) === Stack.of(scope)) {
+      return target;
+    }
+    dependencies.push(target);
+    const key = `${Stack.of(scope).node.addr}/${alias}`;
+    let reference = this.arnReferences.get(key);
+    if (!reference) {
+      // A plain object, not a construct: thousands of references cost no constructs in the tree.
+      reference = {
+        contactArn: formatArn(scope, CONTACT, alias),
+        contactAlias: alias,
+        node: target.node,
+        stack: Stack.of(scope),
+        env: target.env,
+        applyRemovalPolicy: () => undefined,
+        grantEngage: (grantee) => target.grantEngage(grantee),
+      };
+      this.arnReferences.set(key, reference);
+    }
+    return reference;
+  }
+
+  private groupName(kind: EntryKind, group: string | undefined, where: string): string {
+    if (group === undefined) {
+      return DEFAULT_GROUPS[kind];
+    }
+    if (Token.isUnresolved(group)) {
+      // A group is a layout decision of this app, not a value CloudFormation resolves.
+      Annotations.of(this.owner).addWarningV2(
+        'cdk-incident-manager:Foundation.tokenGroup',
+        `${where} names its group with a value only known at deploy time; it goes into the default group ${DEFAULT_GROUPS[kind]}.`,
+      );
+      return DEFAULT_GROUPS[kind];
+    }
+    if (!GROUP_NAME.test(group) || RESERVED.has(group)) {
+      throw new IncidentManagerValidationError(
+        this.owner,
+        `\`${where}.group\``,
+        group,
+        `be 1 to 64 letters, digits and -, starting with a letter or digit, and not one of ${[...RESERVED].join(', ')} (it names a nested stack)`,
+        'FOUNDATION',
+      );
+    }
+    return group;
+  }
+}
+
+/** What the quota error of a group's nested stack says to do. */
+function howToSplitGroup(group: string): string {
+  return `the nested stack of group "${group}" is too big: move some of its entries to another \`group\` (each group is a nested stack of its own)`;
+}
+
+/** What the quota error of the foundation's own stack says to do. */
+export const HOW_TO_SPLIT =
+  'set `nestedStacks: true` on the IncidentManagerFoundation and give entries a `group` (a team, say) to spread them over nested stacks, or move other resources to another stack';
