@@ -204,7 +204,11 @@ describe('the add methods', () => {
         email: `${team}@example.com`,
         voice: '+12065550100',
         group: team,
-        engagementPlan: [{ channels: [ContactChannelType.EMAIL], duration: Duration.minutes(2) }, { channels: [], duration: Duration.minutes(3) }, { channels: [ContactChannelType.VOICE] }],
+        engagementPlan: [
+          { channels: [ContactChannelType.EMAIL], duration: Duration.minutes(2) },
+          { channels: [], duration: Duration.minutes(3) },
+          { channels: [ContactChannelType.VOICE] },
+        ],
       });
       expect(lead.stack.node.id).toEqual(team);
       const schedule = foundation.addOnCallSchedule({
@@ -228,7 +232,12 @@ describe('the add methods', () => {
     const payments = Template.fromStack(foundation.responsePlans[0].stack);
     payments.hasResourceProperties('AWS::SSMIncidents::ResponsePlan', { DisplayName: 'payments outage', ChatChannel: { ChatbotSns: Match.anyValue() } });
     payments.hasResourceProperties('AWS::SSMContacts::Plan', {
-      Stages: Match.arrayWith([{ DurationInMinutes: 5, Targets: [Match.objectLike({ ContactTargetInfo: Match.objectLike({ IsEssential: true }) }), Match.objectLike({ ContactTargetInfo: Match.objectLike({ IsEssential: false }) })] }]),
+      Stages: Match.arrayWith([
+        {
+          DurationInMinutes: 5,
+          Targets: [Match.objectLike({ ContactTargetInfo: Match.objectLike({ IsEssential: true }) }), Match.objectLike({ ContactTargetInfo: Match.objectLike({ IsEssential: false }) })],
+        },
+      ]),
     });
     payments.hasResourceProperties('AWS::SSMContacts::Plan', { Stages: [Match.objectLike({ DurationInMinutes: 2 }), { DurationInMinutes: 3, Targets: [] }, Match.objectLike({ DurationInMinutes: 0 })] });
   });

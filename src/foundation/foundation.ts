@@ -378,9 +378,10 @@ export class IncidentManagerFoundation extends Construct {
     if (channels.size === 0) {
       throw new IncidentManagerValidationError(this, `\`${where}\``, entry.alias, 'have at least one of email, sms and voice', 'FOUNDATION');
     }
-    const stages = entry.engagementPlan ? this.engagementPlanOf(entry, channels, where) : defaultEngagementPlan(entry, channels, (what, received, allowed) => {
+    const fail = (what: string, received: unknown, allowed: string): never => {
       throw new IncidentManagerValidationError(this, `\`${where}.${what}\``, received, allowed, 'FOUNDATION');
-    });
+    };
+    const stages = entry.engagementPlan ? this.engagementPlanOf(entry, channels, where) : defaultEngagementPlan(entry, channels, fail);
     const contact = new Contact(this.placement.scopeFor('contacts', entry.group, where), this.idFor('Contact', entry.alias), {
       alias: entry.alias,
       displayName: entry.displayName,
