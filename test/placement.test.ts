@@ -235,7 +235,10 @@ describe('the add methods', () => {
       Stages: Match.arrayWith([
         {
           DurationInMinutes: 5,
-          Targets: [Match.objectLike({ ContactTargetInfo: Match.objectLike({ IsEssential: true }) }), Match.objectLike({ ContactTargetInfo: Match.objectLike({ IsEssential: false }) })],
+          Targets: [
+            Match.objectLike({ ContactTargetInfo: Match.objectLike({ IsEssential: true }) }),
+            Match.objectLike({ ContactTargetInfo: Match.objectLike({ IsEssential: false }) }),
+          ],
         },
       ]),
     });
