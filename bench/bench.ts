@@ -18,8 +18,8 @@ const once = path.join(__dirname, 'synth-once.ts');
 
 interface Result { ms: number; maxRssMiB: number; resources: number; bytes: number }
 
-function measure(impl: string, people: number): Result {
-  const out = execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', once, impl, String(people)], {
+function measure(impl: string, people: number, warm: boolean): Result {
+  const out = execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', once, impl, String(people), ...(warm ? ['warm'] : [])], {
     encoding: 'utf-8',
     maxBuffer: 16 * 1024 * 1024,
   });
@@ -33,33 +33,37 @@ const median = (xs: number[]) => {
 
 console.log(`node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; ${runs} runs per size and implementation, in alternating order`);
 const rows: string[] = [];
-rows.push('| people | resources | template KiB | library ms (median) | L1 ms (median) | ratio (median of pairs) | library µs/resource | L1 µs/resource | library peak MiB | L1 peak MiB |');
-rows.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+rows.push('| people | resources | template KiB | start | library ms (median) | L1 ms (median) | ratio (median of pairs) | library µs/resource | L1 µs/resource | library peak MiB | L1 peak MiB |');
+rows.push('|---:|---:|---:|:---|---:|---:|---:|---:|---:|---:|---:|');
 for (const people of sizes) {
-  const lib: Result[] = [];
-  const l1: Result[] = [];
-  for (let i = 0; i < runs; i++) {
-    // Alternate which goes first, so that neither always runs on a machine the other just warmed.
-    if (i % 2 === 0) {
-      lib.push(measure('library', people));
-      l1.push(measure('l1', people));
-    } else {
-      l1.push(measure('l1', people));
-      lib.push(measure('library', people));
+  // cold: the first synthesis of a fresh process, as a one-off `cdk synth`; warm: after both
+  // implementations synthesized a one-person organization (modules loaded), as a long-lived process.
+  for (const warm of [false, true]) {
+    const lib: Result[] = [];
+    const l1: Result[] = [];
+    for (let i = 0; i < runs; i++) {
+      // Alternate which goes first, so that neither always runs on a machine the other just warmed.
+      if (i % 2 === 0) {
+        lib.push(measure('library', people, warm));
+        l1.push(measure('l1', people, warm));
+      } else {
+        l1.push(measure('l1', people, warm));
+        lib.push(measure('library', people, warm));
+      }
     }
+    const libMs = median(lib.map((r) => r.ms));
+    const l1Ms = median(l1.map((r) => r.ms));
+    const ratio = median(lib.map((r, i) => r.ms / l1[i].ms));
+    const resources = lib[0].resources;
+    if (l1[0].resources !== resources) {
+      throw new Error(`the L1 app defines ${l1[0].resources} resources and the library ${resources}: they must define the same`);
+    }
+    rows.push(
+      `| ${people} | ${resources} | ${(lib[0].bytes / 1024).toFixed(0)} | ${warm ? 'warm' : 'cold'} | ${libMs.toFixed(0)} | ${l1Ms.toFixed(0)} | ${ratio.toFixed(2)} | ` +
+        `${((libMs * 1000) / resources).toFixed(0)} | ${((l1Ms * 1000) / resources).toFixed(0)} | ` +
+        `${Math.max(...lib.map((r) => r.maxRssMiB)).toFixed(0)} | ${Math.max(...l1.map((r) => r.maxRssMiB)).toFixed(0)} |`,
+    );
+    console.log(rows[rows.length - 1]);
   }
-  const libMs = median(lib.map((r) => r.ms));
-  const l1Ms = median(l1.map((r) => r.ms));
-  const ratio = median(lib.map((r, i) => r.ms / l1[i].ms));
-  const resources = lib[0].resources;
-  if (l1[0].resources !== resources) {
-    throw new Error(`the L1 app defines ${l1[0].resources} resources and the library ${resources}: they must define the same`);
-  }
-  rows.push(
-    `| ${people} | ${resources} | ${(lib[0].bytes / 1024).toFixed(0)} | ${libMs.toFixed(0)} | ${l1Ms.toFixed(0)} | ${ratio.toFixed(2)} | ` +
-      `${((libMs * 1000) / resources).toFixed(0)} | ${((l1Ms * 1000) / resources).toFixed(0)} | ` +
-      `${Math.max(...lib.map((r) => r.maxRssMiB)).toFixed(0)} | ${Math.max(...l1.map((r) => r.maxRssMiB)).toFixed(0)} |`,
-  );
-  console.log(rows[rows.length - 1]);
 }
 console.log('\n' + rows.join('\n'));

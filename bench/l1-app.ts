@@ -12,7 +12,7 @@ import {
   aws_ssmincidents as ssmincidents,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { BENCH_ENV, BenchOrganization, PER_NESTED_STACK } from './organization';
+import { BENCH_ENV, BenchOrganization } from './organization';
 
 /*
  * The same organization with aws-cdk-lib's L1 constructs only (and core's NestedStack): the resources,
@@ -34,7 +34,7 @@ export function l1App(app: App, org: BenchOrganization): Stack {
   replicationSet.applyRemovalPolicy(RemovalPolicy.RETAIN);
 
   const topic = new sns.CfnTopic(root, 'ChatTopic');
-  new sns.CfnTopicPolicy(root, 'ChatTopicPolicy', {
+  const topicPolicy = new sns.CfnTopicPolicy(root, 'ChatTopicPolicy', {
     topics: [topic.ref],
     policyDocument: {
       Version: '2012-10-17',
@@ -60,9 +60,8 @@ export function l1App(app: App, org: BenchOrganization): Stack {
   });
 
   const nestedStacks = new Map<string, Construct>();
-  const scopeFor = (kind: keyof typeof PER_NESTED_STACK, index: number): Construct => {
+  const scopeFor = (name: string): Construct => {
     if (!org.nested) return root;
-    const name = `${kind.charAt(0).toUpperCase()}${kind.slice(1)}${Math.floor(index / PER_NESTED_STACK[kind]) + 1}`;
     let nested = nestedStacks.get(name);
     if (!nested) {
       nested = new NestedStack(root, name);
@@ -78,8 +77,8 @@ export function l1App(app: App, org: BenchOrganization): Stack {
   };
   const byAlias = new Map<string, CfnResource>();
 
-  org.contacts.forEach((c, i) => {
-    const scope = new Construct(scopeFor('contacts', i), `Contact-${c.alias}`);
+  org.contacts.forEach((c) => {
+    const scope = new Construct(scopeFor(c.group), `Contact-${c.alias}`);
     const contact = keep(new ssmcontacts.CfnContact(scope, 'Resource', { alias: c.alias, displayName: c.displayName, type: 'PERSONAL' }));
     const email = keep(new ssmcontacts.CfnContactChannel(scope, 'ChannelEmail', { contactId: contact.attrArn, channelName: 'Email', channelType: 'EMAIL', channelAddress: c.email }));
     const voice = keep(new ssmcontacts.CfnContactChannel(scope, 'ChannelVoice', { contactId: contact.attrArn, channelName: 'Voice', channelType: 'VOICE', channelAddress: c.voice }));
@@ -93,8 +92,8 @@ export function l1App(app: App, org: BenchOrganization): Stack {
     byAlias.set(c.alias, contact);
   });
 
-  org.schedules.forEach((s, i) => {
-    const parent = scopeFor('schedules', i);
+  org.schedules.forEach((s) => {
+    const parent = scopeFor(s.group);
     const rotations = s.rotations.map((members, r) => {
       const rotation = keep(new ssmcontacts.CfnRotation(parent, `Rotation-${s.alias}-${r + 1}`, {
         name: `${s.alias.replace(/-/g, '')}rotation${r + 1}`,
@@ -115,8 +114,8 @@ export function l1App(app: App, org: BenchOrganization): Stack {
     byAlias.set(s.alias, schedule);
   });
 
-  org.escalationPlans.forEach((e, i) => {
-    const scope = new Construct(scopeFor('escalationPlans', i), `EscalationPlan-${e.alias}`);
+  org.escalationPlans.forEach((e) => {
+    const scope = new Construct(scopeFor(e.group), `EscalationPlan-${e.alias}`);
     const contact = keep(new ssmcontacts.CfnContact(scope, 'Resource', { alias: e.alias, displayName: e.displayName, type: 'ESCALATION' }));
     const plan = keep(new ssmcontacts.CfnPlan(scope, 'Plan', {
       contactId: contact.attrArn,
@@ -133,8 +132,8 @@ export function l1App(app: App, org: BenchOrganization): Stack {
   });
 
   const plans: ssmincidents.CfnResponsePlan[] = [];
-  org.responsePlans.forEach((p, i) => {
-    const scope = new Construct(scopeFor('responsePlans', i), `ResponsePlan-${p.name}`);
+  org.responsePlans.forEach((p) => {
+    const scope = new Construct(scopeFor(p.group), `ResponsePlan-${p.name}`);
     const role = new iam.CfnRole(scope, 'RunbookRole', {
       description: `Lets Incident Manager start the runbook of response plan ${p.name}`,
       assumeRolePolicyDocument: {
@@ -158,7 +157,11 @@ export function l1App(app: App, org: BenchOrganization): Stack {
         Statement: [{
           Action: 'ssm:StartAutomationExecution',
           Effect: 'Allow',
-          Resource: Stack.of(scope).formatArn({ service: 'ssm', region: '*', resource: 'automation-definition', resourceName: `${p.runbook}:*`, arnFormat: ArnFormat.SLASH_RESOURCE_NAME }),
+          Resource: [
+            Stack.of(scope).formatArn({ service: 'ssm', region: '*', resource: 'document', resourceName: p.runbook, arnFormat: ArnFormat.SLASH_RESOURCE_NAME }),
+            Stack.of(scope).formatArn({ service: 'ssm', region: '*', resource: 'automation-definition', resourceName: `${p.runbook}:*`, arnFormat: ArnFormat.SLASH_RESOURCE_NAME }),
+            Stack.of(scope).formatArn({ service: 'ssm', region: '*', resource: 'automation-execution', resourceName: '*', arnFormat: ArnFormat.SLASH_RESOURCE_NAME }),
+          ],
         }],
       },
     });
@@ -169,8 +172,8 @@ export function l1App(app: App, org: BenchOrganization): Stack {
       chatChannel: { chatbotSns: [topic.ref] },
       actions: [{ ssmAutomation: { documentName: p.runbook, roleArn: role.attrArn, targetAccount: 'RESPONSE_PLAN_OWNER_ACCOUNT' } }],
     });
-    plan.addDependency(role);
     plan.addDependency(policy);
+    plan.node.addDependency(topicPolicy);
     plan.node.addDependency(byAlias.get(p.escalation)!);
     plans.push(plan);
   });

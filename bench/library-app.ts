@@ -11,15 +11,17 @@ export function libraryApp(app: App, org: BenchOrganization): Stack {
     regions: ['us-east-1', 'us-west-2'],
     encryption: FoundationEncryption.AWS_OWNED_KEY,
     nestedStacks: org.nested,
-    contacts: org.contacts.map((c) => ({ alias: c.alias, displayName: c.displayName, email: c.email, voice: c.voice })),
+    contacts: org.contacts.map((c) => ({ alias: c.alias, displayName: c.displayName, email: c.email, voice: c.voice, group: c.group })),
     onCallSchedules: org.schedules.map((s) => ({
       alias: s.alias,
       displayName: s.displayName,
+      group: s.group,
       rotations: s.rotations.map((contacts) => ({ contacts, startTime: start, timeZone: TimeZone.ETC_UTC, recurrence: weekly })),
     })),
     escalationPlans: org.escalationPlans.map((e) => ({
       alias: e.alias,
       displayName: e.displayName,
+      group: e.group,
       stages: [
         { duration: Duration.minutes(15), targets: [e.schedule] },
         { duration: Duration.minutes(0), targets: [e.lead] },
@@ -32,6 +34,7 @@ export function libraryApp(app: App, org: BenchOrganization): Stack {
       impact: Impact.HIGH,
       engagements: [p.escalation],
       runbook: { runbook: Runbook.fromDocumentName(p.runbook) },
+      group: p.group,
     })),
     sharing: { accounts: ['444455556666'] },
   });

@@ -7,16 +7,20 @@ export interface BenchOrganization {
   readonly people: number;
   /** Whether contacts, schedules and plans go into nested stacks (needed past ~120 people). */
   readonly nested: boolean;
-  readonly contacts: Array<{ alias: string; displayName: string; email: string; voice: string }>;
-  readonly schedules: Array<{ alias: string; displayName: string; rotations: string[][] }>;
-  readonly escalationPlans: Array<{ alias: string; displayName: string; schedule: string; lead: string }>;
-  readonly responsePlans: Array<{ name: string; title: string; escalation: string; runbook: string }>;
+  readonly contacts: Array<{ alias: string; displayName: string; email: string; voice: string; group: string }>;
+  readonly schedules: Array<{ alias: string; displayName: string; rotations: string[][]; group: string }>;
+  readonly escalationPlans: Array<{ alias: string; displayName: string; schedule: string; lead: string; group: string }>;
+  readonly responsePlans: Array<{ name: string; title: string; escalation: string; runbook: string; group: string }>;
 }
 
-/** `people` people; a team of 10 per schedule (two rotations of 5) and escalation plan; a response plan per two teams. */
+/**
+ * `people` people; a team of 10 per schedule (two rotations of 5) and escalation plan; a response plan
+ * per two teams. Eight teams form a group, which is a nested stack with `nested`.
+ */
 export function organization(people: number): BenchOrganization {
   const teams = Math.max(1, Math.floor(people / 10));
   const alias = (i: number) => `person-${i}`;
+  const group = (team: number) => `Teams${Math.floor(team / 8)}`;
   return {
     people,
     nested: people > 120,
@@ -25,28 +29,30 @@ export function organization(people: number): BenchOrganization {
       displayName: `Person ${i}`,
       email: `person${i}@example.com`,
       voice: `+1206555${String(i % 10000).padStart(4, '0')}`,
+      group: group(Math.floor(i / 10)),
     })),
     schedules: Array.from({ length: teams }, (_, t) => ({
       alias: `team-${t}-oncall`,
       displayName: `Team ${t} on call`,
       rotations: [0, 1].map((r) => Array.from({ length: 5 }, (__, k) => alias((t * 10 + r * 5 + k) % people))),
+      group: group(t),
     })),
     escalationPlans: Array.from({ length: teams }, (_, t) => ({
       alias: `team-${t}-escalation`,
       displayName: `Team ${t} escalation`,
       schedule: `team-${t}-oncall`,
       lead: alias((t * 10) % people),
+      group: group(t),
     })),
     responsePlans: Array.from({ length: Math.max(1, Math.floor(teams / 2)) }, (_, p) => ({
       name: `service-${p}`,
       title: `Service ${p} is failing`,
       escalation: `team-${p * 2}-escalation`,
       runbook: `Restart-Service-${p}`,
+      group: group(p * 2),
     })),
   };
 }
 
 /** The account and Region every benchmark stack deploys to. */
 export const BENCH_ENV = { account: '111122223333', region: 'us-east-1' };
-/** Contacts, schedules, escalation plans and response plans per nested stack, as the library places them. */
-export const PER_NESTED_STACK = { contacts: 90, schedules: 50, escalationPlans: 225, responsePlans: 150 };
