@@ -1,11 +1,11 @@
-import { App, CfnOutput, Duration, Stack, StackProps, TimeZone, aws_cloudwatch as cloudwatch, aws_events as events, aws_kms as kms } from 'aws-cdk-lib';
+import { App, Duration, Stack, StackProps, TimeZone, aws_cloudwatch as cloudwatch, aws_events as events } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import {
   DayOfWeek,
   IResponsePlan,
   Impact,
   IncidentManagerFoundation,
-  IncidentManagerKey,
+  ReplicationSet,
   ResponsePlan,
   ResponsePlanAlarmAction,
   ResponsePlanTarget,
@@ -23,38 +23,8 @@ export const SECONDARY_REGION = 'us-west-2';
 export const CRITICAL_PLAN = 'checkout-critical';
 
 /**
- * The context key that carries the ARN of the secondary Region's key into the operations stack:
- * deploy `IncidentManagerKey-us-west-2` first, then `cdk deploy -c secondaryRegionKeyArn=<its KeyArn output>`.
- */
-export const SECONDARY_KEY_CONTEXT = 'secondaryRegionKeyArn';
-/** What the example synthesizes with until the key stack has been deployed. */
-export const PLACEHOLDER_SECONDARY_KEY_ARN = 'arn:aws:kms:us-west-2:111122223333:key/00000000-0000-0000-0000-000000000000';
-
-/**
- * The key for the replication set's second Region. A KMS key lives in one Region, so it is defined
- * in a stack of that Region, and its ARN is an output to pass to the operations stack.
- */
-export class SecondaryRegionKeyStack extends Stack {
-  public readonly key: IncidentManagerKey;
-
-  constructor(scope: Construct, id: string, props: StackProps) {
-    super(scope, id, props);
-    this.key = new IncidentManagerKey(this, 'Key', { alias: 'incident-manager' });
-    new CfnOutput(this, 'KeyArn', { value: this.key.keyArn, description: `Pass to the operations stack: -c ${SECONDARY_KEY_CONTEXT}=<this value>` });
-  }
-}
-
-export interface OperationsStackProps extends StackProps {
-  /**
-   * The ARN of the secondary Region's customer-managed key. It is passed as a value, not as a
-   * cross-Region reference: CDK's cross-Region references need Lambda-backed custom resources.
-   */
-  readonly secondaryRegionKeyArn: string;
-}
-
-/**
- * The operations account's Incident Manager, in one construct: a replication set over two Regions
- * with a customer-managed key in each; three people; an on-call schedule with a primary and a
+ * The operations account's Incident Manager, in one construct, on the account's existing replication
+ * set (every account that can still use Incident Manager has one, made in the console); three people; an on-call schedule with a primary and a
  * secondary weekly rotation; an escalation plan that pages the schedule first and the team lead after
  * 15 minutes; a chat channel; a critical response plan that engages the escalation plan, posts to the
  * chat channel and runs a runbook; and a share of all of it with the application account.
@@ -62,7 +32,7 @@ export interface OperationsStackProps extends StackProps {
 export class OperationsStack extends Stack {
   public readonly foundation: IncidentManagerFoundation;
 
-  constructor(scope: Construct, id: string, props: OperationsStackProps) {
+  constructor(scope: Construct, id: string, props: StackProps) {
     super(scope, id, props);
 
     // Shifts hand off on Monday morning; the secondary runs the same people in the opposite order.
@@ -70,8 +40,8 @@ export class OperationsStack extends Stack {
     const start = RotationStart.fromIsoString('2027-01-04T09:00');
 
     this.foundation = new IncidentManagerFoundation(this, 'IncidentManager', {
-      regions: [PRIMARY_REGION, SECONDARY_REGION],
-      regionKeys: { [SECONDARY_REGION]: kms.Key.fromKeyArn(this, 'SecondaryRegionKey', props.secondaryRegionKeyArn) },
+      // The account's replication set, as the console made it: nothing to create, nothing to wait for.
+      existingReplicationSet: ReplicationSet.fromAccount(this, 'ReplicationSet', { replicationRegions: [PRIMARY_REGION, SECONDARY_REGION] }),
       contacts: [
         { alias: 'alice', displayName: 'Alice Rivera', email: 'alice@example.com', sms: '+12065550100', voice: '+12065550100' },
         { alias: 'bob', displayName: 'Bob Chen', email: 'bob@example.com', sms: '+12065550101' },
@@ -154,16 +124,12 @@ function alarmOnCheckoutErrors(scope: Construct, plan: IResponsePlan): void {
 }
 
 /** Defines the example's stacks in `app`. */
-export function defineExampleApp(app: App): { keys: SecondaryRegionKeyStack; operations: OperationsStack; application: ApplicationStack } {
-  const keys = new SecondaryRegionKeyStack(app, 'IncidentManagerKey-us-west-2', {
-    env: { account: OPERATIONS_ACCOUNT, region: SECONDARY_REGION },
-  });
+export function defineExampleApp(app: App): { operations: OperationsStack; application: ApplicationStack } {
   const operations = new OperationsStack(app, 'IncidentManager', {
     env: { account: OPERATIONS_ACCOUNT, region: PRIMARY_REGION },
-    secondaryRegionKeyArn: app.node.tryGetContext(SECONDARY_KEY_CONTEXT) ?? PLACEHOLDER_SECONDARY_KEY_ARN,
   });
   const application = new ApplicationStack(app, 'Application', {
     env: { account: APPLICATION_ACCOUNT, region: PRIMARY_REGION },
   });
-  return { keys, operations, application };
+  return { operations, application };
 }

@@ -11,6 +11,7 @@ import { ContactBase, ContactNameOptions, IContact } from './contact-base';
 import { defineContactResource, importContactAlias, importContactArn } from './private/contacts';
 import { IncidentManagerValidationError } from './private/errors';
 import { checkCount, checkString, minutesWithin } from './private/validate';
+import type { ReplicationSetOptions } from './replication-set';
 
 /**
  * How a channel reaches its contact.
@@ -122,7 +123,7 @@ export interface EngagementStage extends EngagementStageOptions {
 /**
  * Properties of a `Contact`.
  */
-export interface ContactProps extends ContactNameOptions {
+export interface ContactProps extends ContactNameOptions, ReplicationSetOptions {
   /**
    * The contact's channels. More can be added with `addChannel`.
    *

@@ -4,6 +4,7 @@ import { ContactBase, ContactNameOptions, IContact } from './contact-base';
 import { defineContactResource, importContactArn, markNotPersonal } from './private/contacts';
 import { IncidentManagerValidationError } from './private/errors';
 import { minutesWithin, requireEntries } from './private/validate';
+import type { ReplicationSetOptions } from './replication-set';
 
 /**
  * A contact that a stage of an escalation plan engages.
@@ -51,7 +52,7 @@ export interface EscalationStage extends EscalationStageOptions {
 /**
  * Properties of an `EscalationPlan`.
  */
-export interface EscalationPlanProps extends ContactNameOptions {
+export interface EscalationPlanProps extends ContactNameOptions, ReplicationSetOptions {
   /**
    * The stages, in the order Incident Manager runs them. More can be added with `addStage`; a plan
    * needs at least one.

@@ -4,12 +4,13 @@ import { ContactBase, ContactNameOptions, IContact } from './contact-base';
 import { defineContactResource, importContactArn, markNotPersonal } from './private/contacts';
 import { IncidentManagerValidationError } from './private/errors';
 import { requireEntries } from './private/validate';
+import type { ReplicationSetOptions } from './replication-set';
 import { IRotation } from './rotation';
 
 /**
  * Properties of an `OnCallSchedule`.
  */
-export interface OnCallScheduleProps extends ContactNameOptions {
+export interface OnCallScheduleProps extends ContactNameOptions, ReplicationSetOptions {
   /**
    * The schedule's rotations: 1 to 8. More can be added with `addRotation`.
    *

@@ -3,6 +3,7 @@ import {
   Arn,
   ArnFormat,
   IResource,
+  Lazy,
   RemovalPolicy,
   Resource,
   Stack,
@@ -28,6 +29,27 @@ export interface IReplicationSet extends IResource {
    * @attribute
    */
   readonly replicationSetArn: string;
+
+  /**
+   * The Regions of the replication set, when they are known (always for a replication set defined in
+   * this app). Incident Manager resources can be created only in these Regions.
+   */
+  readonly replicationRegions?: string[];
+}
+
+/**
+ * The replication set a construct's Incident Manager resource needs.
+ */
+export interface ReplicationSetOptions {
+  /**
+   * The account's replication set. Incident Manager creates nothing before it exists, and only in its
+   * Regions: the construct waits for a replication set defined in this app (also in another stack) and
+   * checks that its Region is one of the set's, when they are known.
+   *
+   * @default - the replication set of the account defined in this app, if there is one; otherwise the
+   * account's existing one (nothing to wait for)
+   */
+  readonly replicationSet?: IReplicationSet;
 }
 
 /**
@@ -87,6 +109,25 @@ export interface ReplicationSetAttributes {
    * The ARN of the replication set (`arn:<partition>:ssm-incidents::<account>:replication-set/<id>`).
    */
   readonly replicationSetArn: string;
+
+  /**
+   * The Regions of the replication set, so that constructs can check they are in one of them.
+   *
+   * @default - not known: not checked
+   */
+  readonly replicationRegions?: string[];
+}
+
+/**
+ * What is known of an account's existing replication set without its ARN.
+ */
+export interface ExistingReplicationSetOptions {
+  /**
+   * The Regions of the replication set, so that constructs can check they are in one of them.
+   *
+   * @default - not known: not checked
+   */
+  readonly replicationRegions?: string[];
 }
 
 const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-[0-9]+$/;
@@ -124,8 +165,34 @@ export class ReplicationSet extends Resource implements IReplicationSet {
     parseArn(importPath(scope, id), REPLICATION_SET, attrs.replicationSetArn, 'replicationSetArn');
     class Import extends Resource implements IReplicationSet {
       public readonly replicationSetArn = attrs.replicationSetArn;
+      public readonly replicationRegions = attrs.replicationRegions;
     }
     return new Import(scope, id, { environmentFromArn: attrs.replicationSetArn });
+  }
+
+  /**
+   * The existing replication set of the stack's account, known by account alone: every account that
+   * can still use Incident Manager has one (usually created in the console), and nothing this library
+   * defines needs its ARN. Reading `replicationSetArn` of the result fails synthesis with a message
+   * saying to import by ARN instead.
+   */
+  public static fromAccount(scope: Construct, id: string, options: ExistingReplicationSetOptions = {}): IReplicationSet {
+    const path = importPath(scope, id);
+    class Existing extends Resource implements IReplicationSet {
+      public readonly replicationRegions = options.replicationRegions;
+      public readonly replicationSetArn = Lazy.string({
+        produce: () => {
+          throw new IncidentManagerValidationError(
+            path,
+            'the ARN of a replication set imported with ReplicationSet.fromAccount',
+            'used in the app',
+            'be given: import the replication set with ReplicationSet.fromReplicationSetArn when its ARN is needed (the console shows it under Incident Manager settings)',
+            'ARN',
+          );
+        },
+      });
+    }
+    return new Existing(scope, id);
   }
 
   /**
@@ -143,12 +210,15 @@ export class ReplicationSet extends Resource implements IReplicationSet {
 
   /** The Regions of this replication set, as given. */
   public readonly regions: ReplicationRegion[];
+  /** The names of the Regions of this replication set. */
+  public readonly replicationRegions?: string[];
 
   constructor(scope: Construct, id: string, props: ReplicationSetProps) {
     super(scope, id);
     this.checkOnlyOneInStack();
     this.checkRegions(props.regions);
     this.regions = [...props.regions];
+    this.replicationRegions = props.regions.map((r) => r.region);
     const deletionProtection = props.deletionProtection ?? true;
     if (props.removalPolicy === RemovalPolicy.DESTROY && deletionProtection) {
       throw new IncidentManagerValidationError(
@@ -159,7 +229,6 @@ export class ReplicationSet extends Resource implements IReplicationSet {
         'REPLICATION_SET_REMOVAL',
       );
     }
-    registerReplicationSet(this, props.regions.map((r) => r.region));
 
     const resource = new ssmincidents.CfnReplicationSet(this, 'Resource', {
       regions: props.regions.map((r) => ({
@@ -173,6 +242,7 @@ export class ReplicationSet extends Resource implements IReplicationSet {
     this.replicationSetArn = resource.attrArn;
 
     dependOnReplicationSet(resource);
+    registerReplicationSet(this, this.replicationRegions!);
   }
 
   /**

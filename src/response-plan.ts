@@ -20,11 +20,12 @@ import { INCIDENT_MANAGER_PRINCIPAL, START_INCIDENT_ACTIONS, TOPIC_KEY_ACTIONS, 
 import { RESPONSE_PLAN, formatArn, importPath, incidentRecordsArn, parseArn } from './private/arns';
 import { IncidentManagerValidationError, Where } from './private/errors';
 import { checkSymmetricKey, isMultiRegionKey } from './private/keys';
-import { replicationRegionsOf } from './private/replication-regions';
+import { replicationRegionsOf, useReplicationSet } from './private/replication-regions';
 import { checkTagsAtSynth } from './private/tags';
 import { allowIncidentManagerToPublish, checkStandardTopic, json } from './private/topics';
 import { claimUniqueName } from './private/unique';
 import { checkCount, checkResponsePlanName, checkSameEnvironment, checkString } from './private/validate';
+import type { ReplicationSetOptions } from './replication-set';
 import { Runbook, RunbookExecutionRole, RunbookTargetAccount } from './runbook';
 
 /**
@@ -287,7 +288,7 @@ export interface ResponsePlanOptions {
 /**
  * Properties of a `ResponsePlan`.
  */
-export interface ResponsePlanProps extends ResponsePlanOptions {
+export interface ResponsePlanProps extends ResponsePlanOptions, ReplicationSetOptions {
   /**
    * The contacts, escalation plans and on-call schedules engaged when an incident starts: up to 5.
    * More can be added with `addEngagement`.
@@ -422,6 +423,7 @@ export class ResponsePlan extends ResponsePlanBase {
       resource.node.addDependency(...policies);
     }
     checkTagsAtSynth(this, resource);
+    useReplicationSet(this, props.replicationSet);
 
     for (const contact of props.engagements ?? []) {
       this.addEngagement(contact);

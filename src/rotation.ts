@@ -15,8 +15,10 @@ import { ROTATION, importPath, parseArn } from './private/arns';
 import { ErrorCode } from './private/codes';
 import { checkPersonal } from './private/contacts';
 import { IncidentManagerValidationError, Where } from './private/errors';
+import { useReplicationSet } from './private/replication-regions';
 import { checkTagsAtSynth } from './private/tags';
 import { checkCount, checkInteger, checkString } from './private/validate';
+import type { ReplicationSetOptions } from './replication-set';
 
 /**
  * A day of the week.
@@ -328,7 +330,7 @@ export interface RotationOptions {
 /**
  * Properties of a `Rotation`.
  */
-export interface RotationProps extends RotationOptions {
+export interface RotationProps extends RotationOptions, ReplicationSetOptions {
   /**
    * The personal contacts the shifts rotate through, in order: 1 to 30.
    */
@@ -384,6 +386,7 @@ export class Rotation extends RotationBase {
     });
     resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.RETAIN);
     checkTagsAtSynth(this, resource);
+    useReplicationSet(this, props.replicationSet);
     this.rotationArn = resource.attrArn;
   }
 }

@@ -1,43 +1,24 @@
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { APPLICATION_ACCOUNT, CRITICAL_PLAN, OPERATIONS_ACCOUNT, PLACEHOLDER_SECONDARY_KEY_ARN, SECONDARY_KEY_CONTEXT, defineExampleApp } from '../examples/example-app';
+import { APPLICATION_ACCOUNT, CRITICAL_PLAN, OPERATIONS_ACCOUNT, defineExampleApp } from '../examples/example-app';
 import { expectValidStack } from './support/template-check';
 
 describe('the example app of the README', () => {
   const app = new App();
-  const { keys, operations, application } = defineExampleApp(app);
+  const { operations, application } = defineExampleApp(app);
   const ops = expectValidStack(operations);
   const contactId = (alias: string) => Object.keys(ops.findResources('AWS::SSMContacts::Contact', { Properties: { Alias: alias } }))[0];
   const contactArn = (alias: string) => ({ 'Fn::GetAtt': [contactId(alias), 'Arn'] });
 
   test('GIVEN every stack THEN its template passes the schema and IAM checks', () => {
-    expectValidStack(keys);
     expectValidStack(operations);
     expectValidStack(application);
   });
 
-  test('THEN the replication set spans two Regions, each with its customer-managed key', () => {
-    ops.hasResourceProperties('AWS::SSMIncidents::ReplicationSet', {
-      DeletionProtected: true,
-      Regions: [
-        { RegionName: 'us-east-1', RegionConfiguration: { SseKmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^IncidentManagerKey'), 'Arn'] } } },
-        // The us-west-2 key is passed by ARN (context), without Lambda-backed cross-Region references.
-        { RegionName: 'us-west-2', RegionConfiguration: { SseKmsKeyId: PLACEHOLDER_SECONDARY_KEY_ARN } },
-      ],
-    });
-    const keysTemplate = expectValidStack(keys);
-    keysTemplate.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
-    keysTemplate.hasOutput('KeyArn', { Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Key'), 'Arn'] } });
-  });
-
-  test('GIVEN the key ARN in the context THEN the replication set uses it, and no stack has a custom resource or a Lambda function', () => {
-    const arn = 'arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
-    const withContext = new App({ context: { [SECONDARY_KEY_CONTEXT]: arn } });
-    const stacks = defineExampleApp(withContext);
-    Template.fromStack(stacks.operations).hasResourceProperties('AWS::SSMIncidents::ReplicationSet', {
-      Regions: Match.arrayWith([{ RegionName: 'us-west-2', RegionConfiguration: { SseKmsKeyId: arn } }]),
-    });
-    for (const stack of [stacks.keys, stacks.operations, stacks.application]) {
+  test('THEN the account\'s existing replication set is used: none is created, and no stack has a custom resource or a Lambda function', () => {
+    ops.resourceCountIs('AWS::SSMIncidents::ReplicationSet', 0);
+    ops.resourceCountIs('AWS::KMS::Key', 0);
+    for (const stack of [operations, application]) {
       const types = Object.values<any>(Template.fromStack(stack).toJSON().Resources).map((r) => r.Type);
       expect(types.filter((t) => t.startsWith('Custom::') || t === 'AWS::Lambda::Function' || t === 'AWS::CloudFormation::CustomResource')).toEqual([]);
     }
@@ -99,7 +80,6 @@ describe('the example app of the README', () => {
   });
 
   test('THEN the templates match their snapshots (a changed logical ID would replace data-bearing resources)', () => {
-    expect(Template.fromStack(keys).toJSON()).toMatchSnapshot();
     expect(Template.fromStack(operations).toJSON()).toMatchSnapshot();
     expect(Template.fromStack(application).toJSON()).toMatchSnapshot();
   });

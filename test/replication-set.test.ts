@@ -281,3 +281,55 @@ describe('ReplicationSet', () => {
     });
   });
 });
+
+describe('the replication set of constructs in other stacks', () => {
+  const env = (region: string) => ({ account: ACCOUNT, region });
+
+  test.each([['before', true], ['after', false]])('GIVEN the replication set defined %s the contact, in another stack THEN the contact stack waits for it', (_when, setFirst) => {
+    const app = new App();
+    const ops = new Stack(app, 'Ops', { env: env('us-east-1') });
+    const people = new Stack(app, 'People', { env: env('us-east-1') });
+    const define = [
+      () => new ReplicationSet(ops, 'Set', { regions: [{ region: 'us-east-1' }, { region: 'us-west-2' }] }),
+      () => new Contact(people, 'Alice', { alias: 'alice', displayName: 'Alice' }),
+    ];
+    (setFirst ? define : [...define].reverse()).forEach((d) => d());
+    app.synth();
+    expect(people.dependencies.map((s) => s.stackName)).toEqual(['Ops']);
+  });
+
+  test('GIVEN a stack in a Region the replication set does not have THEN an Incident Manager construct there is refused', () => {
+    const app = new App();
+    new ReplicationSet(new Stack(app, 'Ops', { env: env('us-east-1') }), 'Set', { regions: [{ region: 'us-east-1' }, { region: 'us-west-2' }] });
+    const eu = new Stack(app, 'Eu', { env: env('eu-west-1') });
+    expect(() => new Contact(eu, 'Alice', { alias: 'alice', displayName: 'Alice' })).toThrow(
+      "the stack Region must be a Region of the account's replication set (us-east-1, us-west-2): Incident Manager creates contacts, rotations and response plans only there (got \"eu-west-1\") at Eu/Alice [REPLICATION_SET_REGIONS]",
+    );
+  });
+
+  test('GIVEN an imported replication set with its Regions, or of another account THEN they are checked', () => {
+    const stack = newStack();
+    const set = ReplicationSet.fromReplicationSetAttributes(stack, 'Set', {
+      replicationSetArn: `arn:aws:ssm-incidents::${ACCOUNT}:replication-set/abc`,
+      replicationRegions: ['us-west-2', 'eu-west-1'],
+    });
+    expect(() => new Contact(stack, 'Alice', { alias: 'alice', displayName: 'Alice', replicationSet: set })).toThrow('(got "us-east-1") at Stack/Alice [REPLICATION_SET_REGIONS]');
+    const other = ReplicationSet.fromReplicationSetArn(stack, 'Other', 'arn:aws:ssm-incidents::444455556666:replication-set/abc');
+    expect(() => new Contact(stack, 'Bob', { alias: 'bob', displayName: 'Bob', replicationSet: other })).toThrow(
+      '`replicationSet` must be the replication set of this account 111122223333 (got "the replication set Stack/Other of account 444455556666") at Stack/Bob [REPLICATION_SET_REGIONS]',
+    );
+  });
+
+  test('GIVEN the existing replication set by account alone THEN nothing needs its ARN; using it fails synthesis with the way out', () => {
+    const stack = newStack();
+    const existing = ReplicationSet.fromAccount(stack, 'Existing', { replicationRegions: ['us-east-1', 'us-west-2'] });
+    new Contact(stack, 'Alice', { alias: 'alice', displayName: 'Alice', replicationSet: existing });
+    expectValidStack(stack);
+    const other = newStack();
+    const existingThere = ReplicationSet.fromAccount(other, 'Existing');
+    new CfnParameter(other, 'Arn', { default: existingThere.replicationSetArn });
+    expect(() => (other.node.root as App).synth()).toThrow(
+      'the ARN of a replication set imported with ReplicationSet.fromAccount must be given: import the replication set with ReplicationSet.fromReplicationSetArn when its ARN is needed (the console shows it under Incident Manager settings) (got "used in the app") at Stack/Existing [ARN]',
+    );
+  });
+});

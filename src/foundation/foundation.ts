@@ -386,6 +386,7 @@ export class IncidentManagerFoundation extends Construct {
       alias: entry.alias,
       displayName: entry.displayName,
       removalPolicy: entry.removalPolicy,
+      replicationSet: this.replicationSet,
       channels: [...channels.values()],
       engagementPlan: stages,
     });
@@ -420,6 +421,7 @@ export class IncidentManagerFoundation extends Construct {
       const { contacts, ...options } = r;
       const rotation = new Rotation(scope, `${this.idFor('Rotation', entry.alias)}-${i + 1}`, {
         ...options,
+        replicationSet: this.replicationSet,
         contacts: contacts.map((alias, j) => this.placement.reference(alias, `${where}.rotations[${i}].contacts[${j}]`, scope, dependencies, true)),
       });
       if (dependencies.length > 0) rotation.node.addDependency(...dependencies);
@@ -430,6 +432,7 @@ export class IncidentManagerFoundation extends Construct {
       alias: entry.alias,
       displayName: entry.displayName,
       removalPolicy: entry.removalPolicy,
+      replicationSet: this.replicationSet,
       rotations,
     });
     this.placement.register(entry.alias, schedule, `${where}.alias`, false);
@@ -450,6 +453,7 @@ export class IncidentManagerFoundation extends Construct {
       alias: entry.alias,
       displayName: entry.displayName,
       removalPolicy: entry.removalPolicy,
+      replicationSet: this.replicationSet,
       stages: entry.stages.map((stage, i) => ({
         duration: stage.duration,
         targets: [
@@ -477,6 +481,7 @@ export class IncidentManagerFoundation extends Construct {
     const { engagements, useChatChannel, group, ...options } = entry;
     const plan = new ResponsePlan(scope, this.idFor('ResponsePlan', entry.responsePlanName), {
       ...options,
+      replicationSet: this.replicationSet,
       engagements: (engagements ?? []).map((alias, j) => this.placement.reference(alias, `${where}.engagements[${j}]`, scope, dependencies)),
       chatChannel: useChatChannel ?? true ? this.chatChannel : undefined,
     });

@@ -2,7 +2,9 @@ import { RemovalPolicy, aws_ssmcontacts as ssmcontacts } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { CONTACT, formatArn, importPath, parseArn } from './arns';
 import { IncidentManagerValidationError, Where } from './errors';
+import { useReplicationSet } from './replication-regions';
 import { checkTagsAtSynth } from './tags';
+import type { IReplicationSet } from '../replication-set';
 import { claimUniqueName } from './unique';
 import { checkString } from './validate';
 import { ContactBase, IContact } from '../contact-base';
@@ -62,6 +64,7 @@ interface ContactNames {
   readonly alias: string;
   readonly displayName: string;
   readonly removalPolicy?: RemovalPolicy;
+  readonly replicationSet?: IReplicationSet;
 }
 
 /** Checks the names and defines the contact's L1 (id `Resource`), retained unless told otherwise. */
@@ -82,5 +85,6 @@ export function defineContactResource(
   });
   resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.RETAIN);
   checkTagsAtSynth(scope, resource);
+  useReplicationSet(scope, props.replicationSet);
   return resource;
 }

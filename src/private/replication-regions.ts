@@ -1,29 +1,99 @@
-import { Stack, Token } from 'aws-cdk-lib';
+import { Resource, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { IncidentManagerValidationError } from './errors';
+import type { IReplicationSet } from '../replication-set';
 
 /*
- * The replication sets defined in an app, by account, so that constructs which must act in every
- * Region of the replication set (a PagerDuty secret's key policy) can find those Regions.
+ * The replication sets defined in an app, by account, and the Incident Manager constructs that need
+ * them: Incident Manager refuses to create a contact, rotation or response plan before the account has
+ * a replication set, and only in one of its Regions. In the replication set's own stack an aspect
+ * orders everything after it; across stacks the construct depends on the replication set (a stack
+ * dependency), whichever of the two is defined first.
  */
 
-const REPLICATION_SETS = Symbol.for('cdk-incident-manager.ReplicationSets');
+const REGISTRY = Symbol.for('cdk-incident-manager.ReplicationSets');
 
-interface Registered {
-  readonly account: string;
-  readonly regions: string[];
-  readonly path: string;
+interface Registry {
+  readonly sets: Array<{ readonly account: string; readonly regions: string[]; readonly path: string; readonly set: IReplicationSet }>;
+  readonly users: Array<{ readonly account: string; readonly owner: IConstruct }>;
 }
 
-function registry(scope: IConstruct): Registered[] {
+function registry(scope: IConstruct): Registry {
   const root = scope.node.root as any;
-  if (!root[REPLICATION_SETS]) {
-    Object.defineProperty(root, REPLICATION_SETS, { value: [], enumerable: false });
+  if (!root[REGISTRY]) {
+    Object.defineProperty(root, REGISTRY, { value: { sets: [], users: [] }, enumerable: false });
   }
-  return root[REPLICATION_SETS];
+  return root[REGISTRY];
 }
 
-export function registerReplicationSet(set: IConstruct, regions: string[]): void {
-  registry(set).push({ account: Stack.of(set).account, regions, path: set.node.path });
+/** Records a replication set defined in the app; constructs of its account in other stacks wait for it. */
+export function registerReplicationSet(set: IReplicationSet & IConstruct, regions: string[]): void {
+  const account = Stack.of(set).account;
+  const reg = registry(set);
+  reg.sets.push({ account, regions, path: set.node.path, set });
+  for (const user of reg.users) {
+    if (sameAccount(user.account, account)) {
+      dependOn(user.owner, set);
+    }
+  }
+}
+
+/**
+ * Makes `owner` (a construct that creates an Incident Manager resource) wait for its account's
+ * replication set, given or found in the app, and checks that its Region is one of the set's.
+ */
+export function useReplicationSet(owner: IConstruct, given?: IReplicationSet): void {
+  const stack = Stack.of(owner);
+  const reg = registry(owner);
+  if (given) {
+    const setAccount = given.env.account;
+    if (!Token.isUnresolved(setAccount) && !Token.isUnresolved(stack.account) && setAccount !== stack.account) {
+      throw new IncidentManagerValidationError(owner, '`replicationSet`', `the replication set ${given.node.path} of account ${setAccount}`, `be the replication set of this account ${stack.account}`, 'REPLICATION_SET_REGIONS');
+    }
+    if (Resource.isOwnedResource(given)) {
+      dependOn(owner, given);
+    }
+    checkRegion(owner, given.replicationRegions);
+    return;
+  }
+  reg.users.push({ account: stack.account, owner });
+  for (const set of reg.sets) {
+    if (sameAccount(set.account, stack.account)) {
+      dependOn(owner, set.set);
+      checkRegion(owner, set.regions);
+    }
+  }
+}
+
+function sameAccount(a: string, b: string): boolean {
+  return !Token.isUnresolved(a) && !Token.isUnresolved(b) && a === b;
+}
+
+/** Across stacks, a construct dependency becomes a stack dependency; in one stack the aspect orders. */
+function dependOn(owner: IConstruct, set: IReplicationSet): void {
+  if (rootOf(Stack.of(owner)) !== rootOf(Stack.of(set))) {
+    owner.node.addDependency(set);
+  }
+}
+
+function rootOf(stack: Stack): Stack {
+  let s = stack;
+  while (s.nestedStackParent) s = s.nestedStackParent;
+  return s;
+}
+
+function checkRegion(owner: IConstruct, regions: string[] | undefined): void {
+  const region = Stack.of(owner).region;
+  if (!regions || Token.isUnresolved(region) || regions.some((r) => Token.isUnresolved(r)) || regions.includes(region)) {
+    return;
+  }
+  throw new IncidentManagerValidationError(
+    owner,
+    'the stack Region',
+    region,
+    `be a Region of the account's replication set (${regions.join(', ')}): Incident Manager creates contacts, rotations and response plans only there`,
+    'REPLICATION_SET_REGIONS',
+  );
 }
 
 /**
@@ -32,7 +102,7 @@ export function registerReplicationSet(set: IConstruct, regions: string[]): void
  */
 export function replicationRegionsOf(scope: IConstruct): string[] | undefined {
   const account = Stack.of(scope).account;
-  const sets = registry(scope);
+  const sets = registry(scope).sets;
   const same = sets.find((s) => !Token.isUnresolved(account) && s.account === account);
   if (same) return same.regions;
   if (Token.isUnresolved(account) && sets.length === 1) return sets[0].regions;
@@ -45,5 +115,5 @@ export function otherReplicationSetOf(scope: IConstruct): string | undefined {
   if (Token.isUnresolved(account)) {
     return undefined;
   }
-  return registry(scope).find((s) => s.account === account)?.path;
+  return registry(scope).sets.find((s) => s.account === account)?.path;
 }
