@@ -20,7 +20,9 @@ class DependOnReplicationSet implements IAspect {
       NEEDS_REPLICATION_SET.test(node.cfnResourceType) &&
       node.cfnResourceType !== this.replicationSet.cfnResourceType
     ) {
-      node.addDependency(this.replicationSet);
+      // A construct dependency: CfnResource#addDependency is deprecated in newer aws-cdk-lib, and
+      // addResourceDependency does not exist at the floor version.
+      node.node.addDependency(this.replicationSet);
     }
   }
 }
