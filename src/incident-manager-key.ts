@@ -126,7 +126,8 @@ export class IncidentManagerKey extends kms.Key {
 /**
  * The key's props, checked before aws-cdk-lib sees them, so that the error names this construct:
  * an alias of 1 to 256 letters, digits and / _ - (AWS KMS API reference, CreateAlias: AliasName),
- * not in the alias/aws/ namespace AWS reserves; a pending window of 7 to 30 days (ScheduleKeyDeletion).
+ * not in the alias/aws/ namespace AWS reserves; a description of up to 8,192 characters (CreateKey); a
+ * pending window of 7 to 30 days (ScheduleKeyDeletion).
  */
 function checkKeyProps(path: string, props: IncidentManagerKeyProps): void {
   const alias = props.alias;
@@ -137,6 +138,7 @@ function checkKeyProps(path: string, props: IncidentManagerKeyProps): void {
       throw new IncidentManagerValidationError(path, '`alias`', alias, 'not be in the alias/aws/ namespace, which AWS reserves for AWS managed keys', 'KEY');
     }
   }
+  checkString(path, 'description', props.description, { max: 8192, code: 'KEY' });
   const window = props.pendingWindow;
   if (window !== undefined && !window.isUnresolved()) {
     const days = window.toDays({ integral: false });

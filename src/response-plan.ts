@@ -488,6 +488,17 @@ export class ResponsePlan extends ResponsePlanBase {
           'RUNBOOK_ROLE',
         );
       }
+      const roleAccount = runbook.role.env.account;
+      const account = Stack.of(this).account;
+      if (!Token.isUnresolved(roleAccount) && !Token.isUnresolved(account) && roleAccount !== account) {
+        throw new IncidentManagerValidationError(
+          this,
+          '`runbook.role`',
+          runbook.role.roleArn,
+          `be a role of the plan's account ${account}: Incident Manager starts the runbook with a role of the plan's own account (to run in another account, use RunbookTargetAccount.IMPACTED_ACCOUNT)`,
+          'RUNBOOK_ROLE',
+        );
+      }
       if (runbook.automationAssumeRole) {
         Annotations.of(this).addWarningV2(
           'cdk-incident-manager:ResponsePlan.automationAssumeRoleWithRole',

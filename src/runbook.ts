@@ -9,7 +9,7 @@ import {
 } from './private/actions';
 import { DocumentLocation, incidentRecordsArn, roleArn, startAutomationArns } from './private/arns';
 import { IncidentManagerValidationError, Where } from './private/errors';
-import { checkResponsePlanName, checkString, isUnresolved } from './private/validate';
+import { checkCount, checkResponsePlanName, checkString, firstDuplicate, isUnresolved } from './private/validate';
 
 /** The document name pattern of the Incident Manager API (SsmAutomation.documentName). */
 const DOCUMENT_NAME = /^[a-zA-Z0-9_\-.:/]{3,128}$/;
@@ -244,6 +244,14 @@ export class RunbookExecutionRole extends iam.Role {
       );
     }
     props.impactedAccounts?.forEach((a, i) => checkString(path, `impactedAccounts[${i}]`, a, { pattern: /^[0-9]{12}$/, format: 'a 12-digit account ID', code: 'RUNBOOK_ROLE' }));
+    if (props.impactedAccounts && !Token.isUnresolved(props.impactedAccounts)) {
+      // An empty list would grant nothing; it is not "any account", which leaving the prop out means.
+      checkCount(path, 'impactedAccounts', props.impactedAccounts, 1, Number.MAX_SAFE_INTEGER, 'accounts', 'RUNBOOK_ROLE');
+      const twice = firstDuplicate(props.impactedAccounts);
+      if (twice) {
+        throw new IncidentManagerValidationError(path, '`impactedAccounts`', twice, 'name each account once', 'RUNBOOK_ROLE');
+      }
+    }
 
     const account = Stack.of(scope).account;
     super(scope, id, {

@@ -266,6 +266,25 @@ describe('validation tables', () => {
     { rule: '11 digits', bad: '44445555666', boundary: '444455556666', message: '`impactedAccounts[0]` must be a 12-digit account ID (got "44445555666") at Stack/Plan/RunbookRole [RUNBOOK_ROLE]' },
   ]);
 
+  test.each<[string, string[], string]>([
+    ['an empty list', [], '`impactedAccounts` must have at least 1 account (got "0 accounts") at Stack/Plan/RunbookRole [RUNBOOK_ROLE]'],
+    ['an account twice', ['444455556666', '444455556666'], '`impactedAccounts` must name each account once (got "444455556666") at Stack/Plan/RunbookRole [RUNBOOK_ROLE]'],
+  ])('GIVEN impacted accounts as %s THEN they are refused (an empty list is not "any account")', (_name, impactedAccounts, message) => {
+    expect(() => plan(newStack(), { runbook: { runbook: Runbook.fromDocumentName('Restart'), targetAccount: RunbookTargetAccount.IMPACTED_ACCOUNT, impactedAccounts } })).toThrow(message);
+  });
+
+  test('GIVEN a runbook role of another account THEN it is refused', () => {
+    const stack = newStack();
+    const role = iam.Role.fromRoleArn(stack, 'Theirs', 'arn:aws:iam::444455556666:role/runbook');
+    expect(() => plan(stack, { runbook: { runbook: Runbook.fromDocumentName('Restart'), role } })).toThrow(
+      "`runbook.role` must be a role of the plan's account 111122223333: Incident Manager starts the runbook with a role of the plan's own account (to run in another account, use RunbookTargetAccount.IMPACTED_ACCOUNT) (got \"arn:aws:iam::444455556666:role/runbook\") at Stack/Plan [RUNBOOK_ROLE]",
+    );
+  });
+
+  table<string>('Key description (KMS CreateKey: up to 8,192 characters)', (s, v) => new IncidentManagerKey(s, 'Key', { description: v }), [
+    { rule: 'too long', bad: 'd'.repeat(8193), boundary: 'd'.repeat(8192), message: '`description` must be 0 to 8192 characters long' },
+  ]);
+
   table<number>('Replication set Regions (CFN: 1 to 3)', (s, v) => new ReplicationSet(s, 'Set', { regions: ['us-east-1', 'us-east-2', 'us-west-1', 'us-west-2'].slice(0, v).map((region) => ({ region })) }), [
     { rule: '4', bad: 4, boundary: 3, message: '`regions` must have 1 to 3 Regions (got "4 Regions") at Stack/Set [REPLICATION_SET_REGIONS]' },
     { rule: '0', bad: 0, boundary: 1, message: '(got "0 Regions") at Stack/Set [REPLICATION_SET_REGIONS]' },
