@@ -7,21 +7,23 @@ export function libraryApp(app: App, org: BenchOrganization): Stack {
   const stack = new Stack(app, 'Bench', { env: BENCH_ENV });
   const weekly = RotationRecurrence.weekly({ handOffs: [{ day: DayOfWeek.MONDAY, handOffTime: '09:00' }] });
   const start = RotationStart.fromIsoString('2027-01-04T09:00');
+  // Groups place entries only in nested stacks; without them the foundation would warn that they are unused.
+  const group = (name: string) => (org.nested ? name : undefined);
   new IncidentManagerFoundation(stack, 'IM', {
     regions: ['us-east-1', 'us-west-2'],
     encryption: FoundationEncryption.AWS_OWNED_KEY,
     nestedStacks: org.nested,
-    contacts: org.contacts.map((c) => ({ alias: c.alias, displayName: c.displayName, email: c.email, voice: c.voice, group: c.group })),
+    contacts: org.contacts.map((c) => ({ alias: c.alias, displayName: c.displayName, email: c.email, voice: c.voice, group: group(c.group) })),
     onCallSchedules: org.schedules.map((s) => ({
       alias: s.alias,
       displayName: s.displayName,
-      group: s.group,
+      group: group(s.group),
       rotations: s.rotations.map((contacts) => ({ contacts, startTime: start, timeZone: TimeZone.ETC_UTC, recurrence: weekly })),
     })),
     escalationPlans: org.escalationPlans.map((e) => ({
       alias: e.alias,
       displayName: e.displayName,
-      group: e.group,
+      group: group(e.group),
       stages: [
         { duration: Duration.minutes(15), targets: [e.schedule] },
         { duration: Duration.minutes(0), targets: [e.lead] },
@@ -34,7 +36,7 @@ export function libraryApp(app: App, org: BenchOrganization): Stack {
       impact: Impact.HIGH,
       engagements: [p.escalation],
       runbook: { runbook: Runbook.fromDocumentName(p.runbook) },
-      group: p.group,
+      group: group(p.group),
     })),
     sharing: { accounts: ['444455556666'] },
   });
