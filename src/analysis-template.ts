@@ -2,7 +2,7 @@ import { Names, RemovalPolicy, Resource, Token, aws_ssm as ssm } from 'aws-cdk-l
 import { Construct } from 'constructs';
 import { IncidentManagerValidationError } from './private/errors';
 import { checkTagsAtSynth } from './private/tags';
-import { checkString } from './private/validate';
+import { SSM_DOCUMENT_NAME, checkString } from './private/validate';
 
 /**
  * Properties of a `PostIncidentAnalysisTemplate`.
@@ -30,7 +30,6 @@ export interface PostIncidentAnalysisTemplateProps {
   readonly removalPolicy?: RemovalPolicy;
 }
 
-const DOCUMENT_NAME = /^[a-zA-Z0-9_\-.]{3,128}$/;
 
 /**
  * A post-incident analysis template: an SSM document of type `ProblemAnalysisTemplate` that
@@ -47,7 +46,7 @@ export class PostIncidentAnalysisTemplate extends Resource {
   constructor(scope: Construct, id: string, props: PostIncidentAnalysisTemplateProps) {
     super(scope, id);
     this.templateName = props.templateName ?? Names.uniqueResourceName(this, { maxLength: 128, allowedSpecialCharacters: '-_.' });
-    checkString(this, 'templateName', this.templateName, { pattern: DOCUMENT_NAME, format: '3 to 128 letters, digits and _ - .', code: 'ANALYSIS_TEMPLATE' });
+    checkString(this, 'templateName', this.templateName, { pattern: SSM_DOCUMENT_NAME, format: '3 to 128 letters, digits and _ - .', code: 'ANALYSIS_TEMPLATE' });
     // Systems Manager reserves document names that begin with aws, amazon or amzn, in any case
     // (Systems Manager API reference, CreateDocument: Name).
     if (!Token.isUnresolved(this.templateName) && /^(aws|amazon|amzn)/i.test(this.templateName)) {

@@ -1,7 +1,7 @@
 import { Resource, Stack, Token, aws_chatbot as chatbot, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
 import { Construct, IConstruct, IDependable } from 'constructs';
-import { RESOLVER_LIST_ACTIONS, resolverStatements } from './private/actions';
-import { RESPONSE_PLAN, formatArn, incidentRecordsArn } from './private/arns';
+import { resolverListStatement, resolverPlanStatements } from './private/actions';
+import { RESPONSE_PLAN, fixedPhysicalName, formatArn, incidentRecordsArn } from './private/arns';
 import { IncidentManagerValidationError } from './private/errors';
 import { allowIncidentManagerToPublish, checkStandardTopic } from './private/topics';
 import { checkSameEnvironment, firstDuplicate } from './private/validate';
@@ -140,7 +140,7 @@ export class ChatChannel extends Construct implements IChatChannel {
     if (slackChannels.length + teamsChannels.length > 0) {
       this.guardrailPolicy = new iam.ManagedPolicy(this, 'Guardrail', {
         description: 'The most that chat channels relaying Incident Manager may do: respond to their response plans',
-        statements: [new iam.PolicyStatement({ actions: RESOLVER_LIST_ACTIONS, resources: ['*'] })],
+        statements: [resolverListStatement()],
       });
     }
     for (const slack of slackChannels) {
@@ -178,9 +178,7 @@ export class ChatChannel extends Construct implements IChatChannel {
       // Built from the plan's name, which fixes its ARN: no reference to a plan in another (nested) stack.
       const planArn = formatArn(this.guardrailPolicy, RESPONSE_PLAN, plan.responsePlanName);
       const records = incidentRecordsArn(this.guardrailPolicy, Stack.of(this.guardrailPolicy).account, plan.responsePlanName);
-      for (const statement of resolverStatements(planArn, records).slice(0, 2)) {
-        this.guardrailPolicy.addStatements(statement);
-      }
+      this.guardrailPolicy.addStatements(...resolverPlanStatements(planArn, records));
     }
   }
 
@@ -197,8 +195,7 @@ export class ChatChannel extends Construct implements IChatChannel {
     const here = Stack.of(this);
     additional.forEach((topic, i) => {
       checkStandardTopic(this, `additionalRegionTopics[${i}]`, topic);
-      const name = (topic as unknown as { physicalName?: string }).physicalName;
-      if (Resource.isOwnedResource(topic) && Stack.of(topic) !== here && name !== undefined && Token.isUnresolved(name)) {
+      if (Resource.isOwnedResource(topic) && Stack.of(topic) !== here && fixedPhysicalName(topic) === undefined) {
         throw new IncidentManagerValidationError(
           this,
           `\`additionalRegionTopics[${i}]\``,

@@ -6,7 +6,6 @@ import {
   Lazy,
   RemovalPolicy,
   Resource,
-  Stack,
   Token,
   aws_kms as kms,
   aws_ssmincidents as ssmincidents,
@@ -18,7 +17,7 @@ import { checkSymmetricKey } from './private/keys';
 import { otherReplicationSetOf, registerReplicationSet } from './private/replication-regions';
 import { dependOnReplicationSet } from './private/replication-set-dependency';
 import { checkTagsAtSynth } from './private/tags';
-import { checkCount, checkString, firstDuplicate } from './private/validate';
+import { REGION_NAME, checkCount, checkString, firstDuplicate } from './private/validate';
 
 /**
  * The account's Incident Manager replication set, defined here or imported.
@@ -130,9 +129,7 @@ export interface ExistingReplicationSetOptions {
   readonly replicationRegions?: string[];
 }
 
-const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-[0-9]+$/;
 const MAX_REGIONS = 3;
-const REPLICATION_SET_MARKER = Symbol.for('cdk-incident-manager.ReplicationSet');
 
 /**
  * The Incident Manager replication set: the Regions Incident Manager keeps its data in, and the keys
@@ -250,9 +247,7 @@ export class ReplicationSet extends Resource implements IReplicationSet {
    * account (in any stack or Region), or in the same stack when accounts are not known, is an error.
    */
   private checkOnlyOneInStack(): void {
-    const stack = rootStack(this);
-    const existing = (stack as any)[REPLICATION_SET_MARKER] as ReplicationSet | undefined;
-    const other = existing?.node.path ?? otherReplicationSetOf(this);
+    const other = otherReplicationSetOf(this);
     if (other) {
       throw new IncidentManagerValidationError(
         this,
@@ -262,7 +257,6 @@ export class ReplicationSet extends Resource implements IReplicationSet {
         'REPLICATION_SET_SINGLETON',
       );
     }
-    Object.defineProperty(stack, REPLICATION_SET_MARKER, { value: this, enumerable: false });
   }
 
   private checkRegions(regions: ReplicationRegion[]): void {
@@ -323,13 +317,5 @@ function keyRegionOf(key: kms.IKey): string | undefined {
     return Arn.split(key.keyArn, ArnFormat.SLASH_RESOURCE_NAME).region;
   }
   return key.env.region;
-}
-
-function rootStack(scope: IConstruct): Stack {
-  let stack = Stack.of(scope);
-  while (stack.nestedStackParent) {
-    stack = stack.nestedStackParent;
-  }
-  return stack;
 }
 

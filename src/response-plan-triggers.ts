@@ -1,5 +1,6 @@
 import { ArnFormat, Stack, Token, aws_cloudwatch as cloudwatch, aws_events as events, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { fixedPhysicalName } from './private/arns';
 import { IncidentManagerValidationError } from './private/errors';
 import { IResponsePlan } from './response-plan';
 
@@ -93,10 +94,10 @@ function ruleRole(rule: events.IRule): iam.IRole {
  */
 function ruleArnPatterns(rule: events.IRule): string | string[] {
   const stack = Stack.of(rule);
-  const name = (rule as unknown as { physicalName?: string }).physicalName;
+  const name = fixedPhysicalName(rule);
   const arn = (resourceName: string) =>
     stack.formatArn({ service: 'events', resource: 'rule', resourceName, arnFormat: ArnFormat.SLASH_RESOURCE_NAME });
-  if (name !== undefined && !Token.isUnresolved(name)) {
+  if (name !== undefined) {
     return [arn(name), arn(`*/${name}`)];
   }
   return arn('*');

@@ -1,6 +1,5 @@
 import {
   Annotations,
-  ArnFormat,
   CfnTag,
   IResource,
   Lazy,
@@ -201,14 +200,7 @@ abstract class ResponsePlanBase extends Resource implements IResponsePlan {
     if (!Resource.isOwnedResource(this) || Token.isUnresolved(name) || !Construct.isConstruct(grantee) || Stack.of(grantee) === this.stack) {
       return this.responsePlanArn;
     }
-    return Stack.of(grantee).formatArn({
-      service: RESPONSE_PLAN.service,
-      region: '',
-      account: this.env.account,
-      resource: RESPONSE_PLAN.resourceType,
-      resourceName: name,
-      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-    });
+    return formatArn(grantee, RESPONSE_PLAN, name, this.env.account);
   }
 
   /** Every incident record of this plan. */

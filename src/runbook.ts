@@ -1,4 +1,4 @@
-import { Arn, ArnFormat, Fn, Stack, Token, aws_iam as iam, aws_ssm as ssm } from 'aws-cdk-lib';
+import { Arn, ArnFormat, Stack, Token, aws_iam as iam, aws_ssm as ssm } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import {
   ASSUME_ROLE_ACTIONS,
@@ -9,7 +9,8 @@ import {
 } from './private/actions';
 import { DocumentLocation, incidentRecordsArn, roleArn, startAutomationArns } from './private/arns';
 import { IncidentManagerValidationError, Where } from './private/errors';
-import { checkCount, checkResponsePlanName, checkString, firstDuplicate, isUnresolved } from './private/validate';
+import { eachInList } from './private/lists';
+import { REGION_NAME, SSM_DOCUMENT_NAME, checkCount, checkResponsePlanName, checkString, firstDuplicate, isUnresolved } from './private/validate';
 
 /** The document name pattern of the Incident Manager API (SsmAutomation.documentName). */
 const DOCUMENT_NAME = /^[a-zA-Z0-9_\-.:/]{3,128}$/;
@@ -130,9 +131,9 @@ function parseDocumentArn(arn: string): { account: string; region: string; name:
     parts.service !== 'ssm' ||
     parts.resource !== 'document' ||
     !parts.resourceName ||
-    !/^[a-zA-Z0-9_\-.]{3,128}$/.test(parts.resourceName) ||
+    !SSM_DOCUMENT_NAME.test(parts.resourceName) ||
     !/^[0-9]{12}$/.test(parts.account ?? '') ||
-    !/^[a-z]{2}(-[a-z]+)+-[0-9]+$/.test(parts.region ?? '')
+    !REGION_NAME.test(parts.region ?? '')
   ) {
     return undefined;
   }
@@ -291,24 +292,4 @@ export class RunbookExecutionRole extends iam.Role {
       );
     }
   }
-}
-
-/**
- * `render` applied to each item. When an item is a list token (a CommaDelimitedList parameter), the
- * list is only known at deploy time, so the items are rendered there: the list is joined with the
- * text that closes one rendered item and opens the next, then split again (render must place the item
- * once, in the middle of the text).
- */
-function eachInList(items: string[], render: (item: string) => string): string[] {
-  if (!items.some(isUnresolvedListElement)) {
-    return items.map(render);
-  }
-  const marker = '\u0001ITEM\u0001';
-  const [before, after] = render(marker).split(marker);
-  const list = Fn.split(',', Fn.join(',', items.map((i) => (isUnresolvedListElement(i) ? Fn.join(',', [i]) : i))));
-  return Fn.split('|', Fn.join('', [before, Fn.join(`${after}|${before}`, list), after]));
-}
-
-function isUnresolvedListElement(value: string): boolean {
-  return value.includes('#{Token[');
 }

@@ -1,8 +1,9 @@
-import { Fn, IResource, Lazy, Names, Resource, aws_ram as ram } from 'aws-cdk-lib';
+import { IResource, Lazy, Names, Resource, aws_ram as ram } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { IContact } from './contact-base';
 import { CONTACT, RESPONSE_PLAN, formatArn, ramPermissionArn } from './private/arns';
 import { IncidentManagerValidationError } from './private/errors';
+import { withListTokens } from './private/lists';
 import { checkSameEnvironment, checkString, isUnresolved, requireEntries } from './private/validate';
 import { IResponsePlan } from './response-plan';
 
@@ -103,7 +104,8 @@ export class IncidentManagerShare extends Resource {
       // Resources and principals added later are in them at synthesis.
       // Response plans first, then contacts, each in the order added.
       resourceArns: Lazy.list({ produce: () => [...this.planArns, ...this.contactArns] }),
-      principals: Lazy.list({ produce: () => renderPrincipals(this.principals) }),
+      // A list token among the principals is expanded at deploy time.
+      principals: Lazy.list({ produce: () => withListTokens(this.principals) }),
       permissionArns: Lazy.list({ produce: () => this.permissionArns() }),
     });
     this.resourceShareArn = resource.attrArn;
@@ -196,16 +198,4 @@ export class IncidentManagerShare extends Resource {
       ...(this.contacts.length > 0 ? [ramPermissionArn(this, CONTACT_PERMISSION)] : []),
     ];
   }
-}
-
-/**
- * The principals as CloudFormation takes them. A list token among them (one element of the list,
- * standing for the whole list) cannot sit in a literal list, so the list is then joined and split
- * again at deploy time: Fn::Split(",", Fn::Join(",", [...])).
- */
-function renderPrincipals(principals: string[]): string[] {
-  if (!principals.some((p) => typeof p === 'string' && p.includes('#{Token['))) {
-    return principals;
-  }
-  return Fn.split(',', Fn.join(',', principals.map((p) => (p.includes('#{Token[') ? Fn.join(',', [p] as any) : p))));
 }

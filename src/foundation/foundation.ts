@@ -333,12 +333,6 @@ export class IncidentManagerFoundation extends Construct {
     if (props.chatChannel && props.existingChatChannel) {
       fail('`chatChannel` and `existingChatChannel`', 'both', 'be given one at a time');
     }
-    const hasChat = !!(props.chatChannel || props.existingChatChannel);
-    (props.responsePlans ?? []).forEach((plan, i) => {
-      if (plan.useChatChannel === true && !hasChat) {
-        fail(`\`responsePlans[${i}].useChatChannel\``, true, 'be left out unless the foundation has a chat channel (`chatChannel` or `existingChatChannel`)');
-      }
-    });
   }
 
   private defineReplicationSet(props: IncidentManagerFoundationProps): { replicationSet: ReplicationSet; key?: IncidentManagerKey } {

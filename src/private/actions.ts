@@ -83,9 +83,18 @@ export const INCIDENT_MANAGER_PRINCIPAL = 'ssm-incidents.amazonaws.com';
  * requires), and list plans and records, which take no resource.
  */
 export function resolverStatements(responsePlanArn: string, incidentRecordsArn: string): iam.PolicyStatement[] {
+  return [...resolverPlanStatements(responsePlanArn, incidentRecordsArn), resolverListStatement()];
+}
+
+/** The statements of `resolverStatements` that name the plan: without the list actions. */
+export function resolverPlanStatements(responsePlanArn: string, incidentRecordsArn: string): iam.PolicyStatement[] {
   return [
     new iam.PolicyStatement({ actions: RESOLVER_PLAN_ACTIONS, resources: [responsePlanArn] }),
     new iam.PolicyStatement({ actions: RESOLVER_RECORD_ACTIONS, resources: [incidentRecordsArn, responsePlanArn] }),
-    new iam.PolicyStatement({ actions: RESOLVER_LIST_ACTIONS, resources: ['*'] }),
   ];
+}
+
+/** The list actions of a responder, which take no resource. */
+export function resolverListStatement(): iam.PolicyStatement {
+  return new iam.PolicyStatement({ actions: RESOLVER_LIST_ACTIONS, resources: ['*'] });
 }

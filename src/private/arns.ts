@@ -23,11 +23,15 @@ export const CONTACT: ArnShape = { service: SSM_CONTACTS, resourceType: 'contact
 export const RESPONSE_PLAN: ArnShape = { service: SSM_INCIDENTS, resourceType: 'response-plan', regional: false };
 export const ROTATION: ArnShape = { service: SSM_CONTACTS, resourceType: 'rotation', regional: true };
 
-/** The ARN of a resource of `shape` named `name` in the stack's account (and Region where regional). */
-export function formatArn(scope: IConstruct, shape: ArnShape, name: string): string {
+/**
+ * The ARN of a resource of `shape` named `name` in `scope`'s stack, in the stack's account (or
+ * `account`) and Region where regional.
+ */
+export function formatArn(scope: IConstruct, shape: ArnShape, name: string, account?: string): string {
   return Stack.of(scope).formatArn({
     service: shape.service,
     region: shape.regional ? undefined : '',
+    account,
     resource: shape.resourceType,
     resourceName: name,
     arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
@@ -69,6 +73,15 @@ export function parseArn(where: Where, shape: ArnShape, arn: string, what: strin
     throw new IncidentManagerValidationError(where, `\`${what}\``, arn, expected, 'ARN');
   }
   return { account: parts.account, region: parts.region || undefined, resourceName: parts.resourceName };
+}
+
+/**
+ * The physical name a resource of this app was given in code, or undefined when CloudFormation names
+ * it. ARNs built from it need no reference to the resource (no dependency cycle, no cross-stack export).
+ */
+export function fixedPhysicalName(resource: IConstruct): string | undefined {
+  const name = (resource as unknown as { physicalName?: string }).physicalName;
+  return name !== undefined && !Token.isUnresolved(name) ? name : undefined;
 }
 
 /** The path an imported construct will have, for errors thrown before it is created. */

@@ -14,7 +14,13 @@ import type { IReplicationSet } from '../replication-set';
 const REGISTRY = Symbol.for('cdk-incident-manager.ReplicationSets');
 
 interface Registry {
-  readonly sets: Array<{ readonly account: string; readonly regions: string[]; readonly path: string; readonly set: IReplicationSet }>;
+  readonly sets: Array<{
+    readonly account: string;
+    readonly root: Stack;
+    readonly regions: string[];
+    readonly path: string;
+    readonly set: IReplicationSet;
+  }>;
   readonly users: Array<{ readonly account: string; readonly owner: IConstruct }>;
 }
 
@@ -30,7 +36,7 @@ function registry(scope: IConstruct): Registry {
 export function registerReplicationSet(set: IReplicationSet & IConstruct, regions: string[]): void {
   const account = Stack.of(set).account;
   const reg = registry(set);
-  reg.sets.push({ account, regions, path: set.node.path, set });
+  reg.sets.push({ account, root: rootOf(Stack.of(set)), regions, path: set.node.path, set });
   for (const user of reg.users) {
     if (sameAccount(user.account, account)) {
       dependOn(user.owner, set);
@@ -109,11 +115,12 @@ export function replicationRegionsOf(scope: IConstruct): string[] | undefined {
   return undefined;
 }
 
-/** The path of a replication set already defined in the app for the same (known) account as `scope`. */
+/**
+ * The path of a replication set already defined in the app for the same account as `scope`: one of
+ * the same known account, or, when accounts are not known, one in the same stack (or its nested stacks).
+ */
 export function otherReplicationSetOf(scope: IConstruct): string | undefined {
   const account = Stack.of(scope).account;
-  if (Token.isUnresolved(account)) {
-    return undefined;
-  }
-  return registry(scope).sets.find((s) => s.account === account)?.path;
+  const root = rootOf(Stack.of(scope));
+  return registry(scope).sets.find((s) => sameAccount(s.account, account) || s.root === root)?.path;
 }

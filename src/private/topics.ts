@@ -1,6 +1,7 @@
 import { Annotations, ArnFormat, Stack, Token, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
 import { IConstruct, IDependable } from 'constructs';
 import { INCIDENT_MANAGER_PRINCIPAL, PUBLISH_ACTIONS, TOPIC_KEY_ACTIONS } from './actions';
+import { fixedPhysicalName } from './arns';
 import { IncidentManagerValidationError, Where } from './errors';
 
 /**
@@ -29,12 +30,9 @@ function publishStatement(topic: sns.ITopic): iam.PolicyStatement {
  * key's account and Region: the topic refers to the key, so the key policy cannot refer to the topic.
  */
 function topicKeyStatement(topic: sns.ITopic): iam.PolicyStatement {
-  const named = (topic as unknown as { physicalName?: string }).physicalName;
   const arn = !Token.isUnresolved(topic.topicArn)
     ? topic.topicArn
-    : named !== undefined && !Token.isUnresolved(named)
-      ? Stack.of(topic).formatArn({ service: 'sns', resource: named, arnFormat: ArnFormat.NO_RESOURCE_NAME })
-      : Stack.of(topic).formatArn({ service: 'sns', resource: '*', arnFormat: ArnFormat.NO_RESOURCE_NAME });
+    : Stack.of(topic).formatArn({ service: 'sns', resource: fixedPhysicalName(topic) ?? '*', arnFormat: ArnFormat.NO_RESOURCE_NAME });
   return new iam.PolicyStatement({
     sid: 'IncidentManagerSNSTopicKey',
     principals: [new iam.ServicePrincipal(INCIDENT_MANAGER_PRINCIPAL)],

@@ -2,6 +2,12 @@ import { Duration, IResource, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ErrorCode } from './codes';
 import { IncidentManagerValidationError, Where } from './errors';
+import { isListTokenElement } from './lists';
+
+/** A Region name such as us-east-1. */
+export const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-[0-9]+$/;
+/** The name of an SSM document of one's own (Systems Manager API reference, CreateDocument: Name). */
+export const SSM_DOCUMENT_NAME = /^[a-zA-Z0-9_\-.]{3,128}$/;
 
 /*
  * Synth-time checks shared by every construct. Each one is token-safe: a value that is not known
@@ -13,7 +19,7 @@ import { IncidentManagerValidationError, Where } from './errors';
  * (`Token.asList(...)`, `param.valueAsList`), which `Token.isUnresolved` does not recognise.
  */
 export function isUnresolved(value: unknown): boolean {
-  return Token.isUnresolved(value) || (typeof value === 'string' && value.includes('#{Token['));
+  return Token.isUnresolved(value) || isListTokenElement(value);
 }
 
 /** Throws unless `value` matches `pattern` and is `min` to `max` characters long. */
