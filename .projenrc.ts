@@ -55,6 +55,12 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // The newest integ-tests-alpha whose aws-cdk-lib peer range includes the floor.
     '@aws-cdk/integ-tests-alpha@2.193.0-alpha.0',
     '@aws-cdk/integ-runner@^2.197.10',
+    // The `adopt` command (adopt/): the SDK clients are bundled into lib/adopt/cli.js at build time,
+    // so users who only synthesize install none of them.
+    '@aws-sdk/client-ssm-contacts',
+    '@aws-sdk/client-ssm-incidents',
+    'aws-sdk-client-mock',
+    'esbuild',
   ],
 
   jestOptions: {
@@ -64,9 +70,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
     jestConfig: {
       testPathIgnorePatterns: ['/node_modules/', '/cdk.out/'],
       coveragePathIgnorePatterns: ['/node_modules/', '/test/'],
+      // Modules written by `adopt` import the package by name; the tests compile them against src/.
+      moduleNameMapper: { '^cdk-incident-manager$': '<rootDir>/src/index.ts' },
     },
   },
-  gitignore: ['cdk.out/', '.jsii.tabl.json', '*.tabl.json'],
+  gitignore: ['cdk.out/', '.jsii.tabl.json', '*.tabl.json', 'test/adopt/.out/'],
   githubOptions: {
     mergify: false,
   },
@@ -74,7 +82,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
 // unrs-resolver 1.13.0's platform bindings are not all published, which leaves a lock file that
 // `npm ci` rejects as out of sync. 1.12.2 is complete.
-for (const pattern of ['/examples/', '/bench/', '/cdk.json', '/.ci/', '/docs/']) {
+for (const pattern of ['/examples/', '/bench/', '/adopt/', '/cdk.json', '/.ci/', '/docs/']) {
   project.addPackageIgnore(pattern);
 }
 
@@ -88,6 +96,17 @@ project.addTask('example', {
 
 project.eslint?.addLintPattern('examples');
 project.eslint?.addLintPattern('bench');
+project.eslint?.addLintPattern('adopt');
+project.tsconfigDev.addInclude('../adopt/**/*.ts');
+
+// `npx cdk-incident-manager adopt`: one file with the AWS SDK clients bundled in; it loads the library
+// (lib/index.js) and aws-cdk-lib from the user's app. Kept out of src/ so that it is not jsii API.
+project.addBins({ 'cdk-incident-manager': 'lib/adopt/cli.js' });
+const bundleAdopt = project.addTask('bundle:adopt', {
+  description: 'Bundle the adopt command (adopt/) into lib/adopt/cli.js',
+  exec: 'node adopt/bundle.mjs',
+});
+project.postCompileTask.prependSpawn(bundleAdopt);
 
 // Integration tests (test/integ.*.ts): verify the committed snapshots without deploying; after an
 // intended change, `integ:update` rewrites them (also without deploying).

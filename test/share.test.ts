@@ -112,7 +112,7 @@ describe('IncidentManagerShare', () => {
 
     test('GIVEN an empty share or no principal THEN synthesis fails', () => {
       const stack = newStack();
-      const { plan } = fixtures(stack);
+      fixtures(stack);
       new IncidentManagerShare(stack, 'Empty', { accounts: ['444455556666'] });
       expect(() => expectValidStack(stack)).toThrow(
         '`resources` must share at least one response plan or contact (add one with addResponsePlan or addContact) (got "0 resources") at Stack/Empty [SHARE]',

@@ -1,0 +1,194 @@
+/*
+ * Reads an account's Incident Manager set-up with read-only calls. Calls per resource are the fewest
+ * the APIs allow: ListRotations returns whole rotations; a contact needs GetContact (its plan) and
+ * ListTagsForResource, a personal contact ListContactChannels too; a response plan GetResponsePlan and
+ * ListTagsForResource. Lists ask for the largest page each API takes.
+ */
+import {
+  ContactChannel,
+  GetContactCommand,
+  ListContactChannelsCommand,
+  ListContactsCommand,
+  ListRotationsCommand,
+  ListTagsForResourceCommand,
+  Rotation,
+  SSMContactsClient,
+} from '@aws-sdk/client-ssm-contacts';
+import {
+  GetReplicationSetCommand,
+  GetResponsePlanCommand,
+  ListReplicationSetsCommand,
+  ListResponsePlansCommand,
+  ListTagsForResourceCommand as ListIncidentTagsCommand,
+  SSMIncidentsClient,
+} from '@aws-sdk/client-ssm-incidents';
+import { AccountSnapshot, ContactSnapshot, ReplicationSetSnapshot, ResponsePlanSnapshot, RotationSnapshot, Tags } from './snapshot';
+
+/** The IAM actions `read` calls, for the policy the README documents. */
+export const READ_ACTIONS = [
+  'ssm-contacts:ListContacts',
+  'ssm-contacts:GetContact',
+  'ssm-contacts:ListContactChannels',
+  'ssm-contacts:ListRotations',
+  'ssm-contacts:ListTagsForResource',
+  'ssm-incidents:ListReplicationSets',
+  'ssm-incidents:GetReplicationSet',
+  'ssm-incidents:ListResponsePlans',
+  'ssm-incidents:GetResponsePlan',
+  'ssm-incidents:ListTagsForResource',
+];
+
+export interface ReadOptions {
+  readonly contacts: SSMContactsClient;
+  readonly incidents: SSMIncidentsClient;
+  readonly region: string;
+  /** Requests under way at once. */
+  readonly concurrency: number;
+  /** Called as reading goes on. */
+  readonly progress?: (message: string) => void;
+}
+
+export interface ReadStatistics {
+  /** API calls made (each may take several attempts). */
+  calls: number;
+  /** Attempts, retries of throttled or failed calls included (the SDK's $metadata.attempts). */
+  attempts: number;
+}
+
+/** Reads the account. */
+export async function readAccount(options: ReadOptions, stats: ReadStatistics = { calls: 0, attempts: 0 }): Promise<AccountSnapshot> {
+  const { contacts: ssmContacts, incidents } = options;
+  const progress = options.progress ?? (() => undefined);
+  const send = async <T>(client: { send(command: any): Promise<any> }, command: unknown): Promise<T> => {
+    stats.calls++;
+    const output = await client.send(command);
+    stats.attempts += output?.$metadata?.attempts ?? 1;
+    return output as T;
+  };
+
+  // Replication set: one per account (ListReplicationSets), then its Regions and keys.
+  let replicationSet: ReplicationSetSnapshot | undefined;
+  const setArns: string[] = [];
+  let token: string | undefined;
+  do {
+    const page: { replicationSetArns?: string[]; nextToken?: string } = await send(
+      incidents,
+      new ListReplicationSetsCommand({ maxResults: 100, nextToken: token }),
+    );
+    setArns.push(...(page.replicationSetArns ?? []));
+    token = page.nextToken;
+  } while (token);
+  if (setArns.length > 0) {
+    const output = await send<{ replicationSet: ReplicationSetSnapshot['replicationSet'] }>(
+      incidents,
+      new GetReplicationSetCommand({ arn: setArns[0] }),
+    );
+    replicationSet = { replicationSet: output.replicationSet, tags: await incidentTags(setArns[0]) };
+  }
+  progress(`replication set: ${replicationSet ? Object.keys(replicationSet.replicationSet.regionMap ?? {}).join(', ') : 'none'}`);
+
+  async function contactTags(arn: string): Promise<Tags> {
+    const output = await send<{ Tags?: { Key?: string; Value?: string }[] }>(
+      ssmContacts,
+      new ListTagsForResourceCommand({ ResourceARN: arn }),
+    );
+    return Object.fromEntries((output.Tags ?? []).map((t) => [t.Key!, t.Value ?? '']));
+  }
+  async function incidentTags(arn: string): Promise<Tags> {
+    const output = await send<{ tags?: Tags }>(incidents, new ListIncidentTagsCommand({ resourceArn: arn }));
+    return { ...(output.tags ?? {}) };
+  }
+
+  // Contacts: the list (1,024 a page), then each contact's plan, channels and tags.
+  const summaries: { ContactArn?: string; Type?: string }[] = [];
+  token = undefined;
+  do {
+    const page: { Contacts?: typeof summaries; NextToken?: string } = await send(
+      ssmContacts,
+      new ListContactsCommand({ MaxResults: 1024, NextToken: token }),
+    );
+    summaries.push(...(page.Contacts ?? []));
+    token = page.NextToken;
+  } while (token);
+  progress(`contacts: ${summaries.length} found`);
+  let done = 0;
+  const contacts = await mapLimit(summaries, options.concurrency, async (summary): Promise<ContactSnapshot> => {
+    const arn = summary.ContactArn!;
+    const contact = await send<ContactSnapshot['contact'] & { $metadata?: unknown }>(
+      ssmContacts,
+      new GetContactCommand({ ContactId: arn }),
+    );
+    const channels: ContactChannel[] = [];
+    if (contact.Type === 'PERSONAL') {
+      let next: string | undefined;
+      do {
+        const page: { ContactChannels?: ContactChannel[]; NextToken?: string } = await send(
+          ssmContacts,
+          new ListContactChannelsCommand({ ContactId: arn, MaxResults: 1024, NextToken: next }),
+        );
+        channels.push(...(page.ContactChannels ?? []));
+        next = page.NextToken;
+      } while (next);
+    }
+    const tags = await contactTags(arn);
+    done++;
+    if (done % 100 === 0 || done === summaries.length) progress(`contacts: ${done}/${summaries.length} read`);
+    const { $metadata, ...rest } = contact;
+    void $metadata;
+    return { contact: rest, channels, tags };
+  });
+
+  // Rotations: the list returns whole rotations (1,024 a page); then their tags.
+  const rotationList: Rotation[] = [];
+  token = undefined;
+  do {
+    const page: { Rotations?: Rotation[]; NextToken?: string } = await send(
+      ssmContacts,
+      new ListRotationsCommand({ MaxResults: 1024, NextToken: token }),
+    );
+    rotationList.push(...(page.Rotations ?? []));
+    token = page.NextToken;
+  } while (token);
+  const rotations = await mapLimit(rotationList, options.concurrency, async (rotation): Promise<RotationSnapshot> => ({
+    rotation,
+    tags: await contactTags(rotation.RotationArn!),
+  }));
+  progress(`rotations: ${rotations.length} read`);
+
+  // Response plans: the list (100 a page), then each plan and its tags.
+  const planArns: string[] = [];
+  token = undefined;
+  do {
+    const page: { responsePlanSummaries?: { arn?: string }[]; nextToken?: string } = await send(
+      incidents,
+      new ListResponsePlansCommand({ maxResults: 100, nextToken: token }),
+    );
+    planArns.push(...(page.responsePlanSummaries ?? []).map((s) => s.arn!));
+    token = page.nextToken;
+  } while (token);
+  const responsePlans = await mapLimit(planArns, options.concurrency, async (arn): Promise<ResponsePlanSnapshot> => {
+    const { $metadata, ...plan } = await send<ResponsePlanSnapshot['plan'] & { $metadata?: unknown }>(
+      incidents,
+      new GetResponsePlanCommand({ arn }),
+    );
+    void $metadata;
+    return { plan, tags: await incidentTags(arn) };
+  });
+  progress(`response plans: ${responsePlans.length} read`);
+
+  return { region: options.region, replicationSet, contacts, rotations, responsePlans };
+}
+
+/** Maps with at most `limit` calls under way, keeping the order. */
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

@@ -1,0 +1,228 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import {
+  GetContactCommand,
+  ListContactChannelsCommand,
+  ListContactsCommand,
+  ListRotationsCommand,
+  ListTagsForResourceCommand,
+  SSMContactsClient,
+} from '@aws-sdk/client-ssm-contacts';
+import {
+  GetReplicationSetCommand,
+  GetResponsePlanCommand,
+  ListReplicationSetsCommand,
+  ListResponsePlansCommand,
+  ListTagsForResourceCommand as ListIncidentTagsCommand,
+  SSMIncidentsClient,
+} from '@aws-sdk/client-ssm-incidents';
+import * as cdk from 'aws-cdk-lib';
+import { mockClient } from 'aws-sdk-client-mock';
+import { ACCOUNT, EXPECTED_FINDINGS, REGION, WireFixture, accountFixture } from './account-fixture';
+import { driftProblems, instantOf } from './drift';
+import { FakeAccount, toSdkShape } from './fake-account';
+import { adopt, AdoptResult } from '../../adopt/adopt';
+import { wallClock } from '../../adopt/plan';
+import * as im from '../../src';
+import { templateProblems } from '../support/template-check';
+
+const modules = { im, cdk };
+
+/** The two clients, answered by the fake through aws-sdk-client-mock (SDK shapes, no HTTP). */
+function mockedClients(fake: FakeAccount) {
+  const contacts = new SSMContactsClient({ region: REGION });
+  const incidents = new SSMIncidentsClient({ region: REGION });
+  const c = mockClient(contacts);
+  // The two clients are built on different SDK core versions, whose middleware types differ.
+  const i: any = mockClient(incidents as never);
+  const answer = (service: 'contacts' | 'incidents', operation: string) => (input: any) =>
+    toSdkShape(fake.handle(service, operation, input));
+  c.on(ListContactsCommand).callsFake(answer('contacts', 'ListContacts'));
+  c.on(GetContactCommand).callsFake(answer('contacts', 'GetContact'));
+  c.on(ListContactChannelsCommand).callsFake(answer('contacts', 'ListContactChannels'));
+  c.on(ListRotationsCommand).callsFake(answer('contacts', 'ListRotations'));
+  c.on(ListTagsForResourceCommand).callsFake(answer('contacts', 'ListTagsForResource'));
+  i.on(ListReplicationSetsCommand).callsFake(answer('incidents', 'ListReplicationSets'));
+  i.on(GetReplicationSetCommand).callsFake(answer('incidents', 'GetReplicationSet'));
+  i.on(ListResponsePlansCommand).callsFake(answer('incidents', 'ListResponsePlans'));
+  i.on(GetResponsePlanCommand).callsFake(answer('incidents', 'GetResponsePlan'));
+  i.on(ListIncidentTagsCommand).callsFake(answer('incidents', 'ListTagsForResource'));
+  return { contacts, incidents, mocks: [c, i] };
+}
+
+async function runAdopt(
+  fixture: WireFixture,
+  options: { maxResourcesPerStack?: number } = {},
+): Promise<{ result: AdoptResult; out: string; fake: FakeAccount; sent: string[] }> {
+  const fake = new FakeAccount(fixture);
+  const { contacts, incidents, mocks } = mockedClients(fake);
+  // Inside the project, so that the written module resolves aws-cdk-lib from its node_modules.
+  fs.mkdirSync(path.join(__dirname, '.out'), { recursive: true });
+  const out = fs.mkdtempSync(path.join(__dirname, '.out', 'adopt-'));
+  const result = await adopt({
+    contacts,
+    incidents,
+    region: REGION,
+    outDir: out,
+    modules,
+    now: new Date('2026-11-30T12:00:00Z'),
+    ...options,
+  });
+  const sent = mocks.flatMap((m: any) => m.calls().map((call: any) => call.args[0].constructor.name as string));
+  mocks.forEach((m: any) => m.restore());
+  return { result, out, fake, sent };
+}
+
+/** The ARNs left out, with the channels of the contacts left out. */
+function leftOutArns(result: AdoptResult, fixture: WireFixture): Set<string> {
+  const arns = new Set(result.plan.findings.filter((f) => f.kind === 'left out').map((f) => f.arn));
+  for (const [contactArn, channels] of Object.entries(fixture.contacts.channels)) {
+    if (arns.has(contactArn)) channels.forEach((ch) => arns.add(ch.ContactChannelArn));
+  }
+  return arns;
+}
+
+describe('adopt, on the recorded account', () => {
+  const fixture = accountFixture();
+  let run: Awaited<ReturnType<typeof runAdopt>>;
+  beforeAll(async () => {
+    run = await runAdopt(fixture);
+  });
+
+  test('THEN it only reads, with the calls the APIs need', () => {
+    expect(new Set(run.sent)).toEqual(
+      new Set([
+        'ListReplicationSetsCommand',
+        'GetReplicationSetCommand',
+        'ListContactsCommand',
+        'GetContactCommand',
+        'ListContactChannelsCommand',
+        'ListRotationsCommand',
+        'ListTagsForResourceCommand',
+        'ListResponsePlansCommand',
+        'GetResponsePlanCommand',
+      ]),
+    );
+    // 9 contacts: GetContact and tags each, channels for the 5 personal ones; 4 rotations: tags;
+    // 5 plans: GetResponsePlan and tags; the replication set: get and tags; 4 lists.
+    expect(run.result.stats.calls).toBe(9 * 2 + 5 + 4 + 5 * 2 + 2 + 4);
+    expect(run.fake.requests).toBe(run.result.stats.calls);
+  });
+
+  test('THEN it reports exactly what cannot be adopted unchanged', () => {
+    const found = run.result.plan.findings.map((f) => `${f.kind} ${f.arn}`).sort();
+    const expected = Object.entries(EXPECTED_FINDINGS).map(([arn, kind]) => `${kind} ${arn}`);
+    // aws-owned differs twice: no target account, and the PagerDuty secret by name.
+    expected.push(`differs ${Object.keys(EXPECTED_FINDINGS).find((a) => a.endsWith('/aws-owned'))}`);
+    expect(found).toEqual(expected.sort());
+    const report = fs.readFileSync(path.join(run.out, 'REPORT.md'), 'utf8');
+    expect(report).toContain('display name "Zoë Smith"');
+    expect(report).toContain('rotation name "eu-nights"');
+    expect(report).toContain('retries its channels at different intervals (5, 10 minutes)');
+  });
+
+  test('THEN the written module synthesizes to the templates the mapping was read from', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const generated = require(path.join(run.out, 'incident-manager.ts'));
+    const app = new cdk.App();
+    const stacks: cdk.Stack[] = generated.defineIncidentManager(app);
+    const assembly = app.synth();
+    expect(stacks.map((s) => s.stackName)).toEqual(run.result.plan.stacks.map((s) => s.name));
+    for (const stack of stacks) {
+      const template = assembly.getStackByName(stack.stackName).template;
+      expect(new Set(Object.keys(template.Resources))).toEqual(new Set(Object.keys(run.result.mappings[stack.stackName])));
+      expect(template.Parameters).toBeUndefined();
+      expect(template.Rules).toBeUndefined();
+      expect(template.Outputs).toBeUndefined();
+      expect(templateProblems(template)).toEqual([]);
+    }
+  });
+
+  test('THEN after the import CloudFormation holds what the account has, resource by resource', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const generated = require(path.join(run.out, 'incident-manager.ts'));
+    const app = new cdk.App();
+    generated.defineIncidentManager(app);
+    const assembly = app.synth();
+    const templates = Object.fromEntries(assembly.stacks.map((s) => [s.stackName, s.template]));
+    const mappings = Object.fromEntries(
+      run.result.plan.stacks.map((s) => [s.name, JSON.parse(fs.readFileSync(path.join(run.out, 'import', `${s.name}.json`), 'utf8'))]),
+    );
+    const differs = new Set(run.result.plan.findings.filter((f) => f.kind === 'differs').map((f) => f.arn));
+    expect([...differs]).toEqual([`arn:aws:ssm-incidents::${ACCOUNT}:response-plan/aws-owned`]);
+    expect(driftProblems(templates, mappings, fixture, leftOutArns(run.result, fixture), differs)).toEqual([]);
+    // What differs, as reported: the API's default target account, and the secret by partial ARN.
+    const awsOwned: any = Object.values(templates.IncidentManagerResponsePlans1.Resources).find(
+      (r: any) => r.Properties.Name === 'aws-owned',
+    );
+    expect(awsOwned.Properties.Actions[0].SsmAutomation.TargetAccount).toBe('RESPONSE_PLAN_OWNER_ACCOUNT');
+    expect(JSON.stringify(awsOwned.Properties.Integrations[0].PagerDutyConfiguration.SecretId)).toContain(
+      ':secretsmanager:eu-west-1:111122223333:secret:pagerduty-token',
+    );
+    const adopted = Object.values(mappings).reduce((n: number, m: any) => n + Object.keys(m).length, 0);
+    // Replication set 1; contacts alice (1+3+1), bob (1+1+1), carol (1+1); schedules 2 + rotations 3;
+    // escalation plans 2 x 2; response plans 4.
+    expect(adopted).toBe(1 + 5 + 3 + 2 + 2 + 3 + 4 + 4);
+  });
+
+  test('THEN a rotation start is the wall-clock time of the recorded instant in its time zone', () => {
+    // By hand: 2025-01-06T08:00Z is 09:00 in Paris (CET, UTC+1); 2025-07-01T12:00Z is 08:00 in New
+    // York (EDT, UTC-4); 2025-02-28T15:30Z is 00:30 on 1 March in Tokyo (JST, UTC+9).
+    expect(wallClock(new Date(Date.UTC(2025, 0, 6, 8)), 'Europe/Paris')).toBe('2025-01-06T09:00');
+    expect(wallClock(new Date(Date.UTC(2025, 6, 1, 12)), 'America/New_York')).toBe('2025-07-01T08:00');
+    expect(wallClock(new Date(Date.UTC(2025, 1, 28, 15, 30)), 'Asia/Tokyo')).toBe('2025-03-01T00:30');
+    expect(instantOf('2025-03-01T00:30', 'Asia/Tokyo')).toBe(Date.UTC(2025, 1, 28, 15, 30) / 1000);
+    const module = fs.readFileSync(path.join(run.out, 'incident-manager.ts'), 'utf8');
+    expect(module).toContain("im.RotationStart.fromIsoString('2025-01-06T09:00')");
+  });
+
+  test('THEN the mapping names every resource by its primary identifier, Arn', () => {
+    const files = fs.readdirSync(path.join(run.out, 'import'));
+    expect(files.sort()).toEqual(run.result.plan.stacks.map((s) => `${s.name}.json`).sort());
+    for (const file of files) {
+      const mapping = JSON.parse(fs.readFileSync(path.join(run.out, 'import', file), 'utf8'));
+      for (const identifier of Object.values(mapping) as any[]) {
+        expect(Object.keys(identifier)).toEqual(['Arn']);
+        expect(identifier.Arn).toMatch(new RegExp(`^arn:aws:ssm-(contacts:${REGION}|incidents:):${ACCOUNT}:`));
+      }
+    }
+  });
+});
+
+describe('adopt, on a large account', () => {
+  test('GIVEN 2,000 contacts THEN every one is adopted, in stacks of at most 200 resources', async () => {
+    const fixture = accountFixture();
+    for (let n = 0; n < 2000; n++) {
+      const alias = `person-${String(n).padStart(4, '0')}`;
+      const arn = `arn:aws:ssm-contacts:${REGION}:${ACCOUNT}:contact/${alias}`;
+      const channelArn = `arn:aws:ssm-contacts:${REGION}:${ACCOUNT}:contact-channel/${alias}-email`;
+      fixture.contacts.Contacts.push({ ContactArn: arn, Alias: alias, DisplayName: `Person ${n}`, Type: 'PERSONAL' });
+      fixture.contacts.get[arn] = {
+        ContactArn: arn,
+        Alias: alias,
+        DisplayName: `Person ${n}`,
+        Type: 'PERSONAL',
+        Plan: {
+          Stages: [{ DurationInMinutes: 0, Targets: [{ ChannelTargetInfo: { ContactChannelId: channelArn, RetryIntervalInMinutes: 5 } }] }],
+        },
+      };
+      fixture.contacts.channels[arn] = [
+        {
+          ContactChannelArn: channelArn,
+          ContactArn: arn,
+          Name: 'email',
+          Type: 'EMAIL',
+          DeliveryAddress: { SimpleAddress: `${alias}@example.com` },
+          ActivationStatus: 'ACTIVATED',
+        },
+      ];
+    }
+    const { result } = await runAdopt(fixture);
+    const sizes = Object.values(result.mappings).map((m) => Object.keys(m).length);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(200);
+    // 2,000 people of 3 resources each, on top of the recorded account's 24.
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(2000 * 3 + 24);
+    // Contacts are listed 1,024 a page: 2 pages for 2,009 contacts.
+    expect(result.stats.calls).toBe(2009 * 2 + 2005 + 4 + 5 * 2 + 2 + 5);
+  }, 120_000);
+});
