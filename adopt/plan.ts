@@ -104,7 +104,7 @@ export function planAdoption(snapshot: AccountSnapshot, options: PlanOptions): A
       // A rotation that no schedule names.
       tryAdd(findings, r.rotation.RotationArn!, () => {
         const stack = groups.stack('Schedules', 1, 'On-call schedules and their rotations');
-        rotation(stack, r, false);
+        rotationStatement(stack, r, false);
       });
     }
   }
@@ -446,7 +446,7 @@ function rotationProblem(r: RotationSnapshot): string | undefined {
   return undefined;
 }
 
-function rotation(stack: PlannedStack, r: RotationSnapshot, referenced: boolean): NewStatement {
+function rotationStatement(stack: PlannedStack, r: RotationSnapshot, referenced: boolean): NewStatement {
   const rotation = r.rotation;
   const rec = rotation.Recurrence!;
   const time = (t?: { HourOfDay?: number; MinuteOfHour?: number }) => `${pad(t?.HourOfDay ?? 0)}:${pad(t?.MinuteOfHour ?? 0)}`;
@@ -530,7 +530,7 @@ function onCallSchedule(
   const refs: Expr[] = [];
   for (const arn of rotationIds) {
     if (own.includes(arn)) {
-      refs.push(ref(rotation(stack, rotations.get(arn)!, true).name!));
+      refs.push(ref(rotationStatement(stack, rotations.get(arn)!, true).name!));
     } else {
       const id = `Ref-rotation-${arn.split('/').pop()}`;
       refs.push(

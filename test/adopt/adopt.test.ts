@@ -20,7 +20,7 @@ import * as cdk from 'aws-cdk-lib';
 import { mockClient } from 'aws-sdk-client-mock';
 import { ACCOUNT, EXPECTED_FINDINGS, REGION, WireFixture, accountFixture } from './account-fixture';
 import { driftProblems, instantOf } from './drift';
-import { FakeAccount, toSdkShape } from './fake-account';
+import { FakeAccount, fakeRequestHandler, toSdkShape } from './fake-account';
 import { adopt, AdoptResult } from '../../adopt/adopt';
 import { wallClock } from '../../adopt/plan';
 import * as im from '../../src';
@@ -220,9 +220,41 @@ describe('adopt, on a large account', () => {
     const { result } = await runAdopt(fixture);
     const sizes = Object.values(result.mappings).map((m) => Object.keys(m).length);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(200);
+    // 66 people fill a stack (198 resources): the README's "31 stacks" for 2,000 people.
+    expect(result.plan.stacks.filter((s) => s.name.startsWith('IncidentManagerContacts')).length).toBe(31);
     // 2,000 people of 3 resources each, on top of the recorded account's 24.
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(2000 * 3 + 24);
     // Contacts are listed 1,024 a page: 2 pages for 2,009 contacts.
     expect(result.stats.calls).toBe(2009 * 2 + 2005 + 4 + 5 * 2 + 2 + 5);
   }, 120_000);
+});
+
+describe('adopt, when the services throttle', () => {
+  test('GIVEN a rate limit THEN the SDK retries the throttled calls and the result is the same', async () => {
+    const fixture = accountFixture();
+    // A burst of 3 requests, refilled at 100 a second: most of the 43 calls are throttled at first.
+    const fake = new FakeAccount(fixture, { perSecond: 100, burst: 3 });
+    const config = {
+      region: REGION,
+      credentials: { accessKeyId: 'fake', secretAccessKey: 'fake' },
+      maxAttempts: 10,
+      retryMode: 'adaptive',
+      requestHandler: fakeRequestHandler(fake),
+    };
+    fs.mkdirSync(path.join(__dirname, '.out'), { recursive: true });
+    const out = fs.mkdtempSync(path.join(__dirname, '.out', 'adopt-'));
+    const result = await adopt({
+      contacts: new SSMContactsClient(config),
+      incidents: new SSMIncidentsClient(config as never),
+      region: REGION,
+      outDir: out,
+      modules,
+      now: new Date('2026-11-30T12:00:00Z'),
+    });
+    expect(fake.throttled).toBeGreaterThan(0);
+    expect(result.stats.attempts).toBe(result.stats.calls + fake.throttled);
+    const unthrottled = await runAdopt(fixture);
+    expect(result.mappings).toEqual(unthrottled.result.mappings);
+    expect(fs.readFileSync(path.join(out, 'incident-manager.ts'), 'utf8')).toEqual(fs.readFileSync(path.join(unthrottled.out, 'incident-manager.ts'), 'utf8'));
+  }, 60_000);
 });

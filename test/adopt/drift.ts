@@ -58,11 +58,11 @@ export function expectedProperties(fixture: WireFixture): Map<string, Json> {
           Targets: s.Targets.map((t: Json) =>
             t.ChannelTargetInfo
               ? {
-                  ChannelTargetInfo: {
-                    ChannelId: t.ChannelTargetInfo.ContactChannelId,
-                    RetryIntervalInMinutes: t.ChannelTargetInfo.RetryIntervalInMinutes,
-                  },
-                }
+                ChannelTargetInfo: {
+                  ChannelId: t.ChannelTargetInfo.ContactChannelId,
+                  RetryIntervalInMinutes: t.ChannelTargetInfo.RetryIntervalInMinutes,
+                },
+              }
               : { ContactTargetInfo: { ContactId: t.ContactTargetInfo.ContactId, IsEssential: t.ContactTargetInfo.IsEssential } },
           ),
         })),
@@ -97,11 +97,11 @@ export function expectedProperties(fixture: WireFixture): Map<string, Json> {
           MonthlySettings: rec.MonthlySettings?.map((m: Json) => ({ DayOfMonth: m.DayOfMonth, HandOffTime: hhmm(m.HandOffTime) })),
           ShiftCoverages: rec.ShiftCoverages
             ? days
-                .filter((d) => rec.ShiftCoverages[d])
-                .map((d) => ({
-                  DayOfWeek: d,
-                  CoverageTimes: rec.ShiftCoverages[d].map((t: Json) => ({ StartTime: hhmm(t.Start), EndTime: hhmm(t.End) })),
-                }))
+              .filter((d) => rec.ShiftCoverages[d])
+              .map((d) => ({
+                DayOfWeek: d,
+                CoverageTimes: rec.ShiftCoverages[d].map((t: Json) => ({ StartTime: hhmm(t.Start), EndTime: hhmm(t.End) })),
+              }))
             : undefined,
         },
         Tags: tagsOf(r.RotationArn),
@@ -130,30 +130,30 @@ export function expectedProperties(fixture: WireFixture): Map<string, Json> {
         Engagements: p.engagements,
         Actions: a
           ? [
-              {
-                SsmAutomation: {
-                  DocumentName: a.documentName,
-                  DocumentVersion: a.documentVersion,
-                  RoleArn: a.roleArn,
-                  TargetAccount: a.targetAccount,
-                  Parameters: a.parameters ? Object.entries(a.parameters).map(([Key, Values]) => ({ Key, Values })) : undefined,
-                  DynamicParameters: a.dynamicParameters
-                    ? Object.entries(a.dynamicParameters).map(([Key, v]: [string, Json]) => ({ Key, Value: { Variable: v.variable } }))
-                    : undefined,
-                },
+            {
+              SsmAutomation: {
+                DocumentName: a.documentName,
+                DocumentVersion: a.documentVersion,
+                RoleArn: a.roleArn,
+                TargetAccount: a.targetAccount,
+                Parameters: a.parameters ? Object.entries(a.parameters).map(([Key, Values]) => ({ Key, Values })) : undefined,
+                DynamicParameters: a.dynamicParameters
+                  ? Object.entries(a.dynamicParameters).map(([Key, v]: [string, Json]) => ({ Key, Value: { Variable: v.variable } }))
+                  : undefined,
               },
-            ]
+            },
+          ]
           : undefined,
         Integrations: pd
           ? [
-              {
-                PagerDutyConfiguration: {
-                  Name: pd.name,
-                  SecretId: pd.secretId,
-                  PagerDutyIncidentConfiguration: { ServiceId: pd.pagerDutyIncidentConfiguration.serviceId },
-                },
+            {
+              PagerDutyConfiguration: {
+                Name: pd.name,
+                SecretId: pd.secretId,
+                PagerDutyIncidentConfiguration: { ServiceId: pd.pagerDutyIncidentConfiguration.serviceId },
               },
-            ]
+            },
+          ]
           : undefined,
         Tags: tagList(i.tags[p.arn]),
       }),
@@ -185,10 +185,10 @@ function canonical(value: Json): string {
       ? v.map(sort)
       : v && typeof v === 'object'
         ? Object.fromEntries(
-            Object.keys(v)
-              .sort()
-              .map((k) => [k, sort(v[k])]),
-          )
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, sort(v[k])]),
+        )
         : v;
   return JSON.stringify(sort(value));
 }
@@ -230,8 +230,7 @@ export function driftProblems(
   for (const [stack, template] of Object.entries(templates)) {
     const mapping = mappings[stack] ?? {};
     const ids = Object.keys(template.Resources ?? {});
-    for (const id of ids)
-      if (!mapping[id]) problems.push(`${stack}/${id}: in the template but not in the mapping (an import cannot create it)`);
+    for (const id of ids) {if (!mapping[id]) problems.push(`${stack}/${id}: in the template but not in the mapping (an import cannot create it)`);}
     for (const id of Object.keys(mapping)) if (!ids.includes(id)) problems.push(`${stack}/${id}: in the mapping but not in the template`);
     for (const id of ids.filter((x) => mapping[x])) {
       const resource = template.Resources[id];
@@ -248,9 +247,10 @@ export function driftProblems(
       if (want.StartTime) {
         got.StartTime = { instant: instantOf(got.StartTime, got.TimeZoneId) };
       }
-      if (got.Tags) got.Tags = [...got.Tags].sort((a: Json, b: Json) => a.Key.localeCompare(b.Key));
-      if (got.IncidentTemplate?.IncidentTags)
-        got.IncidentTemplate.IncidentTags = [...got.IncidentTemplate.IncidentTags].sort((a: Json, b: Json) => a.Key.localeCompare(b.Key));
+      // Tags are sets: CloudFormation and the API keep no order.
+      const byKey = (a: Json, b: Json) => a.Key.localeCompare(b.Key);
+      if (got.Tags) got.Tags = [...got.Tags].sort(byKey);
+      if (got.IncidentTemplate?.IncidentTags) got.IncidentTemplate.IncidentTags = [...got.IncidentTemplate.IncidentTags].sort(byKey);
       if (got.Regions) got.Regions = [...got.Regions].sort((a: Json, b: Json) => a.RegionName.localeCompare(b.RegionName));
       if (canonical(got) !== canonical(want)) {
         problems.push(`${stack}/${id} (${key}):\n  template ${JSON.stringify(got)}\n  account  ${JSON.stringify(want)}`);

@@ -56,8 +56,7 @@ export class FakeAccount {
     const c = this.fixture.contacts;
     const i = this.fixture.incidents;
     const page = (items: any[], size: number | undefined, token: string | undefined, max: number) => {
-      if (size !== undefined && (size < 1 || size > max))
-        throw new ServiceError('ValidationException', `MaxResults ${size} is not within 1 to ${max}`);
+      if (size !== undefined && (size < 1 || size > max)) {throw new ServiceError('ValidationException', `MaxResults ${size} is not within 1 to ${max}`);}
       const start = token ? Number(token) : 0;
       const end = start + (size ?? max);
       return { items: items.slice(start, end), next: end < items.length ? String(end) : undefined };
@@ -84,8 +83,7 @@ export class FakeAccount {
       }
       case 'contacts.ListTagsForResource': {
         const arn = input.ResourceARN;
-        if (!(arn in c.get) && !c.Rotations.some((r) => r.RotationArn === arn))
-          throw new ServiceError('ResourceNotFoundException', `${arn} does not exist`);
+        if (!(arn in c.get) && !c.Rotations.some((r) => r.RotationArn === arn)) {throw new ServiceError('ResourceNotFoundException', `${arn} does not exist`);}
         return { Tags: c.tags[arn] ?? [] };
       }
       case 'incidents.ListReplicationSets': {
@@ -102,8 +100,7 @@ export class FakeAccount {
       case 'incidents.GetResponsePlan':
         return known(i.plans, input.arn);
       case 'incidents.ListTagsForResource':
-        if (!(input.resourceArn in i.plans) && input.resourceArn !== i.replicationSet?.arn)
-          throw new ServiceError('ResourceNotFoundException', `${input.resourceArn} does not exist`);
+        if (!(input.resourceArn in i.plans) && input.resourceArn !== i.replicationSet?.arn) {throw new ServiceError('ResourceNotFoundException', `${input.resourceArn} does not exist`);}
         return { tags: i.tags[input.resourceArn] ?? {} };
       default:
         throw new Error(`the fake does not know ${service}.${operation}: adopt must only read`);
@@ -173,4 +170,20 @@ export function handleWire(fake: FakeAccount, request: WireRequest): WireRespons
       ? json(status, { __type: `com.amazonaws.ssmcontacts#${e.code}`, Message: e.message })
       : json(status, { message: e.message }, { 'x-amzn-errortype': e.code });
   }
+}
+
+/** An SDK request handler answering from the fake in the wire protocols, without sockets: the SDK's middleware, retries included, runs as against the service. */
+export function fakeRequestHandler(fake: FakeAccount) {
+  return {
+    async handle(request: { method: string; path: string; query?: { [k: string]: unknown }; headers: { [k: string]: string }; body?: unknown }) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { HttpResponse } = require('@smithy/protocol-http');
+      const raw = request.body;
+      const body = typeof raw === 'string' ? raw : raw ? Buffer.from(raw as Uint8Array).toString('utf8') : '';
+      const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v]));
+      const query = Object.fromEntries(Object.entries(request.query ?? {}).map(([k, v]) => [k, String(v)]));
+      const answer = handleWire(fake, { method: request.method, path: request.path, query, headers, body });
+      return { response: new HttpResponse({ statusCode: answer.statusCode, headers: answer.headers, body: Buffer.from(answer.body) }) };
+    },
+  };
 }
