@@ -7,18 +7,18 @@ import * as path from 'path';
 import { SSMContactsClient } from '@aws-sdk/client-ssm-contacts';
 import { SSMIncidentsClient } from '@aws-sdk/client-ssm-incidents';
 import { adopt } from './adopt';
-import { READ_ACTIONS } from './read';
+import { readPolicy } from './read';
 
 const USAGE = `Usage: cdk-incident-manager adopt --region <region> [--profile <profile>] [--out <dir>]
                                   [--concurrency <n>] [--max-resources-per-stack <n>] [--stack-prefix <prefix>]
+       cdk-incident-manager policy --account <account> --region <region>
 
 Reads the Incident Manager set-up of one account and Region with read-only calls and writes
   <dir>/incident-manager.ts   the stacks that reproduce it, with this library's constructs
   <dir>/app.ts                an app entry point for cdk import and cdk diff
   <dir>/import/<stack>.json   a cdk import --resource-mapping file for each stack
   <dir>/REPORT.md             what could not be adopted unchanged, and the next steps
-It writes nothing to the account. Permissions it needs (read only):
-  ${READ_ACTIONS.join(', ')}
+It writes nothing to the account. \`policy\` prints the read-only IAM policy it needs.
 
   --region                    the Region of the contacts and response plans (required)
   --profile                   a profile of your AWS configuration (default: the SDK's credential chain)
@@ -34,14 +34,15 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return command === undefined ? 1 : 0;
   }
-  if (command !== 'adopt') {
+  if (command !== 'adopt' && command !== 'policy') {
     process.stderr.write(`Unknown command "${command}".\n${USAGE}`);
     return 1;
   }
   const flags: { [name: string]: string } = {};
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
-    const known = ['--region', '--profile', '--out', '--concurrency', '--max-resources-per-stack', '--stack-prefix'];
+    const known =
+      command === 'policy' ? ['--region', '--account'] : ['--region', '--profile', '--out', '--concurrency', '--max-resources-per-stack', '--stack-prefix'];
     const [name, inline] = arg.split('=', 2);
     if (!known.includes(name)) {
       process.stderr.write(`Unknown option "${arg}".\n${USAGE}`);
@@ -58,6 +59,14 @@ export async function main(argv: string[]): Promise<number> {
   if (!region || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) {
     process.stderr.write(`--region ${region ?? '(missing)'}: give a Region name such as us-east-1.\n${USAGE}`);
     return 1;
+  }
+  if (command === 'policy') {
+    if (!flags.account || !/^\d{12}$/.test(flags.account)) {
+      process.stderr.write(`--account ${flags.account ?? '(missing)'}: give a 12-digit account ID.\n`);
+      return 1;
+    }
+    process.stdout.write(`${JSON.stringify(readPolicy(flags.account, region), undefined, 2)}\n`);
+    return 0;
   }
   const positive = (name: string, fallback: number) => {
     const v = flags[name] === undefined ? fallback : Number(flags[name]);

@@ -1,8 +1,22 @@
 /*
  * From an account's snapshot to the stacks that reproduce it: one statement per resource, grouped by
- * kind into top-level stacks (`cdk import` cannot import into nested stacks: aws-cdk issue 20918, and
- * CloudFormation's "Bringing existing resources into CloudFormation management" allows one level of
- * nesting only), and a report of everything that cannot be adopted unchanged.
+ * kind into top-level stacks, and a report of everything that cannot be adopted unchanged.
+ *
+ * Facts this relies on:
+ * - `cdk import` does not import into nested stacks (aws-cdk issue 20918, open), and CloudFormation's
+ *   "Bringing existing resources into CloudFormation management" allows one level of nesting only:
+ *   top-level stacks.
+ * - `cdk import` imports one stack a run ("Stack selection is ambiguous" otherwise, aws-cdk's
+ *   CdkToolkit.import) and reads a mapping of logical ID to identifier properties: one file a stack.
+ * - The primary identifier of AWS::SSMContacts::Contact, ContactChannel, Plan and Rotation and of
+ *   AWS::SSMIncidents::ReplicationSet and ResponsePlan is `/properties/Arn` (their resource schemas);
+ *   a Plan's Arn is its contact's ARN (AWS::SSMContacts::Plan, Fn::GetAtt Arn: "The Amazon Resource
+ *   Name (ARN) of the contact").
+ * - Whether a type can be imported at all is CloudFormation's "Resource type support" table; `cdk
+ *   import` asks CloudFormation (GetTemplateSummary, ResourceIdentifierSummaries) before it changes
+ *   anything, so a type CloudFormation cannot import stops the import with nothing changed.
+ * - The quotas page gives 500 resources a stack and, for imports, only that stack quotas apply: see
+ *   PlanOptions.maxResourcesPerStack.
  */
 import type { Stage } from '@aws-sdk/client-ssm-contacts';
 import { Expr, NewStatement, StackPlan, Statement, Value, build, ref, render, str } from './ir';
@@ -65,7 +79,7 @@ export function planAdoption(snapshot: AccountSnapshot, options: PlanOptions): A
   const groups = new StackGroups(options);
 
   if (snapshot.replicationSet) {
-    tryAdd(findings, snapshot.replicationSet.replicationSet.arn!, (own) => {
+    tryAdd(groups, findings, snapshot.replicationSet.replicationSet.arn!, (own) => {
       const stack = groups.stack('ReplicationSet', 1, 'The replication set');
       replicationSet(stack, snapshot.replicationSet!, own);
     });
@@ -74,7 +88,7 @@ export function planAdoption(snapshot: AccountSnapshot, options: PlanOptions): A
   const byType = (type: string) =>
     snapshot.contacts.filter((c) => c.contact.Type === type).sort((a, b) => a.contact.Alias!.localeCompare(b.contact.Alias!));
   for (const c of byType('PERSONAL')) {
-    tryAdd(findings, c.contact.ContactArn!, (own) => {
+    tryAdd(groups, findings, c.contact.ContactArn!, (own) => {
       checkNames(c);
       const stages = c.contact.Plan?.Stages ?? [];
       const size = 1 + c.channels.length + (stages.length > 0 ? 1 : 0);
@@ -85,7 +99,7 @@ export function planAdoption(snapshot: AccountSnapshot, options: PlanOptions): A
   const rotationsByArn = new Map(snapshot.rotations.map((r) => [r.rotation.RotationArn!, r]));
   const placedRotations = new Set<string>();
   for (const c of byType('ONCALL_SCHEDULE')) {
-    tryAdd(findings, c.contact.ContactArn!, () => {
+    tryAdd(groups, findings, c.contact.ContactArn!, () => {
       checkNames(c);
       const rotationIds = c.contact.Plan?.RotationIds ?? [];
       const own = rotationIds.filter(
@@ -102,7 +116,7 @@ export function planAdoption(snapshot: AccountSnapshot, options: PlanOptions): A
       findings.push({ arn: r.rotation.RotationArn!, kind: 'left out', reason: problem });
     } else if (!placedRotations.has(r.rotation.RotationArn!)) {
       // A rotation that no schedule names.
-      tryAdd(findings, r.rotation.RotationArn!, () => {
+      tryAdd(groups, findings, r.rotation.RotationArn!, () => {
         const stack = groups.stack('Schedules', 1, 'On-call schedules and their rotations');
         rotationStatement(stack, r, false);
       });
@@ -110,7 +124,7 @@ export function planAdoption(snapshot: AccountSnapshot, options: PlanOptions): A
   }
 
   for (const c of byType('ESCALATION')) {
-    tryAdd(findings, c.contact.ContactArn!, () => {
+    tryAdd(groups, findings, c.contact.ContactArn!, () => {
       checkNames(c);
       escalationPlan(groups.stack('EscalationPlans', 2, 'Escalation plans'), c);
     });
@@ -118,7 +132,7 @@ export function planAdoption(snapshot: AccountSnapshot, options: PlanOptions): A
 
   const plans = [...snapshot.responsePlans].sort((a, b) => a.plan.name!.localeCompare(b.plan.name!));
   for (const p of plans) {
-    tryAdd(findings, p.plan.arn!, (own) => {
+    tryAdd(groups, findings, p.plan.arn!, (own) => {
       responsePlan(groups.stack('ResponsePlans', 1, 'Response plans'), p, own, account, snapshot.region);
     });
   }
@@ -126,14 +140,16 @@ export function planAdoption(snapshot: AccountSnapshot, options: PlanOptions): A
   return { account, region: snapshot.region, stacks: groups.all(), findings };
 }
 
-/** Adds an entry, or reports it as left out when it cannot be expressed. */
-function tryAdd(findings: Finding[], arn: string, add: (findings: Finding[]) => void): void {
+/** Adds an entry, or reports it as left out when it cannot be expressed (and leaves the stacks as they were). */
+function tryAdd(groups: StackGroups, findings: Finding[], arn: string, add: (findings: Finding[]) => void): void {
   const own: Finding[] = [];
+  const restore = groups.checkpoint();
   try {
     add(own);
     findings.push(...own);
   } catch (e) {
     if (e instanceof NotExpressible) {
+      restore();
       findings.push({ arn, kind: 'left out', reason: e.message });
       return;
     }
@@ -202,6 +218,25 @@ class StackGroups {
     }
     this.sizes.set(stack, this.sizes.get(stack)! + resources);
     return stack as StackPlan & { names: Names };
+  }
+
+  /** A function that puts the stacks back as they are now. */
+  public checkpoint(): () => void {
+    const stacks = [...this.stacks];
+    const statements = new Map(this.stacks.map((st) => [st, [...st.statements]]));
+    const sizes = new Map(this.sizes);
+    const current = new Map(this.current);
+    const counts = new Map(this.counts);
+    return () => {
+      this.stacks.splice(0, this.stacks.length, ...stacks);
+      for (const [st, saved] of statements) st.statements.splice(0, st.statements.length, ...saved);
+      this.sizes.clear();
+      sizes.forEach((v, k) => this.sizes.set(k, v));
+      this.current.clear();
+      current.forEach((v, k) => this.current.set(k, v));
+      this.counts.clear();
+      counts.forEach((v, k) => this.counts.set(k, v));
+    };
   }
 
   public all(): StackPlan[] {

@@ -24,19 +24,39 @@ import {
 } from '@aws-sdk/client-ssm-incidents';
 import { AccountSnapshot, ContactSnapshot, ReplicationSetSnapshot, ResponsePlanSnapshot, RotationSnapshot, Tags } from './snapshot';
 
-/** The IAM actions `read` calls, for the policy the README documents. */
-export const READ_ACTIONS = [
-  'ssm-contacts:ListContacts',
-  'ssm-contacts:GetContact',
-  'ssm-contacts:ListContactChannels',
-  'ssm-contacts:ListRotations',
-  'ssm-contacts:ListTagsForResource',
-  'ssm-incidents:ListReplicationSets',
-  'ssm-incidents:GetReplicationSet',
-  'ssm-incidents:ListResponsePlans',
-  'ssm-incidents:GetResponsePlan',
-  'ssm-incidents:ListTagsForResource',
-];
+/**
+ * The identity policy `readAccount` needs: the list actions take no resource (Service Authorization
+ * Reference, Incident Manager and Incident Manager Contacts), so `*`; every other action is scoped to
+ * the resource types it requires, in the account (and, for contacts, the Region).
+ */
+export function readPolicy(account: string, region: string, partition = 'aws'): { Version: string; Statement: object[] } {
+  const contacts = `arn:${partition}:ssm-contacts:${region}:${account}`;
+  const incidents = `arn:${partition}:ssm-incidents::${account}`;
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'List',
+        Effect: 'Allow',
+        Action: ['ssm-contacts:ListContacts', 'ssm-contacts:ListRotations', 'ssm-incidents:ListReplicationSets', 'ssm-incidents:ListResponsePlans'],
+        Resource: '*',
+      },
+      {
+        Sid: 'ReadContacts',
+        Effect: 'Allow',
+        Action: ['ssm-contacts:GetContact', 'ssm-contacts:ListContactChannels', 'ssm-contacts:ListTagsForResource'],
+        Resource: `${contacts}:contact/*`,
+      },
+      { Sid: 'ReadRotationTags', Effect: 'Allow', Action: 'ssm-contacts:ListTagsForResource', Resource: `${contacts}:rotation/*` },
+      {
+        Sid: 'ReadIncidentManager',
+        Effect: 'Allow',
+        Action: ['ssm-incidents:GetReplicationSet', 'ssm-incidents:GetResponsePlan', 'ssm-incidents:ListTagsForResource'],
+        Resource: [`${incidents}:replication-set/*`, `${incidents}:response-plan/*`],
+      },
+    ],
+  };
+}
 
 export interface ReadOptions {
   readonly contacts: SSMContactsClient;

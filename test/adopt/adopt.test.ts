@@ -23,7 +23,9 @@ import { driftProblems, instantOf } from './drift';
 import { FakeAccount, fakeRequestHandler, toSdkShape } from './fake-account';
 import { adopt, AdoptResult } from '../../adopt/adopt';
 import { wallClock } from '../../adopt/plan';
+import { readPolicy } from '../../adopt/read';
 import * as im from '../../src';
+import { checkPolicyDocument, checkRequiredResources } from '../support/iam-check';
 import { templateProblems } from '../support/template-check';
 
 const modules = { im, cdk };
@@ -257,4 +259,72 @@ describe('adopt, when the services throttle', () => {
     expect(result.mappings).toEqual(unthrottled.result.mappings);
     expect(fs.readFileSync(path.join(out, 'incident-manager.ts'), 'utf8')).toEqual(fs.readFileSync(path.join(unthrottled.out, 'incident-manager.ts'), 'utf8'));
   }, 60_000);
+});
+
+describe('adopt, on other replication sets', () => {
+  test('GIVEN the AWS owned key and no deletion protection THEN the replication set is adopted as it is', async () => {
+    const fixture = accountFixture();
+    const set = fixture.incidents.replicationSet;
+    for (const region of Object.keys(set.regionMap)) set.regionMap[region].sseKmsKeyId = 'DefaultKey';
+    set.deletionProtected = false;
+    const { result, out } = await runAdopt(fixture);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const generated = require(path.join(out, 'incident-manager.ts'));
+    const app = new cdk.App();
+    generated.defineIncidentManager(app);
+    const template = app.synth().getStackByName('IncidentManagerReplicationSet').template;
+    const differs = new Set(result.plan.findings.filter((f) => f.kind === 'differs').map((f) => f.arn));
+    const problems = driftProblems({ IncidentManagerReplicationSet: template }, result.mappings, fixture, leftOutArns(result, fixture), differs);
+    // Only the replication set's stack was given: every other resource shows as not adopted.
+    expect(problems.filter((p) => p.includes('replication-set'))).toEqual([]);
+    expect(Object.values(template.Resources).map((r: any) => r.Properties)).toEqual([
+      { Regions: [{ RegionName: 'eu-central-1' }, { RegionName: 'eu-west-1' }], DeletionProtected: false, Tags: [{ Key: 'cost-center', Value: 'operations' }] },
+    ]);
+  });
+
+  test('GIVEN keys in some Regions only THEN the replication set is left out, and why', async () => {
+    const fixture = accountFixture();
+    fixture.incidents.replicationSet.regionMap['eu-central-1'].sseKmsKeyId = 'DefaultKey';
+    const { result } = await runAdopt(fixture);
+    expect(result.plan.findings).toContainEqual({
+      arn: fixture.incidents.replicationSet.arn,
+      kind: 'left out',
+      reason: 'it mixes customer managed keys and the AWS owned key across Regions',
+    });
+    expect(result.plan.stacks.map((s) => s.name)).not.toContain('IncidentManagerReplicationSet');
+  });
+});
+
+describe('adopt, when an entry cannot be expressed half-way', () => {
+  test('GIVEN an escalation plan whose last stage engages a channel THEN nothing of it stays in the module', async () => {
+    const fixture = accountFixture();
+    const major = Object.values(fixture.contacts.get).find((c) => c.Alias === 'major-incident');
+    major.Plan.Stages[1].Targets = [{ ChannelTargetInfo: { ContactChannelId: fixture.contacts.channels[Object.keys(fixture.contacts.channels)[0]][0].ContactChannelArn } }];
+    const { result, out } = await runAdopt(fixture);
+    expect(result.plan.findings).toContainEqual(expect.objectContaining({ arn: major.ContactArn, kind: 'left out' }));
+    const module = fs.readFileSync(path.join(out, 'incident-manager.ts'), 'utf8');
+    // Its first stage named zoe (only it did): the import of zoe went with it.
+    expect(module).not.toContain("'Ref-zoe'");
+    expect(module).not.toContain("'major-incident'");
+    expect(module).toContain("'payments-escalation'");
+  });
+});
+
+describe('the read-only policy adopt documents', () => {
+  test('THEN it is the one the README shows, every action exists, and `*` is only for actions without resources', () => {
+    const policy = readPolicy(ACCOUNT, 'eu-west-1');
+    const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const block = readme.split('## Adopting an existing set-up')[1].split('```json\n')[1].split('\n```')[0];
+    expect(JSON.parse(block)).toEqual(policy);
+    expect(checkPolicyDocument(policy, 'identity', 'adopt policy')).toEqual([]);
+    expect(checkRequiredResources(policy, 'adopt policy', (r) => (typeof r === 'string' ? r : undefined))).toEqual([]);
+    // Every action adopt's reader calls is in it.
+    const actions = policy.Statement.flatMap((s: any) => [s.Action].flat());
+    for (const operation of ['ListContacts', 'GetContact', 'ListContactChannels', 'ListRotations', 'ListTagsForResource']) {
+      expect(actions).toContain(`ssm-contacts:${operation}`);
+    }
+    for (const operation of ['ListReplicationSets', 'GetReplicationSet', 'ListResponsePlans', 'GetResponsePlan', 'ListTagsForResource']) {
+      expect(actions).toContain(`ssm-incidents:${operation}`);
+    }
+  });
 });
