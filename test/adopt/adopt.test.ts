@@ -299,7 +299,8 @@ describe('adopt, when an entry cannot be expressed half-way', () => {
   test('GIVEN an escalation plan whose last stage engages a channel THEN nothing of it stays in the module', async () => {
     const fixture = accountFixture();
     const major = Object.values(fixture.contacts.get).find((c) => c.Alias === 'major-incident');
-    major.Plan.Stages[1].Targets = [{ ChannelTargetInfo: { ContactChannelId: fixture.contacts.channels[Object.keys(fixture.contacts.channels)[0]][0].ContactChannelArn } }];
+    const someChannel = Object.values(fixture.contacts.channels)[0][0].ContactChannelArn;
+    major.Plan.Stages[1].Targets = [{ ChannelTargetInfo: { ContactChannelId: someChannel } }];
     const { result, out } = await runAdopt(fixture);
     expect(result.plan.findings).toContainEqual(expect.objectContaining({ arn: major.ContactArn, kind: 'left out' }));
     const module = fs.readFileSync(path.join(out, 'incident-manager.ts'), 'utf8');
