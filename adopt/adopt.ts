@@ -54,7 +54,7 @@ export async function adopt(options: AdoptOptions): Promise<AdoptResult> {
       `--max-resources-per-stack ${maxResourcesPerStack}: give a whole number from 5 to 500 (CloudFormation's limit is 500 resources a stack)`,
     );
   }
-  const plan = planAdoption(snapshot, { maxResourcesPerStack, stackPrefix: options.stackPrefix ?? 'IncidentManager' });
+  const plan = planAdoption(snapshot, { maxResourcesPerStack, stackPrefix: options.stackPrefix ?? 'IncidentManager', modules: options.modules });
   const built = buildAdoptedApp(plan, options.modules);
   const assembly = built.app.synth();
   const warnings = assembly.stacks.flatMap((s) =>

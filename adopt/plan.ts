@@ -19,8 +19,9 @@
  *   PlanOptions.maxResourcesPerStack.
  */
 import type { Stage } from '@aws-sdk/client-ssm-contacts';
-import { Expr, NewStatement, StackPlan, Statement, Value, build, ref, render, str } from './ir';
+import { Expr, Modules, NewStatement, StackPlan, Statement, Value, build, execute, ref, render, str } from './ir';
 import { AccountSnapshot, ContactSnapshot, ReplicationSetSnapshot, ResponsePlanSnapshot, RotationSnapshot } from './snapshot';
+import { newStack } from './synth';
 
 /** A finding of the report. */
 export interface Finding {
@@ -44,6 +45,12 @@ export interface PlanOptions {
   readonly maxResourcesPerStack: number;
   /** The stacks' name prefix. */
   readonly stackPrefix: string;
+  /**
+   * The library and aws-cdk-lib: each entry is built in a scratch stack as it is planned, and one the
+   * library refuses (a channel name it does not take, say) is left out with the library's message.
+   * @default - entries are not built while planning
+   */
+  readonly modules?: Modules;
 }
 
 export interface AdoptionPlan {
@@ -76,7 +83,7 @@ class NotExpressible extends Error {}
 export function planAdoption(snapshot: AccountSnapshot, options: PlanOptions): AdoptionPlan {
   const findings: Finding[] = [];
   const account = accountOf(snapshot);
-  const groups = new StackGroups(options);
+  const groups = new StackGroups(options, account, snapshot.region);
 
   if (snapshot.replicationSet) {
     tryAdd(groups, findings, snapshot.replicationSet.replicationSet.arn!, (own) => {
@@ -146,6 +153,7 @@ function tryAdd(groups: StackGroups, findings: Finding[], arn: string, add: (fin
   const restore = groups.checkpoint();
   try {
     add(own);
+    groups.validateSince(restore);
     findings.push(...own);
   } catch (e) {
     if (e instanceof NotExpressible) {
@@ -188,6 +196,9 @@ function checkNames(c: ContactSnapshot): void {
   }
 }
 
+/** Restores the stacks as they were; `statements` are each stack's statements then. */
+type Checkpoint = (() => void) & { readonly statements: Map<StackPlan, Statement[]> };
+
 /** Stacks of one kind, filled in order up to the resource limit. */
 class StackGroups {
   private readonly stacks: StackPlan[] = [];
@@ -195,7 +206,11 @@ class StackGroups {
   private readonly current = new Map<string, StackPlan>();
   private readonly counts = new Map<string, number>();
 
-  constructor(private readonly options: PlanOptions) {}
+  constructor(
+    private readonly options: PlanOptions,
+    private readonly account: string,
+    private readonly region: string,
+  ) {}
 
   public stack(kind: string, resources: number, description: string): StackPlan & { names: Names } {
     if (resources > this.options.maxResourcesPerStack) {
@@ -220,14 +235,40 @@ class StackGroups {
     return stack as StackPlan & { names: Names };
   }
 
+  /**
+   * Builds what was added since `checkpoint` in scratch stacks (with every constant of its stack),
+   * and turns the library's validation errors into NotExpressible.
+   */
+  public validateSince(checkpoint: Checkpoint): void {
+    const modules = this.options.modules;
+    if (!modules) return;
+    for (const stack of this.stacks) {
+      const before = new Set(checkpoint.statements.get(stack) ?? []);
+      const added = stack.statements.filter((st) => st.kind === 'new' && !before.has(st));
+      if (added.length === 0) continue;
+      const app = new modules.cdk.App();
+      const scratch = newStack(modules, app, stack.name, this.account, this.region);
+      const ctx = { ...modules, stack: scratch, vars: new Map<string, unknown>() };
+      try {
+        stack.statements.filter((st) => st.kind === 'const').forEach((st) => execute(st, ctx));
+        added.forEach((st) => execute(st, ctx));
+      } catch (e) {
+        if (modules.im.IncidentManagerErrors.isValidationError(e)) {
+          throw new NotExpressible(`the library refuses it: ${(e as Error).message}`);
+        }
+        throw e;
+      }
+    }
+  }
+
   /** A function that puts the stacks back as they are now. */
-  public checkpoint(): () => void {
+  public checkpoint(): Checkpoint {
     const stacks = [...this.stacks];
     const statements = new Map(this.stacks.map((st) => [st, [...st.statements]]));
     const sizes = new Map(this.sizes);
     const current = new Map(this.current);
     const counts = new Map(this.counts);
-    return () => {
+    return Object.assign(() => {
       this.stacks.splice(0, this.stacks.length, ...stacks);
       for (const [st, saved] of statements) st.statements.splice(0, st.statements.length, ...saved);
       this.sizes.clear();
@@ -236,7 +277,7 @@ class StackGroups {
       current.forEach((v, k) => this.current.set(k, v));
       this.counts.clear();
       counts.forEach((v, k) => this.counts.set(k, v));
-    };
+    }, { statements });
   }
 
   public all(): StackPlan[] {
@@ -562,6 +603,9 @@ function onCallSchedule(
   own: string[],
   rotations: Map<string, RotationSnapshot>,
 ): void {
+  if (rotationIds.length === 0) {
+    throw new NotExpressible('the on-call schedule has no rotations; the library requires 1 to 8 (without one it engages nobody)');
+  }
   const refs: Expr[] = [];
   for (const arn of rotationIds) {
     if (own.includes(arn)) {
@@ -586,6 +630,9 @@ function onCallSchedule(
 }
 
 function escalationPlan(stack: PlannedStack, c: ContactSnapshot): void {
+  if ((c.contact.Plan?.Stages ?? []).length === 0) {
+    throw new NotExpressible('the escalation plan has no stages; the library requires at least one (without stages it engages nobody)');
+  }
   const stages = (c.contact.Plan?.Stages ?? []).map((stage, i) => {
     const essential: Expr[] = [];
     const targets: Value[] = [];

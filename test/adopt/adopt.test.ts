@@ -329,3 +329,27 @@ describe('the read-only policy adopt documents', () => {
     }
   });
 });
+
+describe('adopt, on what the library refuses', () => {
+  test('GIVEN a channel name, an escalation plan without stages and a schedule without rotations THEN each is left out with the reason', async () => {
+    const fixture = accountFixture();
+    const alice = `arn:aws:ssm-contacts:${REGION}:${ACCOUNT}:contact/alice`;
+    fixture.contacts.channels[alice][0].Name = 'alice@work';
+    const major = Object.values(fixture.contacts.get).find((c) => c.Alias === 'major-incident');
+    major.Plan.Stages = [];
+    const schedule = Object.values(fixture.contacts.get).find((c) => c.Alias === 'follow-the-sun');
+    schedule.Plan.RotationIds = [];
+    const { result, out } = await runAdopt(fixture);
+    const reasons = Object.fromEntries(result.plan.findings.filter((f) => f.kind === 'left out').map((f) => [f.arn.split('/').pop(), f.reason]));
+    expect(reasons.alice).toMatch(/^the library refuses it: `channel name` must be letters, digits, spaces and _ - \+ ' & only \(got "alice@work"\) at .*\[CHANNEL\]$/);
+    expect(reasons['major-incident']).toContain('has no stages');
+    expect(reasons['follow-the-sun']).toContain('has no rotations');
+    // The rest is still adopted, and the module still synthesizes.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const generated = require(path.join(out, 'incident-manager.ts'));
+    const app = new cdk.App();
+    generated.defineIncidentManager(app);
+    expect(app.synth().stacks.length).toBe(result.plan.stacks.length);
+    expect(fs.readFileSync(path.join(out, 'incident-manager.ts'), 'utf8')).not.toContain('alice@example.com');
+  });
+});

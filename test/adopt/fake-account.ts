@@ -179,7 +179,8 @@ export function fakeRequestHandler(fake: FakeAccount) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { HttpResponse } = require('@smithy/protocol-http');
       const raw = request.body;
-      const body = typeof raw === 'string' ? raw : raw ? Buffer.from(raw as Uint8Array).toString('utf8') : '';
+      // Bytes are decoded as bytes (newer SDK cores warn when their byte bodies are read as strings).
+      const body = raw instanceof Uint8Array ? new TextDecoder().decode(raw) : raw === undefined ? '' : String(raw);
       const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v]));
       const query = Object.fromEntries(Object.entries(request.query ?? {}).map(([k, v]) => [k, String(v)]));
       const answer = handleWire(fake, { method: request.method, path: request.path, query, headers, body });
