@@ -1,17 +1,19 @@
-import { App, Duration, Stack, StackProps, TimeZone, aws_cloudwatch as cloudwatch, aws_events as events } from 'aws-cdk-lib';
+import { App, ArnFormat, Duration, Stack, StackProps, TimeZone, aws_cloudwatch as cloudwatch, aws_events as events, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import {
   DayOfWeek,
   IResponsePlan,
   Impact,
+  IncidentManagerApplicationAccount,
   IncidentManagerFoundation,
+  IncidentManagerOperationsAccount,
   ReplicationSet,
-  ResponsePlan,
   ResponsePlanAlarmAction,
   ResponsePlanTarget,
   RotationRecurrence,
   RotationStart,
   Runbook,
+  RunbookTargetAccount,
 } from '../src';
 
 /** The operations (management) account, which owns Incident Manager. Replace it with yours. */
@@ -21,6 +23,10 @@ export const APPLICATION_ACCOUNT = '444455556666';
 export const PRIMARY_REGION = 'us-east-1';
 export const SECONDARY_REGION = 'us-west-2';
 export const CRITICAL_PLAN = 'checkout-critical';
+/** A plan whose runbook runs in the application account where the incident happened. */
+export const RESTART_PLAN = 'checkout-restart';
+/** The runbook that plan runs (AWS owned, so every account has it). */
+export const RESTART_RUNBOOK = 'AWS-RestartEC2Instance';
 
 /**
  * The operations account's Incident Manager, in one construct, on the account's existing replication
@@ -81,6 +87,17 @@ export class OperationsStack extends Stack {
           // declare would make every start fail.
           runbook: { runbook: Runbook.awsOwned('AWSIncidents-CriticalIncidentRunbookTemplate') },
         },
+        {
+          responsePlanName: RESTART_PLAN,
+          title: 'Checkout instances are unhealthy',
+          impact: Impact.HIGH,
+          engagements: ['sre-oncall'],
+          runbook: {
+            runbook: Runbook.awsOwned(RESTART_RUNBOOK),
+            targetAccount: RunbookTargetAccount.IMPACTED_ACCOUNT,
+            impactedAccounts: [APPLICATION_ACCOUNT],
+          },
+        },
       ],
       sharing: { accounts: [APPLICATION_ACCOUNT] },
     });
@@ -90,25 +107,45 @@ export class OperationsStack extends Stack {
     // AWS Health events of this account start incidents directly: EventBridge targets Incident
     // Manager only in the rule's own account.
     new events.Rule(this, 'HealthEvents', {
-      eventPattern: { source: ['aws.health'], detailType: ['AWS Health Event'], detail: { service: ['EC2', 'RDS'] } },
+      eventPattern: HEALTH_EVENTS,
       targets: [new ResponsePlanTarget(critical)],
     });
+
+    // The application accounts' side meets this one by values: account IDs, plan names, the bus name.
+    const crossAccount = new IncidentManagerOperationsAccount(this, 'CrossAccount', { applicationAccounts: [APPLICATION_ACCOUNT] });
+    crossAccount.startIncidentsFromEvents('ApplicationHealthEvents', { responsePlan: critical, eventPattern: HEALTH_EVENTS });
   }
 }
 
+/** AWS Health events about EC2 and RDS. */
+const HEALTH_EVENTS: events.EventPattern = { source: ['aws.health'], detailType: ['AWS Health Event'], detail: { service: ['EC2', 'RDS'] } };
+
 /**
  * An application account: its alarm starts incidents with the response plan the operations account
- * shares with it (an alarm action may name a shared plan; an EventBridge rule may not).
+ * shares with it, its AWS Health events go to the operations account's event bus, and the restart
+ * plan's runbook runs here with the execution role.
  */
 export class ApplicationStack extends Stack {
+  public readonly incidentManager: IncidentManagerApplicationAccount;
+
   constructor(scope: Construct, id: string, props: StackProps) {
     super(scope, id, props);
-    const shared = ResponsePlan.fromResponsePlanArn(
-      this,
-      'SharedCriticalPlan',
-      `arn:aws:ssm-incidents::${OPERATIONS_ACCOUNT}:response-plan/${CRITICAL_PLAN}`,
+    this.incidentManager = new IncidentManagerApplicationAccount(this, 'IncidentManager', {
+      operationsAccount: OPERATIONS_ACCOUNT,
+      runbookResponsePlans: [RESTART_PLAN],
+    });
+    this.incidentManager.grantRunbook(Runbook.awsOwned(RESTART_RUNBOOK));
+    // What AWS-RestartEC2Instance does: stop and start the instances, and wait for their state.
+    this.incidentManager.executionRole!.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['ec2:StopInstances', 'ec2:StartInstances'],
+        resources: [this.formatArn({ service: 'ec2', resource: 'instance', resourceName: '*', arnFormat: ArnFormat.SLASH_RESOURCE_NAME })],
+        conditions: { StringEquals: { 'aws:ResourceTag/service': 'checkout' } },
+      }),
     );
-    alarmOnCheckoutErrors(this, shared);
+    this.incidentManager.executionRole!.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['ec2:DescribeInstanceStatus'], resources: ['*'] }));
+    this.incidentManager.forwardEvents('HealthEvents', { eventPattern: HEALTH_EVENTS });
+    alarmOnCheckoutErrors(this, this.incidentManager.responsePlan(CRITICAL_PLAN));
   }
 }
 

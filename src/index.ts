@@ -10,6 +10,7 @@ export * from './chat-channel';
 export * from './response-plan';
 export * from './response-plan-triggers';
 export * from './share';
+export * from './cross-account';
 export * from './analysis-template';
 export * from './foundation';
 export * from './errors';

@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { Arn, ArnFormat, Stack, Token, aws_iam as iam, aws_ssm as ssm } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import {
@@ -162,6 +163,9 @@ function declaredParameters(document: ssm.CfnDocument): string[] | undefined {
 /**
  * The account a runbook runs in.
  */
+/** The prefix of the names of runbook roles whose runbook runs in the impacted account. */
+const IMPACTED_RUNBOOK_ROLE_PREFIX = 'IncidentManagerRunbook-';
+
 export enum RunbookTargetAccount {
   /** The account that owns the response plan. */
   RESPONSE_PLAN_OWNER_ACCOUNT = 'RESPONSE_PLAN_OWNER_ACCOUNT',
@@ -222,6 +226,22 @@ export interface RunbookExecutionRoleProps {
  * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/response-plans.html
  */
 export class RunbookExecutionRole extends iam.Role {
+  /**
+   * The name of the runbook role of response plan `responsePlanName` when its runbook runs in the
+   * impacted account: `IncidentManagerRunbook-<plan>`, or, when that is longer than IAM's 64
+   * characters, the first 46 characters of it, `-` and 8 hexadecimal digits of the plan name's SHA-256.
+   *
+   * Application accounts trust exactly this role (`IncidentManagerApplicationAccount`), knowing only
+   * the operations account and the plan's name.
+   */
+  public static roleNameFor(responsePlanName: string): string {
+    const full = `${IMPACTED_RUNBOOK_ROLE_PREFIX}${responsePlanName}`;
+    if (full.length <= 64) {
+      return full;
+    }
+    return `${full.slice(0, 46)}-${createHash('sha256').update(responsePlanName).digest('hex').slice(0, 8)}`;
+  }
+
   constructor(scope: Construct, id: string, props: RunbookExecutionRoleProps) {
     const path = scope.node.path ? `${scope.node.path}/${id}` : id;
     // The name ends up in the trust policy's aws:SourceArn: a malformed one would never match.
@@ -256,6 +276,12 @@ export class RunbookExecutionRole extends iam.Role {
 
     const account = Stack.of(scope).account;
     super(scope, id, {
+      // Named when the runbook runs in the impacted account, so that application accounts can trust
+      // exactly this role by value (a generated name is only known after deployment).
+      roleName:
+        props.targetAccount === RunbookTargetAccount.IMPACTED_ACCOUNT && !Token.isUnresolved(props.responsePlanName)
+          ? RunbookExecutionRole.roleNameFor(props.responsePlanName)
+          : undefined,
       description: `Lets Incident Manager start the runbook of response plan ${props.responsePlanName}`,
       assumedBy: new iam.ServicePrincipal(INCIDENT_MANAGER_PRINCIPAL, {
         conditions: {

@@ -72,11 +72,15 @@ describe('the example app of the README', () => {
 
   test('THEN the operations account shares the plan and contacts with the application account, whose alarm starts incidents with it', () => {
     ops.hasResourceProperties('AWS::RAM::ResourceShare', { Principals: [APPLICATION_ACCOUNT], AllowExternalPrincipals: false });
-    const sharedArn = `arn:aws:ssm-incidents::${OPERATIONS_ACCOUNT}:response-plan/${CRITICAL_PLAN}`;
+    const sharedArn = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:ssm-incidents::${OPERATIONS_ACCOUNT}:response-plan/${CRITICAL_PLAN}`]] };
     const appTemplate = expectValidStack(application);
     appTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmActions: [sharedArn] });
-    // EventBridge cannot target Incident Manager in another account: no rule targets the shared plan.
-    appTemplate.resourceCountIs('AWS::Events::Rule', 0);
+    // EventBridge cannot target Incident Manager in another account: the one rule forwards to the
+    // operations account's event bus.
+    appTemplate.resourceCountIs('AWS::Events::Rule', 1);
+    appTemplate.hasResourceProperties('AWS::Events::Rule', {
+      Targets: [Match.objectLike({ Arn: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:events:us-east-1:${OPERATIONS_ACCOUNT}:event-bus/incident-manager`]] } })],
+    });
   });
 
   test('THEN the templates match their snapshots (a changed logical ID would replace data-bearing resources)', () => {

@@ -22,8 +22,10 @@ import {
   EscalationPlan,
   FoundationEncryption,
   Impact,
+  IncidentManagerApplicationAccount,
   IncidentManagerFoundation,
   IncidentManagerKey,
+  IncidentManagerOperationsAccount,
   IncidentManagerShare,
   OnCallSchedule,
   PostIncidentAnalysisTemplate,
@@ -47,7 +49,7 @@ import { ACCOUNT, newStack } from './support/stacks';
 
 const WILDCARD_REASONS: Array<{ finding: RegExp; reason: string }> = [
   {
-    finding: /^Resource::arn:<AWS::Partition>:ssm:\*:[0-9]*:automation-definition\/[^*]+:\*$/,
+    finding: /^Resource::arn:<AWS::Partition>:ssm:(\*|[a-z]{2}(-[a-z]+)+-\d):[0-9]*:automation-definition\/[^*]+:\*$/,
     reason:
       'Incident Manager starts the runbook in the Region where the incident is created (any Region of the replication set), and an automation definition ARN ends in the document version; the user guide\'s policy for this role uses the same region and version wildcards. The document name and account are exact.',
   },
@@ -68,11 +70,16 @@ const WILDCARD_REASONS: Array<{ finding: RegExp; reason: string }> = [
   {
     finding: /^Resource::\*$/,
     reason:
-      'Only for ssm-incidents:ListResponsePlans and ssm-incidents:ListIncidentRecords, which the AWS service authorization reference lists without resource types (no resource-level permissions); the template check of this test suite fails on * with any other action.',
+      'Only for ssm-incidents:ListResponsePlans, ssm-incidents:ListIncidentRecords and ssm:DescribeAutomationExecutions (the read-only role of the cross-account runbook status), which the AWS service authorization reference lists without resource types (no resource-level permissions); the template check of this test suite fails on * with any other action.',
   },
   {
     finding: /^Resource::arn:<AWS::Partition>:iam::\*:role\/AWS-SystemsManager-AutomationExecutionRole$/,
     reason: 'With IMPACTED_ACCOUNT the runbook runs in whichever application account the incident happened in; the role name is the fixed one Incident Manager\'s cross-account set-up creates in each application account.',
+  },
+  {
+    finding: /^Resource::arn:<AWS::Partition>:ec2:us-east-1:444455556666:instance\/\*$/,
+    reason:
+      "The example app's runbook (AWS-RestartEC2Instance) restarts whichever checkout instance is unhealthy; instance IDs are not known when the stack is synthesized, so the statement is limited by the aws:ResourceTag/service condition instead.",
   },
 ];
 
@@ -139,6 +146,16 @@ const constructStacks: Array<[string, (stack: Stack) => void]> = [
     const plan = new ResponsePlan(stack, 'Plan', { title: 't', impact: Impact.LOW });
     new IncidentManagerShare(stack, 'Share', { responsePlans: [plan], accounts: ['444455556666'] });
     new PostIncidentAnalysisTemplate(stack, 'Analysis', { content: { schemaVersion: '1.0' } });
+  }],
+  ['IncidentManagerOperationsAccount for an organization', (stack) => {
+    const plan = new ResponsePlan(stack, 'Plan', { responsePlanName: 'p', title: 't', impact: Impact.LOW });
+    new IncidentManagerOperationsAccount(stack, 'Ops', { applicationAccounts: ['444455556666'], organizationId: 'o-a1b2c3d4e5' })
+      .startIncidentsFromEvents('Rule', { responsePlan: plan, eventPattern: { source: ['aws.health'] }, ruleName: 'health' });
+  }],
+  ['IncidentManagerApplicationAccount with a runbook', (stack) => {
+    const side = new IncidentManagerApplicationAccount(stack, 'App', { operationsAccount: '444455556666', runbookResponsePlans: ['p'], otherApplicationAccounts: ['777788889999'] });
+    side.grantRunbook(Runbook.fromDocumentArn('arn:aws:ssm:us-east-1:444455556666:document/Restart'));
+    side.forwardEvents('Forward', { eventPattern: { source: ['aws.health'] } });
   }],
   ['IncidentManagerFoundation with the AWS owned key', (stack) => {
     new IncidentManagerFoundation(stack, 'IM', {

@@ -1,0 +1,456 @@
+import {
+  ArnFormat,
+  Stack,
+  Token,
+  aws_cloudwatch as cloudwatch,
+  aws_events as events,
+  aws_events_targets as targets,
+  aws_iam as iam,
+} from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { ASSUME_ROLE_ACTIONS, AUTOMATION_EXECUTION_ROLE_NAME, PASS_ROLE_ACTIONS, START_AUTOMATION_ACTIONS } from './private/actions';
+import { roleArn, startAutomationArns } from './private/arns';
+import { IncidentManagerValidationError, Where } from './private/errors';
+import { checkCount, checkResponsePlanName, checkString, firstDuplicate } from './private/validate';
+import { IResponsePlan, ResponsePlan } from './response-plan';
+import { ResponsePlanAlarmAction, ResponsePlanTarget } from './response-plan-triggers';
+import { Runbook, RunbookExecutionRole } from './runbook';
+
+/*
+ * The two sides of Incident Manager's cross-account set-up (user guide, "Cross-Region and
+ * cross-account incident management", Setup and configuration), which AWS ships as downloadable
+ * CloudFormation templates: each side is one construct, and the two meet by values (account IDs,
+ * response plan names, the event bus name), never by cross-stack references.
+ *
+ * The read-only roles' contents are not in the Incident Manager guide. They follow the Systems Manager
+ * multi-account Automation pair ("Running automations in multiple AWS Regions and accounts", Setting up
+ * management account permissions): an administration role in the account that reads may assume an
+ * execution-side role, of a fixed name, in the account where the runbook ran, and that role trusts
+ * exactly the administration role. Here the pair only reads automation executions.
+ *
+ * Cross-account trust names a role of the other account through `aws:PrincipalArn` (the other account
+ * as principal, the role's ARN as condition), not the role's ARN as principal: IAM refuses a trust
+ * policy whose principal is a role that does not exist yet (IAM JSON policy elements: Principal, "IAM
+ * roles"), and each side is deployed on its own, in either order.
+ */
+
+/** The role in the account where runbooks run that other accounts assume to read their status. */
+const AUTOMATION_READ_ONLY_ROLE_NAME = 'AWS-SystemsManager-AutomationReadOnlyRole';
+/** The role in the reading account that assumes it. AWS's template spells it "SystemManager". */
+const AUTOMATION_ADMINISTRATION_READ_ONLY_ROLE_NAME = 'AWS-SystemManager-AutomationAdministrationReadOnlyRole';
+/** The event bus both sides name by default. */
+const DEFAULT_EVENT_BUS_NAME = 'incident-manager';
+/** Reading an automation's status: the incident details page's runbook tab. */
+const READ_AUTOMATION_ACTIONS = ['ssm:GetAutomationExecution', 'ssm:DescribeAutomationStepExecutions'];
+/** Takes no resource (Service Authorization Reference, Systems Manager). */
+const LIST_AUTOMATION_ACTIONS = ['ssm:DescribeAutomationExecutions'];
+
+const ACCOUNT_ID = /^[0-9]{12}$/;
+const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
+const EVENT_BUS_NAME = /^[A-Za-z0-9._-]{1,256}$/;
+
+function checkAccounts(scope: Where, what: string, accounts: string[] | undefined, self: string, code: 'CROSS_ACCOUNT'): void {
+  if (accounts === undefined || Token.isUnresolved(accounts)) return;
+  accounts.forEach((a, i) => checkString(scope, `${what}[${i}]`, a, { pattern: ACCOUNT_ID, format: 'a 12-digit account ID', code }));
+  const twice = firstDuplicate(accounts);
+  if (twice) {
+    throw new IncidentManagerValidationError(scope, `\`${what}\``, twice, 'name each account once', code);
+  }
+  if (!Token.isUnresolved(self) && accounts.includes(self)) {
+    throw new IncidentManagerValidationError(scope, `\`${what}\``, self, "name other accounts, not this stack's own account", code);
+  }
+}
+
+/**
+ * The two read-only roles of the incident details page's runbook tab, in the account of `scope`:
+ * `AWS-SystemsManager-AutomationReadOnlyRole`, which `readers` assume to read the automations that
+ * ran here, and `AWS-SystemManager-AutomationAdministrationReadOnlyRole`, with which this account
+ * reads the automations that ran in `sources`.
+ */
+function readOnlyRoles(scope: Construct, readers: string[], sources: string[]): { readOnly: iam.Role; administration: iam.Role } {
+  const stack = Stack.of(scope);
+  const readOnly = new iam.Role(scope, 'AutomationReadOnlyRole', {
+    roleName: AUTOMATION_READ_ONLY_ROLE_NAME,
+    description: 'Lets the Incident Manager accounts named in its trust read the status of runbooks that ran in this account',
+    assumedBy: crossAccountRoles(
+      scope,
+      readers.map((account) => ({ account, roleName: AUTOMATION_ADMINISTRATION_READ_ONLY_ROLE_NAME })),
+    ),
+  });
+  readOnly.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      actions: READ_AUTOMATION_ACTIONS,
+      resources: [stack.formatArn({ service: 'ssm', region: '*', resource: 'automation-execution', resourceName: '*', arnFormat: ArnFormat.SLASH_RESOURCE_NAME })],
+    }),
+  );
+  readOnly.addToPrincipalPolicy(new iam.PolicyStatement({ actions: LIST_AUTOMATION_ACTIONS, resources: ['*'] }));
+
+  // The incident details page runs as the signed-in principal of this account: the account trusts
+  // the role (its principals still need sts:AssumeRole on it in their own policies).
+  const administration = new iam.Role(scope, 'AutomationAdministrationReadOnlyRole', {
+    roleName: AUTOMATION_ADMINISTRATION_READ_ONLY_ROLE_NAME,
+    description: 'Lets this account read the status of Incident Manager runbooks that ran in the accounts it may assume AWS-SystemsManager-AutomationReadOnlyRole in',
+    assumedBy: new iam.AccountRootPrincipal(),
+  });
+  if (sources.length > 0) {
+    administration.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ASSUME_ROLE_ACTIONS,
+        resources: sources.map((account) => roleArn(scope, account, AUTOMATION_READ_ONLY_ROLE_NAME)),
+      }),
+    );
+  }
+  return { readOnly, administration };
+}
+
+/** Trust in named roles of other accounts: each account as principal, its role by aws:PrincipalArn. */
+function crossAccountRoles(scope: Construct, roles: Array<{ account: string; roleName: string }>): iam.IPrincipal {
+  if (roles.length === 0) {
+    // Nobody else: the account itself, which IAM requires a trust policy to name someone.
+    return new iam.AccountRootPrincipal();
+  }
+  const accounts = [...new Set(roles.map((r) => r.account))];
+  return new iam.CompositePrincipal(...accounts.map((a) => new iam.AccountPrincipal(a))).withConditions({
+    ArnEquals: { 'aws:PrincipalArn': roles.map((r) => roleArn(scope, r.account, r.roleName)) },
+  });
+}
+
+/**
+ * Properties of `IncidentManagerOperationsAccount`.
+ */
+export interface IncidentManagerOperationsAccountProps {
+  /**
+   * The application accounts: their events may reach the event bus, and they may read the status of
+   * runbooks that run in this account (and this account theirs). 1 to 100 12-digit account IDs.
+   */
+  readonly applicationAccounts: string[];
+
+  /**
+   * The AWS Organizations organization (`o-...`) whose accounts may put events on the bus, instead
+   * of the application accounts one by one.
+   *
+   * @default - only `applicationAccounts`
+   */
+  readonly organizationId?: string;
+
+  /**
+   * The name of the event bus application accounts forward events to. Give the same name to
+   * `IncidentManagerApplicationAccount`.
+   *
+   * @default 'incident-manager'
+   */
+  readonly eventBusName?: string;
+}
+
+/**
+ * A rule on the operations account's event bus.
+ */
+export interface IncidentRuleOptions {
+  /** The response plan of this account whose incident the matching events start. */
+  readonly responsePlan: IResponsePlan;
+
+  /**
+   * The events that start an incident. Without an `account` field, events from every application
+   * account match.
+   */
+  readonly eventPattern: events.EventPattern;
+
+  /**
+   * The rule's name. With a name, the rule's role trusts exactly this rule (`aws:SourceArn`).
+   *
+   * @default - a name CloudFormation generates
+   */
+  readonly ruleName?: string;
+}
+
+/**
+ * The operations account's side of Incident Manager's cross-account set-up, in one construct: an
+ * event bus that admits only the application accounts (or the organization), rules on it that start
+ * incidents with this account's response plans, and the read-only roles with which the incident
+ * details page shows the status of runbooks across accounts.
+ *
+ * Define it once per account: the read-only roles have the fixed names AWS's set-up uses, and IAM
+ * names are global to the account.
+ *
+ * @example
+ * declare const plan: im.ResponsePlan;
+ * const operations = new im.IncidentManagerOperationsAccount(this, 'CrossAccount', {
+ *   applicationAccounts: ['444455556666'],
+ * });
+ * operations.startIncidentsFromEvents('HealthEvents', {
+ *   responsePlan: plan,
+ *   eventPattern: { source: ['aws.health'] },
+ * });
+ *
+ * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/incident-manager-cross-account-cross-region.html
+ */
+export class IncidentManagerOperationsAccount extends Construct {
+  /** The event bus application accounts forward events to. */
+  public readonly eventBus: events.EventBus;
+  /** `AWS-SystemsManager-AutomationReadOnlyRole`: the application accounts read runbooks that ran here. */
+  public readonly automationReadOnlyRole: iam.Role;
+  /** `AWS-SystemManager-AutomationAdministrationReadOnlyRole`: this account reads runbooks that ran in application accounts. */
+  public readonly automationAdministrationReadOnlyRole: iam.Role;
+
+  private readonly applicationAccounts: string[];
+
+  constructor(scope: Construct, id: string, props: IncidentManagerOperationsAccountProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+    checkCount(this, 'applicationAccounts', props.applicationAccounts, 1, 100, 'accounts', 'CROSS_ACCOUNT');
+    checkAccounts(this, 'applicationAccounts', props.applicationAccounts, stack.account, 'CROSS_ACCOUNT');
+    checkString(this, 'organizationId', props.organizationId, { pattern: ORGANIZATION_ID, format: 'an organization ID such as o-a1b2c3d4e5', code: 'CROSS_ACCOUNT' });
+    const eventBusName = props.eventBusName ?? DEFAULT_EVENT_BUS_NAME;
+    checkString(this, 'eventBusName', eventBusName, { pattern: EVENT_BUS_NAME, format: 'letters, digits and . _ - only, 1 to 256 characters', code: 'CROSS_ACCOUNT' });
+    if (eventBusName === 'default') {
+      throw new IncidentManagerValidationError(this, '`eventBusName`', eventBusName, "be a bus of its own: a resource policy on the account's default bus would admit the accounts to every rule on it", 'CROSS_ACCOUNT');
+    }
+    this.applicationAccounts = [...props.applicationAccounts];
+
+    this.eventBus = new events.EventBus(this, 'EventBus', { eventBusName });
+    // EventBridge, "Sending and receiving events between AWS accounts": the receiving bus's policy
+    // allows events:PutEvents to the sending accounts (or, with aws:PrincipalOrgID, the organization).
+    if (props.organizationId) {
+      this.eventBus.addToResourcePolicy(
+        new iam.PolicyStatement({
+          sid: 'OrganizationPutsEvents',
+          principals: [new iam.AnyPrincipal()],
+          actions: ['events:PutEvents'],
+          resources: [this.eventBus.eventBusArn],
+          conditions: { StringEquals: { 'aws:PrincipalOrgID': props.organizationId } },
+        }),
+      );
+    } else {
+      this.eventBus.addToResourcePolicy(
+        new iam.PolicyStatement({
+          sid: 'ApplicationAccountsPutEvents',
+          principals: props.applicationAccounts.map((a) => new iam.AccountPrincipal(a)),
+          actions: ['events:PutEvents'],
+          resources: [this.eventBus.eventBusArn],
+        }),
+      );
+    }
+
+    const roles = readOnlyRoles(this, props.applicationAccounts, props.applicationAccounts);
+    this.automationReadOnlyRole = roles.readOnly;
+    this.automationAdministrationReadOnlyRole = roles.administration;
+  }
+
+  /**
+   * Starts an incident with `options.responsePlan` for each event on the bus that matches
+   * `options.eventPattern`. The rule's role may start incidents with that plan only.
+   */
+  public startIncidentsFromEvents(id: string, options: IncidentRuleOptions): events.Rule {
+    const pattern: events.EventPattern = { ...options.eventPattern, account: options.eventPattern.account ?? this.applicationAccounts };
+    return new events.Rule(this, id, {
+      eventBus: this.eventBus,
+      ruleName: options.ruleName,
+      eventPattern: pattern,
+      targets: [new ResponsePlanTarget(options.responsePlan)],
+    });
+  }
+}
+
+/**
+ * Properties of `IncidentManagerApplicationAccount`.
+ */
+export interface IncidentManagerApplicationAccountProps {
+  /** The operations account, which owns Incident Manager and its response plans. */
+  readonly operationsAccount: string;
+
+  /**
+   * The names of the operations account's response plans whose runbook runs in this account
+   * (`RunbookTargetAccount.IMPACTED_ACCOUNT`): their runbook roles, and no other role, may assume
+   * this account's `AWS-SystemsManager-AutomationExecutionRole`.
+   *
+   * @default - no runbook runs here, and no execution role is created
+   */
+  readonly runbookResponsePlans?: string[];
+
+  /**
+   * Other application accounts that may read the status of runbooks that ran here (the user guide
+   * names "the management account and other application accounts").
+   *
+   * @default - the operations account only
+   */
+  readonly otherApplicationAccounts?: string[];
+
+  /**
+   * The name of the operations account's event bus (`IncidentManagerOperationsAccount`'s
+   * `eventBusName`).
+   *
+   * @default 'incident-manager'
+   */
+  readonly eventBusName?: string;
+}
+
+/**
+ * Options of forwarding events to the operations account.
+ */
+export interface ForwardEventsOptions {
+  /** The events of this account to forward. */
+  readonly eventPattern: events.EventPattern;
+
+  /**
+   * The rule's name.
+   *
+   * @default - a name CloudFormation generates
+   */
+  readonly ruleName?: string;
+}
+
+/**
+ * An application account's side of Incident Manager's cross-account set-up, in one construct: the
+ * `AWS-SystemsManager-AutomationExecutionRole` that the operations account's runbooks run with here,
+ * trusted by exactly those plans' runbook roles; the read-only roles of the incident details page;
+ * a rule that forwards this account's events to the operations account's event bus; and alarm
+ * actions that start incidents with the operations account's shared response plans.
+ *
+ * It names the operations account's resources by value (account ID, plan names, bus name), so the two
+ * sides can be separate apps. Define it once per account (the roles have fixed names).
+ *
+ * @example
+ * declare const alarm: cloudwatch.Alarm;
+ * const application = new im.IncidentManagerApplicationAccount(this, 'IncidentManager', {
+ *   operationsAccount: '111122223333',
+ *   runbookResponsePlans: ['checkout-critical'],
+ * });
+ * alarm.addAlarmAction(application.alarmAction('checkout-critical'));
+ * application.forwardEvents('Health', { eventPattern: { source: ['aws.health'] } });
+ *
+ * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/incident-manager-cross-account-cross-region.html
+ */
+export class IncidentManagerApplicationAccount extends Construct {
+  /**
+   * `AWS-SystemsManager-AutomationExecutionRole`, when `runbookResponsePlans` is given. Grant it what
+   * the runbooks do here, and `grantRunbook` each runbook.
+   */
+  public readonly executionRole?: iam.Role;
+  /** `AWS-SystemsManager-AutomationReadOnlyRole`: the operations account reads runbooks that ran here. */
+  public readonly automationReadOnlyRole: iam.Role;
+  /** `AWS-SystemManager-AutomationAdministrationReadOnlyRole`: this account reads runbooks that ran in the operations account. */
+  public readonly automationAdministrationReadOnlyRole: iam.Role;
+  /** The operations account's event bus, by ARN. */
+  public readonly operationsEventBus: events.IEventBus;
+
+  private readonly operationsAccount: string;
+  private readonly plans = new Map<string, IResponsePlan>();
+
+  constructor(scope: Construct, id: string, props: IncidentManagerApplicationAccountProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+    checkString(this, 'operationsAccount', props.operationsAccount, { pattern: ACCOUNT_ID, format: 'a 12-digit account ID', code: 'CROSS_ACCOUNT' });
+    if (!Token.isUnresolved(props.operationsAccount) && props.operationsAccount === stack.account) {
+      throw new IncidentManagerValidationError(this, '`operationsAccount`', props.operationsAccount, "be another account than this stack's (this construct is the application account's side)", 'CROSS_ACCOUNT');
+    }
+    checkAccounts(this, 'otherApplicationAccounts', props.otherApplicationAccounts, stack.account, 'CROSS_ACCOUNT');
+    if (props.otherApplicationAccounts?.includes(props.operationsAccount)) {
+      throw new IncidentManagerValidationError(this, '`otherApplicationAccounts`', props.operationsAccount, 'name application accounts, not the operations account (it is trusted already)', 'CROSS_ACCOUNT');
+    }
+    const plans = props.runbookResponsePlans;
+    if (plans !== undefined && !Token.isUnresolved(plans)) {
+      checkCount(this, 'runbookResponsePlans', plans, 1, 100, 'response plan names', 'CROSS_ACCOUNT');
+      plans.forEach((p, i) => checkResponsePlanName(this, `runbookResponsePlans[${i}]`, p));
+      const twice = firstDuplicate(plans);
+      if (twice) {
+        throw new IncidentManagerValidationError(this, '`runbookResponsePlans`', twice, 'name each plan once', 'CROSS_ACCOUNT');
+      }
+    }
+    const eventBusName = props.eventBusName ?? DEFAULT_EVENT_BUS_NAME;
+    checkString(this, 'eventBusName', eventBusName, { pattern: EVENT_BUS_NAME, format: 'letters, digits and . _ - only, 1 to 256 characters', code: 'CROSS_ACCOUNT' });
+    this.operationsAccount = props.operationsAccount;
+
+    if (plans !== undefined) {
+      this.executionRole = new iam.Role(this, 'AutomationExecutionRole', {
+        roleName: AUTOMATION_EXECUTION_ROLE_NAME,
+        description: `Runs the runbooks of Incident Manager response plans ${plans.join(', ')} of account ${props.operationsAccount} in this account`,
+        assumedBy: new iam.CompositePrincipal(
+          // Incident Manager's runbook role of each plan (response plans page: it assumes this role
+          // to run the runbook in the impacted account).
+          crossAccountRoles(this, plans.map((p) => ({ account: props.operationsAccount, roleName: RunbookExecutionRole.roleNameFor(p) }))),
+          // Automation runs the runbook's steps with it in this account (Systems Manager's execution
+          // role template trusts ssm.amazonaws.com too).
+          new iam.ServicePrincipal('ssm.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': stack.account } } }),
+        ),
+      });
+      // Systems Manager's execution role template: the role passes itself to Automation.
+      this.executionRole.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          actions: PASS_ROLE_ACTIONS,
+          resources: [roleArn(this, stack.account, AUTOMATION_EXECUTION_ROLE_NAME)],
+          conditions: { StringEquals: { 'iam:PassedToService': 'ssm.amazonaws.com' } },
+        }),
+      );
+    }
+
+    const readers = [props.operationsAccount, ...(props.otherApplicationAccounts ?? [])];
+    const roles = readOnlyRoles(this, readers, [props.operationsAccount]);
+    this.automationReadOnlyRole = roles.readOnly;
+    this.automationAdministrationReadOnlyRole = roles.administration;
+
+    this.operationsEventBus = events.EventBus.fromEventBusArn(
+      this,
+      'OperationsEventBus',
+      stack.formatArn({ service: 'events', account: props.operationsAccount, resource: 'event-bus', resourceName: eventBusName, arnFormat: ArnFormat.SLASH_RESOURCE_NAME }),
+    );
+  }
+
+  /**
+   * Lets the execution role start `runbook` in this account: `ssm:StartAutomationExecution` on the
+   * document, its automation definition and this account's automation executions (the resource types
+   * the Service Authorization Reference requires).
+   */
+  public grantRunbook(runbook: Runbook): iam.Grant {
+    if (!this.executionRole) {
+      throw new IncidentManagerValidationError(this, 'grantRunbook', runbook.documentName, 'be called only with `runbookResponsePlans` (no execution role is created without them)', 'CROSS_ACCOUNT');
+    }
+    runbook._validate(this);
+    return iam.Grant.addToPrincipal({
+      grantee: this.executionRole,
+      actions: START_AUTOMATION_ACTIONS,
+      resourceArns: startAutomationArns(this, runbook._location(this)),
+    });
+  }
+
+  /**
+   * The operations account's response plan `responsePlanName`, shared with this account, by ARN.
+   */
+  public responsePlan(responsePlanName: string): IResponsePlan {
+    checkResponsePlanName(this, 'responsePlanName', responsePlanName);
+    let plan = this.plans.get(responsePlanName);
+    if (!plan) {
+      const arn = Stack.of(this).formatArn({
+        service: 'ssm-incidents',
+        region: '',
+        account: this.operationsAccount,
+        resource: 'response-plan',
+        resourceName: responsePlanName,
+        arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+      });
+      plan = ResponsePlan.fromResponsePlanArn(this, `ResponsePlan-${responsePlanName}`, arn);
+      this.plans.set(responsePlanName, plan);
+    }
+    return plan;
+  }
+
+  /**
+   * An alarm action that starts an incident with the operations account's shared response plan
+   * `responsePlanName` (CloudWatch alarms may name a plan shared through AWS RAM).
+   */
+  public alarmAction(responsePlanName: string): cloudwatch.IAlarmAction {
+    return new ResponsePlanAlarmAction(this.responsePlan(responsePlanName));
+  }
+
+  /**
+   * Forwards this account's events that match `options.eventPattern` to the operations account's
+   * event bus, where `IncidentManagerOperationsAccount.startIncidentsFromEvents` starts incidents.
+   * The rule's role may put events on that bus only.
+   */
+  public forwardEvents(id: string, options: ForwardEventsOptions): events.Rule {
+    return new events.Rule(this, id, {
+      ruleName: options.ruleName,
+      eventPattern: options.eventPattern,
+      targets: [new targets.EventBus(this.operationsEventBus)],
+    });
+  }
+}

@@ -1,0 +1,239 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { APPLICATION_ACCOUNT, ApplicationStack, CRITICAL_PLAN, OPERATIONS_ACCOUNT, OperationsStack, PRIMARY_REGION, RESTART_PLAN } from '../examples/example-app';
+import { IncidentManagerApplicationAccount, IncidentManagerOperationsAccount, Runbook, RunbookExecutionRole } from '../src';
+import { asArray, wildcardRegex } from './support/iam-check';
+import { ResolveContext, isAuthorized, resolve, statementsOfRole, templateContext } from './support/policy-sim';
+import { expectValidTemplate } from './support/template-check';
+
+type Json = any;
+
+/*
+ * The two sides of the cross-account set-up, each synthesized in an app of its own (as two pipelines
+ * would): every ARN one side names must exist on the other, with the trust that lets exactly the
+ * intended principal in. Trust policies are evaluated with their conditions; identity policies with
+ * the policy simulator of the test support.
+ */
+
+const opsApp = new App();
+const ops = new OperationsStack(opsApp, 'IncidentManager', { env: { account: OPERATIONS_ACCOUNT, region: PRIMARY_REGION } });
+const appApp = new App();
+const app = new ApplicationStack(appApp, 'Application', { env: { account: APPLICATION_ACCOUNT, region: PRIMARY_REGION } });
+const opsTemplate = Template.fromStack(ops).toJSON();
+const appTemplate = Template.fromStack(app).toJSON();
+
+/** A resolve context whose role ARNs use the roles' given names. */
+function context(template: Json, account: string): ResolveContext {
+  const ctx = templateContext(template, account, PRIMARY_REGION);
+  const arns = { ...ctx.arns };
+  for (const [id, r] of Object.entries<Json>(template.Resources)) {
+    if (r.Type === 'AWS::IAM::Role' && typeof r.Properties.RoleName === 'string') arns[id] = `arn:aws:iam::${account}:role/${r.Properties.RoleName}`;
+    if (r.Type === 'AWS::Events::EventBus') arns[id] = `arn:aws:events:${PRIMARY_REGION}:${account}:event-bus/${r.Properties.Name}`;
+  }
+  return { ...ctx, arns };
+}
+const opsCtx = context(opsTemplate, OPERATIONS_ACCOUNT);
+const appCtx = context(appTemplate, APPLICATION_ACCOUNT);
+
+/** The logical ID of the role named `roleName` (or whose ID starts with `idPrefix`). */
+function roleId(template: Json, match: { roleName?: string; idPrefix?: string }): string {
+  const found = Object.entries<Json>(template.Resources).find(
+    ([id, r]) => r.Type === 'AWS::IAM::Role' && (match.roleName ? r.Properties.RoleName === match.roleName : id.startsWith(match.idPrefix!)),
+  );
+  if (!found) throw new Error(`no role ${JSON.stringify(match)}`);
+  return found[0];
+}
+
+interface Caller {
+  /** An IAM role ARN, or a service principal. */
+  readonly arn?: string;
+  readonly service?: string;
+  readonly sourceAccount?: string;
+}
+
+/** Whether the trust policy of a role lets `caller` assume it, conditions evaluated. */
+function mayAssume(template: Json, id: string, ctx: ResolveContext, caller: Caller): boolean {
+  const document = resolve(template.Resources[id].Properties.AssumeRolePolicyDocument, ctx);
+  const callerAccount = caller.arn?.split(':')[4];
+  return asArray(document.Statement).some((s: Json) => {
+    if (s.Effect !== 'Allow' || !asArray(s.Action).includes('sts:AssumeRole')) return false;
+    const principal = s.Principal ?? {};
+    const named = caller.service
+      ? asArray(principal.Service).includes(caller.service)
+      : asArray(principal.AWS).some((p: string) => p === caller.arn || p === `arn:aws:iam::${callerAccount}:root` || p === callerAccount);
+    if (!named) return false;
+    return Object.entries<Json>(s.Condition ?? {}).every(([operator, keys]) =>
+      Object.entries<Json>(keys).every(([key, expected]) => {
+        const actual = key === 'aws:PrincipalArn' ? caller.arn : key === 'aws:SourceAccount' ? caller.sourceAccount : undefined;
+        if (actual === undefined) return false;
+        const values = asArray(expected) as string[];
+        if (operator === 'StringEquals' || operator === 'ArnEquals') return values.includes(actual);
+        if (operator === 'ArnLike' || operator === 'StringLike') return values.some((v) => wildcardRegex(v, false).test(actual));
+        throw new Error(`mayAssume: no evaluator for ${operator}`);
+      }),
+    );
+  });
+}
+
+const role = (account: string, name: string) => `arn:aws:iam::${account}:role/${name}`;
+const OTHER_ACCOUNT = '777788889999';
+const EXECUTION_ROLE = 'AWS-SystemsManager-AutomationExecutionRole';
+const READ_ONLY_ROLE = 'AWS-SystemsManager-AutomationReadOnlyRole';
+const ADMIN_READ_ONLY_ROLE = 'AWS-SystemManager-AutomationAdministrationReadOnlyRole';
+
+describe('cross-account set-up, both sides in separate apps', () => {
+  test('THEN both templates are valid', () => {
+    expectValidTemplate(opsTemplate, 'operations');
+    expectValidTemplate(appTemplate, 'application');
+  });
+
+  test('THEN the plan runbook role the application trusts exists in the operations account, and may assume the execution role, which trusts only it', () => {
+    const runbookRoleName = RunbookExecutionRole.roleNameFor(RESTART_PLAN);
+    expect(runbookRoleName).toBe('IncidentManagerRunbook-checkout-restart');
+    const opsRunbookRole = roleId(opsTemplate, { roleName: runbookRoleName });
+    const executionRole = roleId(appTemplate, { roleName: EXECUTION_ROLE });
+
+    // Operations side: the runbook role may assume the application's execution role, and no other account's.
+    const statements = statementsOfRole(opsTemplate, opsRunbookRole, opsCtx);
+    expect(isAuthorized(statements, 'sts:AssumeRole', [role(APPLICATION_ACCOUNT, EXECUTION_ROLE)])).toBe(true);
+    expect(isAuthorized(statements, 'sts:AssumeRole', [role(OTHER_ACCOUNT, EXECUTION_ROLE)])).toBe(false);
+
+    // Application side: exactly that role, and Automation of this account.
+    expect(mayAssume(appTemplate, executionRole, appCtx, { arn: role(OPERATIONS_ACCOUNT, runbookRoleName) })).toBe(true);
+    const otherPlanRole = role(OPERATIONS_ACCOUNT, RunbookExecutionRole.roleNameFor(CRITICAL_PLAN));
+    expect(mayAssume(appTemplate, executionRole, appCtx, { arn: otherPlanRole })).toBe(false);
+    expect(mayAssume(appTemplate, executionRole, appCtx, { arn: role(OPERATIONS_ACCOUNT, 'Admin') })).toBe(false);
+    expect(mayAssume(appTemplate, executionRole, appCtx, { arn: role(OTHER_ACCOUNT, runbookRoleName) })).toBe(false);
+    expect(mayAssume(appTemplate, executionRole, appCtx, { service: 'ssm.amazonaws.com', sourceAccount: APPLICATION_ACCOUNT })).toBe(true);
+    expect(mayAssume(appTemplate, executionRole, appCtx, { service: 'ssm.amazonaws.com', sourceAccount: OTHER_ACCOUNT })).toBe(false);
+    expect(mayAssume(appTemplate, executionRole, appCtx, { service: 'ssm-incidents.amazonaws.com', sourceAccount: APPLICATION_ACCOUNT })).toBe(false);
+  });
+
+  test('THEN the execution role may start exactly the granted runbook here and pass only itself to Automation', () => {
+    const executionRole = roleId(appTemplate, { roleName: EXECUTION_ROLE });
+    const statements = statementsOfRole(appTemplate, executionRole, appCtx);
+    const start = (document: string) => [
+      `arn:aws:ssm:us-west-2::document/${document}`,
+      `arn:aws:ssm:us-west-2::automation-definition/${document}:$DEFAULT`,
+      `arn:aws:ssm:us-west-2:${APPLICATION_ACCOUNT}:automation-execution/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d`,
+    ];
+    expect(isAuthorized(statements, 'ssm:StartAutomationExecution', start('AWS-RestartEC2Instance'))).toBe(true);
+    expect(isAuthorized(statements, 'ssm:StartAutomationExecution', start('AWS-DeleteStack'))).toBe(false);
+    expect(isAuthorized(statements, 'iam:PassRole', [role(APPLICATION_ACCOUNT, EXECUTION_ROLE)])).toBe(true);
+    expect(isAuthorized(statements, 'iam:PassRole', [role(APPLICATION_ACCOUNT, 'Admin')])).toBe(false);
+  });
+
+  test('THEN the application forwards events to the operations bus, which admits the application account, and whose rule starts only the critical plan', () => {
+    const busId = Object.keys(opsTemplate.Resources).find((id) => opsTemplate.Resources[id].Type === 'AWS::Events::EventBus')!;
+    const busArn = opsCtx.arns![busId];
+    // Application side: the rule's target is that bus, and its role may put events there only.
+    const rule = Object.values<Json>(appTemplate.Resources).find((r) => r.Type === 'AWS::Events::Rule');
+    const target = resolve(rule.Properties.Targets[0], appCtx);
+    expect(target.Arn).toBe(busArn);
+    const forwarder = target.RoleArn.split('/').pop();
+    const statements = statementsOfRole(appTemplate, forwarder, appCtx);
+    expect(isAuthorized(statements, 'events:PutEvents', [busArn])).toBe(true);
+    expect(isAuthorized(statements, 'events:PutEvents', [`arn:aws:events:${PRIMARY_REGION}:${OPERATIONS_ACCOUNT}:event-bus/default`])).toBe(false);
+
+    // Operations side: the bus policy admits the application account, and no other.
+    const policy = Object.values<Json>(opsTemplate.Resources).find((r) => r.Type === 'AWS::Events::EventBusPolicy');
+    const statement = resolve(policy.Properties.Statement, opsCtx);
+    expect(statement.Principal.AWS).toBe(`arn:aws:iam::${APPLICATION_ACCOUNT}:root`);
+    expect(statement.Action).toBe('events:PutEvents');
+    expect(statement.Resource).toBe(busArn);
+
+    // The rule on the bus matches the application account's events and starts the critical plan only.
+    const busRuleEntry = Object.entries<Json>(opsTemplate.Resources).find(([, r]) => r.Type === 'AWS::Events::Rule' && r.Properties.EventBusName);
+    const busRule = resolve(busRuleEntry![1].Properties, opsCtx);
+    expect(busRule.EventPattern.account).toEqual([APPLICATION_ACCOUNT]);
+    const startRole = busRule.Targets[0].RoleArn.split('/').pop();
+    const planId = Object.keys(opsTemplate.Resources).find((id) => opsTemplate.Resources[id].Properties?.Name === CRITICAL_PLAN)!;
+    expect(busRule.Targets[0].Arn).toBe(opsCtx.arns![planId]);
+    const startStatements = statementsOfRole(opsTemplate, startRole, opsCtx);
+    expect(isAuthorized(startStatements, 'ssm-incidents:StartIncident', [opsCtx.arns![planId]])).toBe(true);
+    expect(isAuthorized(startStatements, 'ssm-incidents:StartIncident', [`arn:aws:ssm-incidents::${OPERATIONS_ACCOUNT}:response-plan/${RESTART_PLAN}`])).toBe(false);
+  });
+
+  test('THEN the alarm names the shared plan that exists, and is shared, in the operations account', () => {
+    const alarm = Object.values<Json>(appTemplate.Resources).find((r) => r.Type === 'AWS::CloudWatch::Alarm');
+    const action = resolve(alarm.Properties.AlarmActions[0], appCtx);
+    expect(action).toBe(`arn:aws:ssm-incidents::${OPERATIONS_ACCOUNT}:response-plan/${CRITICAL_PLAN}`);
+    expect(Object.values<Json>(opsTemplate.Resources).some((r) => r.Type === 'AWS::SSMIncidents::ResponsePlan' && r.Properties.Name === CRITICAL_PLAN)).toBe(true);
+    const share = Object.values<Json>(opsTemplate.Resources).find((r) => r.Type === 'AWS::RAM::ResourceShare');
+    expect(share.Properties.Principals).toEqual([APPLICATION_ACCOUNT]);
+  });
+
+  test.each([
+    ['the operations account reads runbooks that ran in the application account', opsTemplate, opsCtx, OPERATIONS_ACCOUNT, appTemplate, appCtx, APPLICATION_ACCOUNT],
+    ['the application account reads runbooks that ran in the operations account', appTemplate, appCtx, APPLICATION_ACCOUNT, opsTemplate, opsCtx, OPERATIONS_ACCOUNT],
+  ])('THEN %s, with read-only roles on both sides', (_name, readerTemplate, readerCtx, reader, sourceTemplate, sourceCtx, source) => {
+    const admin = roleId(readerTemplate, { roleName: ADMIN_READ_ONLY_ROLE });
+    const readOnly = roleId(sourceTemplate, { roleName: READ_ONLY_ROLE });
+    // The reader's administration role may assume the source's read-only role, and no other role.
+    const adminStatements = statementsOfRole(readerTemplate, admin, readerCtx);
+    expect(isAuthorized(adminStatements, 'sts:AssumeRole', [role(source, READ_ONLY_ROLE)])).toBe(true);
+    expect(isAuthorized(adminStatements, 'sts:AssumeRole', [role(source, EXECUTION_ROLE)])).toBe(false);
+    expect(isAuthorized(adminStatements, 'sts:AssumeRole', [role(OTHER_ACCOUNT, READ_ONLY_ROLE)])).toBe(false);
+    // The source's read-only role trusts exactly the reader's administration role.
+    expect(mayAssume(sourceTemplate, readOnly, sourceCtx, { arn: role(reader, ADMIN_READ_ONLY_ROLE) })).toBe(true);
+    expect(mayAssume(sourceTemplate, readOnly, sourceCtx, { arn: role(reader, 'Admin') })).toBe(false);
+    expect(mayAssume(sourceTemplate, readOnly, sourceCtx, { arn: role(OTHER_ACCOUNT, ADMIN_READ_ONLY_ROLE) })).toBe(false);
+    // It reads automation executions of its own account, nothing else.
+    const readStatements = statementsOfRole(sourceTemplate, readOnly, sourceCtx);
+    const execution = (account: string) => [`arn:aws:ssm:us-west-2:${account}:automation-execution/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d`];
+    expect(isAuthorized(readStatements, 'ssm:GetAutomationExecution', execution(source))).toBe(true);
+    expect(isAuthorized(readStatements, 'ssm:DescribeAutomationStepExecutions', execution(source))).toBe(true);
+    expect(isAuthorized(readStatements, 'ssm:GetAutomationExecution', execution(OTHER_ACCOUNT))).toBe(false);
+    expect(isAuthorized(readStatements, 'ssm:StartAutomationExecution', [
+      'arn:aws:ssm:us-west-2::document/AWS-RestartEC2Instance',
+      ...execution(source),
+    ])).toBe(false);
+  });
+});
+
+describe('IncidentManagerOperationsAccount', () => {
+  test('GIVEN an organization THEN the bus admits its accounts through aws:PrincipalOrgID', () => {
+    const stack = new Stack(new App(), 'Ops', { env: { account: OPERATIONS_ACCOUNT, region: PRIMARY_REGION } });
+    new IncidentManagerOperationsAccount(stack, 'X', { applicationAccounts: [APPLICATION_ACCOUNT], organizationId: 'o-a1b2c3d4e5' });
+    const template = Template.fromStack(stack).toJSON();
+    const policy = Object.values<Json>(template.Resources).find((r) => r.Type === 'AWS::Events::EventBusPolicy');
+    expect(policy.Properties.Statement.Principal).toEqual({ AWS: '*' });
+    expect(policy.Properties.Statement.Condition).toEqual({ StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } });
+    expectValidTemplate(template);
+  });
+
+  test('GIVEN a long plan name THEN its runbook role name fits IAM and is stable', () => {
+    const long = 'a'.repeat(200);
+    const name = RunbookExecutionRole.roleNameFor(long);
+    expect(name.length).toBe(55);
+    expect(name).toMatch(/^IncidentManagerRunbook-a{23}-[0-9a-f]{8}$/);
+    expect(RunbookExecutionRole.roleNameFor(long)).toBe(name);
+    expect(RunbookExecutionRole.roleNameFor(`${'a'.repeat(199)}b`)).not.toBe(name);
+  });
+});
+
+describe('cross-account validation', () => {
+  const opsStack = () => new Stack(new App(), 'Ops', { env: { account: OPERATIONS_ACCOUNT, region: PRIMARY_REGION } });
+  const appStack = () => new Stack(new App(), 'App', { env: { account: APPLICATION_ACCOUNT, region: PRIMARY_REGION } });
+  test.each<[string, () => void, string]>([
+    ['no application account', () => new IncidentManagerOperationsAccount(opsStack(), 'X', { applicationAccounts: [] }), '`applicationAccounts` must have 1 to 100 accounts (got "0 accounts") at Ops/X [CROSS_ACCOUNT]'],
+    ['a malformed account', () => new IncidentManagerOperationsAccount(opsStack(), 'X', { applicationAccounts: ['4444'] }), '`applicationAccounts[0]` must be a 12-digit account ID (got "4444") at Ops/X [CROSS_ACCOUNT]'],
+    ['an account twice', () => new IncidentManagerOperationsAccount(opsStack(), 'X', { applicationAccounts: [APPLICATION_ACCOUNT, APPLICATION_ACCOUNT] }), `\`applicationAccounts\` must name each account once (got "${APPLICATION_ACCOUNT}") at Ops/X [CROSS_ACCOUNT]`],
+    ['its own account', () => new IncidentManagerOperationsAccount(opsStack(), 'X', { applicationAccounts: [OPERATIONS_ACCOUNT] }), `\`applicationAccounts\` must name other accounts, not this stack's own account (got "${OPERATIONS_ACCOUNT}") at Ops/X [CROSS_ACCOUNT]`],
+    ['a malformed organization', () => new IncidentManagerOperationsAccount(opsStack(), 'X', { applicationAccounts: [APPLICATION_ACCOUNT], organizationId: 'org-1' }), '`organizationId` must be an organization ID such as o-a1b2c3d4e5 (got "org-1") at Ops/X [CROSS_ACCOUNT]'],
+    ['the default bus', () => new IncidentManagerOperationsAccount(opsStack(), 'X', { applicationAccounts: [APPLICATION_ACCOUNT], eventBusName: 'default' }), "`eventBusName` must be a bus of its own: a resource policy on the account's default bus would admit the accounts to every rule on it (got \"default\") at Ops/X [CROSS_ACCOUNT]"],
+    ['a bus name with a slash', () => new IncidentManagerOperationsAccount(opsStack(), 'X', { applicationAccounts: [APPLICATION_ACCOUNT], eventBusName: 'a/b' }), '`eventBusName` must be letters, digits and . _ - only, 1 to 256 characters (got "a/b") at Ops/X [CROSS_ACCOUNT]'],
+    ['an application side of its own account', () => new IncidentManagerApplicationAccount(appStack(), 'X', { operationsAccount: APPLICATION_ACCOUNT }), `\`operationsAccount\` must be another account than this stack's (this construct is the application account's side) (got "${APPLICATION_ACCOUNT}") at App/X [CROSS_ACCOUNT]`],
+    ['a malformed operations account', () => new IncidentManagerApplicationAccount(appStack(), 'X', { operationsAccount: '1111-2222-3333' }), '`operationsAccount` must be a 12-digit account ID (got "1111-2222-3333") at App/X [CROSS_ACCOUNT]'],
+    ['the operations account as another application account', () => new IncidentManagerApplicationAccount(appStack(), 'X', { operationsAccount: OPERATIONS_ACCOUNT, otherApplicationAccounts: [OPERATIONS_ACCOUNT] }), `\`otherApplicationAccounts\` must name application accounts, not the operations account (it is trusted already) (got "${OPERATIONS_ACCOUNT}") at App/X [CROSS_ACCOUNT]`],
+    ['no runbook plan', () => new IncidentManagerApplicationAccount(appStack(), 'X', { operationsAccount: OPERATIONS_ACCOUNT, runbookResponsePlans: [] }), '`runbookResponsePlans` must have 1 to 100 response plan names (got "0 response plan names") at App/X [CROSS_ACCOUNT]'],
+    ['a plan twice', () => new IncidentManagerApplicationAccount(appStack(), 'X', { operationsAccount: OPERATIONS_ACCOUNT, runbookResponsePlans: ['p', 'p'] }), '`runbookResponsePlans` must name each plan once (got "p") at App/X [CROSS_ACCOUNT]'],
+    ['grantRunbook without plans', () => new IncidentManagerApplicationAccount(appStack(), 'X', { operationsAccount: OPERATIONS_ACCOUNT }).grantRunbook(Runbook.awsOwned('AWS-RestartEC2Instance')), 'grantRunbook must be called only with `runbookResponsePlans` (no execution role is created without them) (got "AWS-RestartEC2Instance") at App/X [CROSS_ACCOUNT]'],
+  ])('GIVEN %s THEN synthesis fails', (_name, define, message) => {
+    expect(define).toThrow(message);
+  });
+
+  test('GIVEN a malformed plan name THEN the response plan name rule applies', () => {
+    expect(() => new IncidentManagerApplicationAccount(appStack(), 'X', { operationsAccount: OPERATIONS_ACCOUNT, runbookResponsePlans: ['has space'] })).toThrow(/runbookResponsePlans\[0\].*has space.*at App\/X/);
+  });
+});
