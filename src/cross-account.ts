@@ -11,6 +11,7 @@ import { Construct } from 'constructs';
 import { ASSUME_ROLE_ACTIONS, AUTOMATION_EXECUTION_ROLE_NAME, PASS_ROLE_ACTIONS, START_AUTOMATION_ACTIONS } from './private/actions';
 import { roleArn, startAutomationArns } from './private/arns';
 import { IncidentManagerValidationError, Where } from './private/errors';
+import { eventsRoleOf } from './private/rules';
 import { checkCount, checkResponsePlanName, checkString, firstDuplicate } from './private/validate';
 import { IResponsePlan, ResponsePlan } from './response-plan';
 import { ResponsePlanAlarmAction, ResponsePlanTarget } from './response-plan-triggers';
@@ -127,7 +128,8 @@ export interface IncidentManagerOperationsAccountProps {
 
   /**
    * The AWS Organizations organization (`o-...`) whose accounts may put events on the bus, instead
-   * of the application accounts one by one.
+   * of the application accounts one by one. Rules still match only the events of
+   * `applicationAccounts`, unless their pattern names accounts.
    *
    * @default - only `applicationAccounts`
    */
@@ -447,10 +449,10 @@ export class IncidentManagerApplicationAccount extends Construct {
    * The rule's role may put events on that bus only.
    */
   public forwardEvents(id: string, options: ForwardEventsOptions): events.Rule {
-    return new events.Rule(this, id, {
-      ruleName: options.ruleName,
-      eventPattern: options.eventPattern,
-      targets: [new targets.EventBus(this.operationsEventBus)],
-    });
+    const rule = new events.Rule(this, id, { ruleName: options.ruleName, eventPattern: options.eventPattern });
+    // A role of its own, which only this rule may use (aws-cdk-lib's default role has no conditions).
+    const role = eventsRoleOf(rule, 'ForwardRole', "Lets EventBridge put this rule's events on the operations account's Incident Manager event bus");
+    rule.addTarget(new targets.EventBus(this.operationsEventBus, { role }));
+    return rule;
   }
 }

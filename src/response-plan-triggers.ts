@@ -1,7 +1,7 @@
-import { ArnFormat, Stack, Token, aws_cloudwatch as cloudwatch, aws_events as events, aws_iam as iam } from 'aws-cdk-lib';
+import { Stack, Token, aws_cloudwatch as cloudwatch, aws_events as events, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { fixedPhysicalName } from './private/arns';
 import { IncidentManagerValidationError } from './private/errors';
+import { eventsRoleOf } from './private/rules';
 import { IResponsePlan } from './response-plan';
 
 /**
@@ -68,37 +68,5 @@ export class ResponsePlanTarget implements events.IRuleTarget {
 
 /** The rule's one role for starting incidents, created on first use. */
 function ruleRole(rule: events.IRule): iam.IRole {
-  const id = 'StartIncidentRole';
-  const existing = rule.node.tryFindChild(id) as iam.IRole | undefined;
-  if (existing) {
-    return existing;
-  }
-  const stack = Stack.of(rule);
-  return new iam.Role(rule as unknown as Construct, id, {
-    description: 'Lets EventBridge start incidents with the response plans this rule targets',
-    assumedBy: new iam.ServicePrincipal('events.amazonaws.com', {
-      conditions: {
-        StringEquals: { 'aws:SourceAccount': stack.account },
-        ArnLike: { 'aws:SourceArn': ruleArnPatterns(rule) },
-      },
-    }),
-  });
-}
-
-/**
- * The rule's ARN for the role's trust (aws:SourceArn). The trust policy cannot refer to the rule
- * itself: the rule refers to the role, so that would be a dependency cycle. When the rule has a name
- * given in code, the ARN is built from it (arn:...:rule/<name>, or rule/<bus>/<name> on a custom event
- * bus); otherwise CloudFormation names the rule, and the trust is limited to rules of this account and
- * Region.
- */
-function ruleArnPatterns(rule: events.IRule): string | string[] {
-  const stack = Stack.of(rule);
-  const name = fixedPhysicalName(rule);
-  const arn = (resourceName: string) =>
-    stack.formatArn({ service: 'events', resource: 'rule', resourceName, arnFormat: ArnFormat.SLASH_RESOURCE_NAME });
-  if (name !== undefined) {
-    return [arn(name), arn(`*/${name}`)];
-  }
-  return arn('*');
+  return eventsRoleOf(rule, 'StartIncidentRole', 'Lets EventBridge start incidents with the response plans this rule targets');
 }

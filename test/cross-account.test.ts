@@ -237,3 +237,16 @@ describe('cross-account validation', () => {
     expect(() => new IncidentManagerApplicationAccount(appStack(), 'X', { operationsAccount: OPERATIONS_ACCOUNT, runbookResponsePlans: ['has space'] })).toThrow(/runbookResponsePlans\[0\].*has space.*at App\/X/);
   });
 });
+
+describe('forwarding events', () => {
+  test('THEN only EventBridge, for this account and this rule, may use the forwarding role', () => {
+    const rule = Object.entries<Json>(appTemplate.Resources).find(([, r]) => r.Type === 'AWS::Events::Rule')!;
+    const forwarder = resolve(rule[1].Properties.Targets[0].RoleArn, appCtx).split('/').pop();
+    const trust = resolve(appTemplate.Resources[forwarder].Properties.AssumeRolePolicyDocument.Statement[0], appCtx);
+    expect(trust.Principal).toEqual({ Service: 'events.amazonaws.com' });
+    expect(trust.Condition).toEqual({
+      StringEquals: { 'aws:SourceAccount': APPLICATION_ACCOUNT },
+      ArnLike: { 'aws:SourceArn': `arn:aws:events:${PRIMARY_REGION}:${APPLICATION_ACCOUNT}:rule/*` },
+    });
+  });
+});
