@@ -48,10 +48,19 @@ const ms = performance.now() - started;
 
 let resources = 0;
 let bytes = 0;
+const overQuota: string[] = [];
 for (const file of fs.readdirSync(assembly.directory).filter((f) => f.endsWith('.template.json'))) {
   const text = fs.readFileSync(path.join(assembly.directory, file), 'utf-8');
   bytes += Buffer.byteLength(text);
-  resources += Object.values<any>(JSON.parse(text).Resources ?? {}).filter((r) => r.Type !== 'AWS::CloudFormation::Stack').length;
+  const all = Object.values<any>(JSON.parse(text).Resources ?? {});
+  resources += all.filter((r) => r.Type !== 'AWS::CloudFormation::Stack').length;
+  // CloudFormation's quotas: 500 resources a template, 1 MB a template body in S3 (the largest scale
+  // case of the tests, 2,000 people, is checked here instead of in the test suite).
+  if (all.length > 500 || Buffer.byteLength(text) > 1_000_000) overQuota.push(`${file}: ${all.length} resources, ${Buffer.byteLength(text)} bytes`);
+}
+if (overQuota.length > 0) {
+  process.stderr.write(`over CloudFormation's quotas:\n${overQuota.join('\n')}\n`);
+  process.exit(2);
 }
 fs.rmSync(outdir, { recursive: true, force: true });
 
