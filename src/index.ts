@@ -11,6 +11,7 @@ export * from './response-plan';
 export * from './response-plan-triggers';
 export * from './share';
 export * from './cross-account';
+export * from './nag';
 export * from './analysis-template';
 export * from './foundation';
 export * from './errors';
