@@ -38,6 +38,14 @@ export interface PostIncidentAnalysisTemplateProps {
  *
  * @resource AWS::SSM::Document
  * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/analysis.html
+ *
+ * @example
+ * import * as im from 'cdk-incident-manager';
+ *
+ * // The content of AWSIncidents-PostIncidentAnalysisTemplate (Systems Manager GetDocument), with
+ * // your questions added, parsed from JSON.
+ * declare const content: any;
+ * new im.PostIncidentAnalysisTemplate(this, 'Analysis', { content });
  */
 export class PostIncidentAnalysisTemplate extends Resource {
   /** @attribute */

@@ -102,6 +102,18 @@ const MAX_REGION_TOPICS = 3;
  * do anything its policies allow.
  *
  * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/chat.html
+ *
+ * @example
+ * import * as chatbot from 'aws-cdk-lib/aws-chatbot';
+ * import * as im from 'cdk-incident-manager';
+ *
+ * const slack = new chatbot.SlackChannelConfiguration(this, 'Slack', {
+ *   slackChannelConfigurationName: 'incidents',
+ *   slackWorkspaceId: 'T0123456789',
+ *   slackChannelId: 'C0123456789',
+ * });
+ * const chat = new im.ChatChannel(this, 'Chat', { slackChannels: [slack] });
+ * new im.ResponsePlan(this, 'Plan', { title: 'Checkout is failing', impact: im.Impact.HIGH, chatChannel: chat });
  */
 export class ChatChannel extends Construct implements IChatChannel {
   /** The topic Incident Manager publishes to in the stack's Region. */

@@ -50,7 +50,9 @@ export interface IContact extends IResource {
 }
 
 /**
- * What all contacts share: identity and grants.
+ * What all contacts share: identity and grants. It is the base of `Contact`, `EscalationPlan` and
+ * `OnCallSchedule` and cannot be created itself: create one of those, or refer to an existing contact
+ * with `Contact.fromContactArn` or `Contact.fromContactAlias`.
  */
 export abstract class ContactBase extends Resource implements IContact {
   public abstract readonly contactArn: string;

@@ -154,6 +154,19 @@ const DEFAULT_RETRY = Duration.minutes(5);
  *
  * @resource AWS::SSMContacts::Contact
  * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/contacts.html
+ *
+ * @example
+ * import { Duration } from 'aws-cdk-lib';
+ * import * as im from 'cdk-incident-manager';
+ *
+ * const email = im.ContactChannel.email('alice@example.com');
+ * const voice = im.ContactChannel.voice('+12065550100');
+ * new im.Contact(this, 'Alice', {
+ *   alias: 'alice',
+ *   displayName: 'Alice Rivera',
+ *   channels: [email, voice],
+ *   engagementPlan: [{ channels: [email] }, { channels: [voice], duration: Duration.minutes(5) }],
+ * });
  */
 export class Contact extends ContactBase {
   /**

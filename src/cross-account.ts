@@ -174,7 +174,11 @@ export interface IncidentRuleOptions {
  * Define it once per account: the read-only roles have the fixed names AWS's set-up uses, and IAM
  * names are global to the account.
  *
+ * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/incident-manager-cross-account-cross-region.html
+ *
  * @example
+ * import * as im from 'cdk-incident-manager';
+ *
  * declare const plan: im.ResponsePlan;
  * const operations = new im.IncidentManagerOperationsAccount(this, 'CrossAccount', {
  *   applicationAccounts: ['444455556666'],
@@ -183,8 +187,6 @@ export interface IncidentRuleOptions {
  *   responsePlan: plan,
  *   eventPattern: { source: ['aws.health'] },
  * });
- *
- * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/incident-manager-cross-account-cross-region.html
  */
 export class IncidentManagerOperationsAccount extends Construct {
   /** The event bus application accounts forward events to. */
@@ -311,7 +313,12 @@ export interface ForwardEventsOptions {
  * It names the operations account's resources by value (account ID, plan names, bus name), so the two
  * sides can be separate apps. Define it once per account (the roles have fixed names).
  *
+ * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/incident-manager-cross-account-cross-region.html
+ *
  * @example
+ * import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+ * import * as im from 'cdk-incident-manager';
+ *
  * declare const alarm: cloudwatch.Alarm;
  * const application = new im.IncidentManagerApplicationAccount(this, 'IncidentManager', {
  *   operationsAccount: '111122223333',
@@ -319,8 +326,6 @@ export interface ForwardEventsOptions {
  * });
  * alarm.addAlarmAction(application.alarmAction('checkout-critical'));
  * application.forwardEvents('Health', { eventPattern: { source: ['aws.health'] } });
- *
- * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/incident-manager-cross-account-cross-region.html
  */
 export class IncidentManagerApplicationAccount extends Construct {
   /**

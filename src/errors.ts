@@ -12,6 +12,8 @@ import { isValidationError } from './private/errors';
  * arrives as the language's own exception with the same message: pass its message.
  *
  * @example
+ * import * as im from 'cdk-incident-manager';
+ *
  * declare const caught: any; // an error caught around app.synth(), or its message
  *
  * if (im.IncidentManagerErrors.isValidationError(caught)) {

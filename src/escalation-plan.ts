@@ -80,6 +80,21 @@ const ESCALATION_PAGE = 'https://docs.aws.amazon.com/incident-manager/latest/use
  *
  * @resource AWS::SSMContacts::Contact
  * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/escalation.html
+ *
+ * @example
+ * import { Duration } from 'aws-cdk-lib';
+ * import * as im from 'cdk-incident-manager';
+ *
+ * declare const schedule: im.OnCallSchedule;
+ * declare const lead: im.Contact;
+ * new im.EscalationPlan(this, 'Escalation', {
+ *   alias: 'sre-escalation',
+ *   displayName: 'SRE escalation',
+ *   stages: [
+ *     { duration: Duration.minutes(15), targets: [{ contact: schedule }] },
+ *     { duration: Duration.minutes(0), targets: [{ contact: lead }] },
+ *   ],
+ * });
  */
 export class EscalationPlan extends ContactBase {
   /**

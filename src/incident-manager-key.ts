@@ -55,6 +55,14 @@ export interface IncidentManagerKeyProps {
  *
  * @resource AWS::KMS::Key
  * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/data-protection.html
+ *
+ * @example
+ * import * as im from 'cdk-incident-manager';
+ *
+ * const key = new im.IncidentManagerKey(this, 'Key');
+ * new im.ReplicationSet(this, 'ReplicationSet', {
+ *   regions: [{ region: 'us-east-1', key }],
+ * });
  */
 export class IncidentManagerKey extends kms.Key {
   /**

@@ -30,6 +30,20 @@ const MAX_ROTATIONS = 8;
  *
  * @resource AWS::SSMContacts::Contact
  * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/incident-manager-on-call-schedule.html
+ *
+ * @example
+ * import { TimeZone } from 'aws-cdk-lib';
+ * import * as im from 'cdk-incident-manager';
+ *
+ * declare const alice: im.Contact;
+ * declare const bob: im.Contact;
+ * const rotation = new im.Rotation(this, 'Weekly', {
+ *   contacts: [alice, bob],
+ *   startTime: im.RotationStart.fromIsoString('2027-01-04T09:00'),
+ *   timeZone: TimeZone.EUROPE_LONDON,
+ *   recurrence: im.RotationRecurrence.weekly({ handOffs: [{ day: im.DayOfWeek.MONDAY, handOffTime: '09:00' }] }),
+ * });
+ * new im.OnCallSchedule(this, 'OnCall', { alias: 'sre-oncall', displayName: 'SRE on call', rotations: [rotation] });
  */
 export class OnCallSchedule extends ContactBase {
   /**

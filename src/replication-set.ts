@@ -146,6 +146,14 @@ const MAX_REGIONS = 3;
  *
  * @resource AWS::SSMIncidents::ReplicationSet
  * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/replication.html
+ *
+ * @example
+ * import * as im from 'cdk-incident-manager';
+ *
+ * // The account's replication set already exists (every account that can still use Incident Manager
+ * // has one): refer to it.
+ * const existing = im.ReplicationSet.fromAccount(this, 'ReplicationSet', { replicationRegions: ['us-east-1', 'us-west-2'] });
+ * new im.Contact(this, 'Alice', { alias: 'alice', displayName: 'Alice', replicationSet: existing });
  */
 export class ReplicationSet extends Resource implements IReplicationSet {
   /**

@@ -10,6 +10,15 @@ import { IResponsePlan } from './response-plan';
  *
  * Unlike aws-cdk-lib's `SsmIncidentAction`, which builds the ARN from a name and the alarm's own
  * account, the action is the plan's own ARN, so a plan shared from another account works.
+ * @example
+ * import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+ * import * as im from 'cdk-incident-manager';
+ *
+ * declare const alarm: cloudwatch.Alarm;
+ * const shared = im.ResponsePlan.fromResponsePlanArn(this, 'Critical',
+ *   'arn:aws:ssm-incidents::111122223333:response-plan/checkout-critical');
+ * alarm.addAlarmAction(new im.ResponsePlanAlarmAction(shared));
+ *
  */
 export class ResponsePlanAlarmAction implements cloudwatch.IAlarmAction {
   constructor(private readonly responsePlan: IResponsePlan) {}
@@ -44,6 +53,16 @@ export interface ResponsePlanTargetProps {
  * action (`ResponsePlanAlarmAction`) does work with a shared plan.
  *
  * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-cross-account.html
+ *
+ * @example
+ * import * as events from 'aws-cdk-lib/aws-events';
+ * import * as im from 'cdk-incident-manager';
+ *
+ * declare const plan: im.ResponsePlan;
+ * new events.Rule(this, 'HealthEvents', {
+ *   eventPattern: { source: ['aws.health'] },
+ *   targets: [new im.ResponsePlanTarget(plan)],
+ * });
  */
 export class ResponsePlanTarget implements events.IRuleTarget {
   constructor(private readonly responsePlan: IResponsePlan, private readonly props: ResponsePlanTargetProps = {}) {}

@@ -314,6 +314,18 @@ const MAX_PARAMETER_VALUES = 10;
  *
  * @resource AWS::SSMIncidents::ResponsePlan
  * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/response-plans.html
+ *
+ * @example
+ * import * as im from 'cdk-incident-manager';
+ *
+ * declare const escalation: im.EscalationPlan;
+ * new im.ResponsePlan(this, 'Critical', {
+ *   responsePlanName: 'checkout-critical',
+ *   title: 'Checkout is failing',
+ *   impact: im.Impact.CRITICAL,
+ *   engagements: [escalation],
+ *   runbook: { runbook: im.Runbook.awsOwned('AWSIncidents-CriticalIncidentRunbookTemplate') },
+ * });
  */
 export class ResponsePlan extends ResponsePlanBase {
   /**

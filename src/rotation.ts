@@ -346,6 +346,19 @@ const MAX_CONTACTS = 30;
  *
  * @resource AWS::SSMContacts::Rotation
  * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/incident-manager-on-call-schedule.html
+ *
+ * @example
+ * import { TimeZone } from 'aws-cdk-lib';
+ * import * as im from 'cdk-incident-manager';
+ *
+ * declare const alice: im.Contact;
+ * declare const bob: im.Contact;
+ * new im.Rotation(this, 'Daily', {
+ *   contacts: [alice, bob],
+ *   startTime: im.RotationStart.fromIsoString('2027-01-04T08:00'),
+ *   timeZone: TimeZone.AMERICA_NEW_YORK,
+ *   recurrence: im.RotationRecurrence.daily({ handOffTimes: ['08:00', '20:00'] }),
+ * });
  */
 export class Rotation extends RotationBase {
   /**

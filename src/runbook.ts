@@ -224,6 +224,15 @@ export interface RunbookExecutionRoleProps {
  *
  * @resource AWS::IAM::Role
  * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/response-plans.html
+ *
+ * @example
+ * import * as im from 'cdk-incident-manager';
+ *
+ * // ResponsePlan creates this role for its runbook; create one yourself to share or extend it.
+ * new im.RunbookExecutionRole(this, 'RunbookRole', {
+ *   responsePlanName: 'checkout-critical',
+ *   runbook: im.Runbook.awsOwned('AWS-RestartEC2Instance'),
+ * });
  */
 export class RunbookExecutionRole extends iam.Role {
   /**

@@ -85,6 +85,17 @@ export interface IncidentManagerShareProps extends IncidentManagerShareOptions {
  *
  * @resource AWS::RAM::ResourceShare
  * @see https://docs.aws.amazon.com/incident-manager/latest/userguide/sharing.html
+ *
+ * @example
+ * import * as im from 'cdk-incident-manager';
+ *
+ * declare const plan: im.ResponsePlan;
+ * declare const escalation: im.EscalationPlan;
+ * new im.IncidentManagerShare(this, 'Share', {
+ *   responsePlans: [plan],
+ *   contacts: [escalation],
+ *   accounts: ['444455556666'],
+ * });
  */
 export class IncidentManagerShare extends Resource {
   /** @attribute */

@@ -168,6 +168,8 @@ export interface IncidentManagerFoundationProps {
  * external principals off.
  *
  * @example
+ * import * as im from 'cdk-incident-manager';
+ *
  * new im.IncidentManagerFoundation(this, 'IncidentManager', {
  *   existingReplicationSet: im.ReplicationSet.fromReplicationSetArn(this, 'ReplicationSet',
  *     'arn:aws:ssm-incidents::111122223333:replication-set/40bd98f0-4110-2dee-b35e-b87006f9e172'),
