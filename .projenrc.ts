@@ -12,7 +12,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   description:
     'AWS CDK constructs for AWS Systems Manager Incident Manager: replication set, contacts, escalation plans, on-call schedules, response plans and least-privilege IAM.',
   author: 'cdk-incident-manager contributors',
-  authorAddress: 'dev@cdk-incident-manager.invalid',
+  authorAddress: 'maintainers@cdk-incident-manager.dev',
   repositoryUrl: 'https://github.com/cdk-incident-manager/cdk-incident-manager.git',
   license: 'Apache-2.0',
   keywords: ['cdk', 'awscdk', 'aws-cdk', 'incident-manager', 'ssm-incidents', 'ssm-contacts', 'on-call'],

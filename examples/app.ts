@@ -10,15 +10,15 @@ const app = new App(process.env.CDK_OUTDIR ? {} : { outdir: path.join(__dirname,
 defineExampleApp(app);
 const assembly = app.synth();
 
-console.log(`Synthesized into ${path.relative(process.cwd(), assembly.directory) || '.'}`);
+console.error(`Synthesized into ${path.relative(process.cwd(), assembly.directory) || '.'}`);
 for (const stack of assembly.stacks) {
   const counts = new Map<string, number>();
   for (const resource of Object.values<any>(stack.template.Resources ?? {})) {
     counts.set(resource.Type, (counts.get(resource.Type) ?? 0) + 1);
   }
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
-  console.log(`\n${stack.stackName} (${stack.environment.account}/${stack.environment.region}): ${total} resources`);
+  console.error(`\n${stack.stackName} (${stack.environment.account}/${stack.environment.region}): ${total} resources`);
   for (const [type, count] of [...counts.entries()].sort()) {
-    console.log(`  ${String(count).padStart(3)}  ${type}`);
+    console.error(`  ${String(count).padStart(3)}  ${type}`);
   }
 }
