@@ -1,4 +1,4 @@
-import { Names, RemovalPolicy, Resource, Token, aws_ssm as ssm } from 'aws-cdk-lib';
+import { Annotations, Names, RemovalPolicy, Resource, Token, aws_ssm as ssm } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { IncidentManagerValidationError } from './private/errors';
 import { checkTagsAtSynth } from './private/tags';
@@ -84,6 +84,47 @@ function checkContentSize(scope: Construct, content: any): void {
   }
   if (typeof content !== 'object' || Array.isArray(content)) {
     throw new IncidentManagerValidationError(scope, '`content`', typeof content === 'string' ? `a ${typeof content}` : content, 'be the template document as an object (its JSON, parsed)', 'ANALYSIS_TEMPLATE');
+  }
+  // The user guide ("Create an analysis template") takes the Content of GetDocument's response for
+  // AWSIncidents-PostIncidentAnalysisTemplate. Passing the whole response, or a response's Content
+  // still as text, is the mistake to catch: Systems Manager would store a document the analysis page
+  // cannot read.
+  if (typeof content.Content === 'string' && ('DocumentFormat' in content || 'Name' in content || 'DocumentType' in content)) {
+    throw new IncidentManagerValidationError(
+      scope,
+      '`content`',
+      `a GetDocument response (with Content, ${['Name', 'DocumentFormat', 'DocumentType'].filter((k) => k in content).join(', ')})`,
+      'be the template itself: JSON.parse(response.Content), not the whole GetDocument response',
+      'ANALYSIS_TEMPLATE',
+    );
+  }
+  // The template is made of sections (the building blocks of AWSIncidents-PostIncidentAnalysisTemplate,
+  // each with an id, a name and its components). The format is not published beyond that template,
+  // so a document without sections is warned about, not refused.
+  if (!('sections' in content)) {
+    Annotations.of(scope).addWarningV2(
+      'cdk-incident-manager:PostIncidentAnalysisTemplate.noSections',
+      'The content has no `sections`: analysis templates are made of the sections of AWSIncidents-PostIncidentAnalysisTemplate (download it with Systems Manager GetDocument and add your questions to it).',
+    );
+  } else if (!Token.isUnresolved(content.sections)) {
+    const sections = content.sections;
+    if (!Array.isArray(sections) || sections.length === 0) {
+      throw new IncidentManagerValidationError(scope, '`content.sections`', Array.isArray(sections) ? 'an empty list' : typeof sections, 'be a non-empty list of sections, as in AWSIncidents-PostIncidentAnalysisTemplate', 'ANALYSIS_TEMPLATE');
+    }
+    const ids = new Set<string>();
+    sections.forEach((section: any, i: number) => {
+      const where = `\`content.sections[${i}]\``;
+      if (typeof section !== 'object' || section === null || typeof section.id !== 'string' || typeof section.name !== 'string') {
+        throw new IncidentManagerValidationError(scope, where, section, 'be a section with a string `id` and `name`, as in AWSIncidents-PostIncidentAnalysisTemplate', 'ANALYSIS_TEMPLATE');
+      }
+      if ('components' in section && !Array.isArray(section.components)) {
+        throw new IncidentManagerValidationError(scope, `\`content.sections[${i}].components\``, typeof section.components, 'be a list of components', 'ANALYSIS_TEMPLATE');
+      }
+      if (ids.has(section.id)) {
+        throw new IncidentManagerValidationError(scope, where, section.id, 'have an id no other section has', 'ANALYSIS_TEMPLATE');
+      }
+      ids.add(section.id);
+    });
   }
   const text = JSON.stringify(content);
   const bytes = Buffer.byteLength(text, 'utf-8');
