@@ -130,6 +130,11 @@ project.addTask('bench:adopt', {
   receiveArgs: true,
 });
 
+project.addTask('bench:on-call', {
+  description: 'Benchmark a year of shifts for 8 rotations of 30 people (not part of the tests)',
+  exec: 'ts-node --transpile-only --project bench/tsconfig.json bench/on-call.ts',
+});
+
 project.addTask('integ', {
   description: 'Verify the integration test snapshots (no deployment)',
   exec: 'integ-runner --language typescript',

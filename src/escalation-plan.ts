@@ -1,8 +1,13 @@
 import { Annotations, Duration, Lazy, RemovalPolicy, Stack, Token, aws_ssmcontacts as ssmcontacts } from 'aws-cdk-lib';
 import { Construct, Node } from 'constructs';
 import { ContactBase, ContactNameOptions, IContact } from './contact-base';
+import { CoverageOptions } from './on-call';
 import { defineContactResource, importContactArn, markNotPersonal } from './private/contacts';
+import { coverageWindow, describeGaps } from './private/coverage';
 import { IncidentManagerValidationError } from './private/errors';
+import { checkInstant } from './private/instants';
+import { scheduleOf } from './private/schedules';
+import { combine } from './private/shifts';
 import { minutesWithin, requireEntries } from './private/validate';
 import type { ReplicationSetOptions } from './replication-set';
 
@@ -60,6 +65,15 @@ export interface EscalationPlanProps extends ContactNameOptions, ReplicationSetO
    * @default - none
    */
   readonly stages?: EscalationStage[];
+
+  /**
+   * A check, at synthesis, that the first stage pages someone at every moment of the coming weeks
+   * (following its on-call schedules): with `requireFullCoverage`, a warning gives the times when it
+   * would page nobody.
+   *
+   * @default - no check
+   */
+  readonly coverage?: CoverageOptions;
 }
 
 const STAGE_MINUTES = { min: 0, max: 30 };
@@ -111,6 +125,7 @@ export class EscalationPlan extends ContactBase {
 
   private readonly renderedStages: ssmcontacts.CfnPlan.StageProperty[] = [];
   private readonly escalationTargets: EscalationPlan[] = [];
+  private readonly stageTargets: IContact[][] = [];
 
   constructor(scope: Construct, id: string, props: EscalationPlanProps) {
     super(scope, id);
@@ -132,6 +147,53 @@ export class EscalationPlan extends ContactBase {
     }
     requireEntries(this, 'stages', () => this.renderedStages.length, 'stages', 'have at least 1 stage (add one with `stages` or addStage)', 'ESCALATION_PLAN');
     this.node.addValidation({ validate: () => this.findCycle() });
+    const coverage = props.coverage;
+    if (coverage?.requireFullCoverage) {
+      const [from, to] = coverageWindow(this, coverage);
+      this.node.addValidation({
+        validate: () => {
+          if (this.stageTargets.length === 0) return [];
+          const { gaps } = combine(this._stagePieces(0, from, to, []), from, to);
+          if (gaps.length > 0) {
+            const schedule = this.stageTargets[0].map(scheduleOf).find((x) => x !== undefined);
+            Annotations.of(this).addWarningV2(
+              'cdk-incident-manager:EscalationPlan.firstStageGap',
+              `The first stage pages nobody at some times of the ${coverage.weeks ?? 8} weeks from ${new Date(from).toISOString()}: ${describeGaps(gaps, schedule ? schedule._firstTimeZone : 'UTC')}. Incidents then wait for the second stage.`,
+            );
+          }
+          return [];
+        },
+      });
+    }
+  }
+
+  /**
+   * The contacts stage `stage` (0 is the first) pages at `at`: its contacts, the contacts on call in
+   * its on-call schedules, and what the first stage of an escalation plan it engages pages.
+   */
+  public pagedAt(at: Date, stage?: number): IContact[] {
+    const ms = checkInstant(this, 'at', at);
+    const index = stage ?? 0;
+    if (!Number.isInteger(index) || index < 0 || index >= this.stageTargets.length) {
+      throw new IncidentManagerValidationError(this, '`stage`', index, `be a stage of the plan, 0 to ${this.stageTargets.length - 1}`, 'ESCALATION_PLAN');
+    }
+    const paged: IContact[] = [];
+    for (const piece of this._stagePieces(index, ms, ms + 1, [])) {
+      for (const c of piece.members) if (!paged.includes(c)) paged.push(c);
+    }
+    return paged;
+  }
+
+  /** @internal */
+  public _stagePieces(stage: number, from: number, to: number, seen: EscalationPlan[]): Array<{ start: number; end: number; members: IContact[] }> {
+    if (seen.includes(this)) return []; // a cycle, which synthesis refuses (findCycle)
+    return (this.stageTargets[stage] ?? []).flatMap((target) => {
+      const schedule = scheduleOf(target);
+      if (schedule) return schedule._pieces(from, to);
+      const plan = ESCALATION_PLANS.get(target.node);
+      if (plan) return plan._stagePieces(0, from, to, [...seen, this]);
+      return [{ start: from, end: to, members: [target] }];
+    });
   }
 
   /**
@@ -145,6 +207,7 @@ export class EscalationPlan extends ContactBase {
     const duration = minutesWithin(this, `stages[${index}].duration`, stage.duration, minimum, STAGE_MINUTES.max, 'ESCALATION_PLAN', targets.length === 0 ? ' when the stage has no targets' : '');
     targets.forEach((target, i) => this.checkTarget(target.contact, `stages[${index}].targets[${i}]`));
 
+    this.stageTargets.push(targets.map((t) => t.contact));
     this.renderedStages.push({
       durationInMinutes: duration,
       targets: targets.map((target) => ({

@@ -12,6 +12,7 @@ export * from './response-plan-triggers';
 export * from './share';
 export * from './cross-account';
 export * from './nag';
+export * from './on-call';
 export * from './analysis-template';
 export * from './foundation';
 export * from './errors';

@@ -1,11 +1,16 @@
 import { Lazy } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ContactBase, ContactNameOptions, IContact } from './contact-base';
+import { CoverageGap, CoverageOptions, Shift } from './on-call';
 import { defineContactResource, importContactArn, markNotPersonal } from './private/contacts';
+import { coverageWindow, describeGaps } from './private/coverage';
 import { IncidentManagerValidationError } from './private/errors';
+import { checkInstant, checkInterval } from './private/instants';
+import { registerSchedule } from './private/schedules';
+import { combine } from './private/shifts';
 import { requireEntries } from './private/validate';
 import type { ReplicationSetOptions } from './replication-set';
-import { IRotation } from './rotation';
+import { IRotation, Rotation } from './rotation';
 
 /**
  * Properties of an `OnCallSchedule`.
@@ -17,6 +22,15 @@ export interface OnCallScheduleProps extends ContactNameOptions, ReplicationSetO
    * @default - none
    */
   readonly rotations?: IRotation[];
+
+  /**
+   * A check, at synthesis, that someone is on call at every moment of the coming weeks: with
+   * `requireFullCoverage`, a time when nobody is on call is an error that gives the exact times in
+   * the first rotation's time zone.
+   *
+   * @default - no check
+   */
+  readonly coverage?: CoverageOptions;
 }
 
 const MAX_ROTATIONS = 8;
@@ -64,6 +78,7 @@ export class OnCallSchedule extends ContactBase {
   constructor(scope: Construct, id: string, props: OnCallScheduleProps) {
     super(scope, id);
     markNotPersonal(this, 'the on-call schedule');
+    registerSchedule(this);
     // The schedule's plan only names its rotations (CloudFormation rejects stages on a schedule);
     // rotations added later are in it at synthesis.
     const resource = defineContactResource(this, props, 'ONCALL_SCHEDULE', [{ rotationIds: Lazy.list({ produce: () => this.rotationArns }) }]);
@@ -74,6 +89,77 @@ export class OnCallSchedule extends ContactBase {
       this.addRotation(rotation);
     }
     requireEntries(this, 'rotations', () => this.rotations.length, 'rotations', 'have 1 to 8 rotations (add one with `rotations` or addRotation)', 'ON_CALL_SCHEDULE');
+    const coverage = props.coverage;
+    if (coverage?.requireFullCoverage) {
+      const [from, to] = coverageWindow(this, coverage);
+      this.node.addValidation({
+        validate: () => {
+          const { gaps } = this.combined(from, to, 'coverage');
+          if (gaps.length > 0) {
+            throw new IncidentManagerValidationError(
+              this,
+              'the on-call schedule',
+              `${gaps.length} time${gaps.length === 1 ? '' : 's'} with nobody on call`,
+              `have someone on call at every moment of the ${coverage.weeks ?? 8} weeks from ${new Date(from).toISOString()} (coverage.requireFullCoverage); ${describeGaps(gaps, this.timeZone())}`,
+              'ON_CALL_COVERAGE',
+            );
+          }
+          return [];
+        },
+      });
+    }
+  }
+
+  /**
+   * Who is on call from `from` to `to`: the combined shifts of the schedule's rotations, one entry
+   * for each time the set of contacts on call changes. Times when nobody is on call are left out
+   * (see `gapsBetween`).
+   */
+  public shiftsBetween(from: Date, to: Date): Shift[] {
+    const [start, end] = checkInterval(this, from, to);
+    return this.combined(start, end, 'shiftsBetween').pieces.map((p) => ({ start: new Date(p.start), end: new Date(p.end), contacts: p.members }));
+  }
+
+  /**
+   * The times from `from` to `to` when nobody is on call.
+   */
+  public gapsBetween(from: Date, to: Date): CoverageGap[] {
+    const [start, end] = checkInterval(this, from, to);
+    return this.combined(start, end, 'gapsBetween').gaps.map((g) => ({ start: new Date(g.start), end: new Date(g.end) }));
+  }
+
+  /**
+   * The contacts on call at `at`, in the order of the rotations.
+   */
+  public onCallAt(at: Date): IContact[] {
+    const ms = checkInstant(this, 'at', at);
+    return this.combined(ms, ms + 1, 'onCallAt').pieces[0]?.members ?? [];
+  }
+
+  /** @internal */
+  public _pieces(from: number, to: number): Array<{ start: number; end: number; members: IContact[] }> {
+    return this.combined(from, to, 'pagedAt').pieces;
+  }
+
+  /** @internal */
+  public get _firstTimeZone(): string {
+    return this.timeZone();
+  }
+
+  private combined(from: number, to: number, what: string) {
+    const shifts = this.rotations.flatMap((r, i) => {
+      if (!(r instanceof Rotation)) {
+        throw new IncidentManagerValidationError(this, what, `rotations[${i}] (${r.node.path}), an imported rotation`, 'be answered from rotations defined in this app (an imported rotation\'s shifts are unknown)', 'ON_CALL_COVERAGE');
+      }
+      return r._shifts(from, to);
+    });
+    return combine(shifts, from, to);
+  }
+
+  /** The time zone gaps are given in: the first rotation's. */
+  private timeZone(): string {
+    const first = this.rotations.find((r): r is Rotation => r instanceof Rotation);
+    return first ? first._timeZone : 'UTC';
   }
 
   /**

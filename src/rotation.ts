@@ -10,12 +10,15 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { IContact } from './contact-base';
+import { Shift } from './on-call';
 import { READ_ROTATION_ACTIONS } from './private/actions';
 import { ROTATION, importPath, parseArn } from './private/arns';
 import { ErrorCode } from './private/codes';
 import { checkPersonal } from './private/contacts';
 import { IncidentManagerValidationError, Where } from './private/errors';
+import { checkInstant } from './private/instants';
 import { useReplicationSet } from './private/replication-regions';
+import { RotationSpec, rotationShifts } from './private/shifts';
 import { checkTagsAtSynth } from './private/tags';
 import { checkCount, checkInteger, checkString } from './private/validate';
 import type { ReplicationSetOptions } from './replication-set';
@@ -338,6 +341,8 @@ export interface RotationProps extends RotationOptions, ReplicationSetOptions {
 }
 
 const ROTATION_NAME = /^[a-zA-Z0-9_]*$/;
+type WeeklySetting = ssmcontacts.CfnRotation.WeeklySettingProperty;
+type MonthlySetting = ssmcontacts.CfnRotation.MonthlySettingProperty;
 const MAX_CONTACTS = 30;
 
 /**
@@ -374,6 +379,10 @@ export class Rotation extends RotationBase {
 
   /** @attribute */
   public readonly rotationArn: string;
+  /** The contacts the shifts rotate through, in order. */
+  public readonly contacts: IContact[];
+
+  private readonly spec: RotationSpec;
 
   constructor(scope: Construct, id: string, props: RotationProps) {
     super(scope, id);
@@ -387,20 +396,72 @@ export class Rotation extends RotationBase {
       checkTime(this, `shiftCoverage[${i}].endTime`, c.endTime, 'SHIFT_COVERAGE');
     });
 
+    const startTime = props.startTime._render(this, timeZone);
+    const recurrence = props.recurrence._render(this, props.contacts.length);
     const resource = new ssmcontacts.CfnRotation(this, 'Resource', {
       name: props.rotationName ?? Names.uniqueResourceName(this, { maxLength: 255 }),
       contactIds: props.contacts.map((c) => c.contactArn),
-      startTime: props.startTime._render(this, timeZone),
+      startTime,
       timeZoneId: timeZone,
       recurrence: {
-        ...props.recurrence._render(this, props.contacts.length),
+        ...recurrence,
         shiftCoverages: renderCoverage(props.shiftCoverage),
       },
     });
+    this.contacts = [...props.contacts];
+    this.spec = {
+      start: startTime,
+      timeZone,
+      daily: recurrence.dailySettings as string[] | undefined,
+      weekly: (recurrence.weeklySettings as WeeklySetting[] | undefined)?.map((w) => ({ day: w.dayOfWeek, time: w.handOffTime })),
+      monthly: (recurrence.monthlySettings as MonthlySetting[] | undefined)?.map((m) => ({ dayOfMonth: m.dayOfMonth, time: m.handOffTime })),
+      numberOfOnCalls: recurrence.numberOfOnCalls as number,
+      multiplier: recurrence.recurrenceMultiplier as number,
+      coverage: props.shiftCoverage?.map((c) => ({ day: c.day, start: c.startTime, end: c.endTime })),
+      contactCount: props.contacts.length,
+    };
     resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.RETAIN);
     checkTagsAtSynth(this, resource);
     useReplicationSet(this, props.replicationSet);
     this.rotationArn = resource.attrArn;
+  }
+
+  /**
+   * The rotation's shifts from `from` to `to`, computed from its definition (no AWS call): who is on
+   * call, from when to when. Shifts are cut at `from`, `to` and the shift coverage's hours; the
+   * semantics, and the decisions where AWS's documents are silent, are in the README ("Who is on
+   * call").
+   */
+  public shiftsBetween(from: Date, to: Date): Shift[] {
+    const raw = rotationShifts(this.known('shiftsBetween'), checkInstant(this, 'from', from), checkInstant(this, 'to', to));
+    return raw.map((r) => ({ start: new Date(r.start), end: new Date(r.end), contacts: r.members.map((i) => this.contacts[i]) }));
+  }
+
+  /**
+   * The contacts on call at `at` (none outside the shift coverage or before the rotation starts).
+   */
+  public onCallAt(at: Date): IContact[] {
+    const ms = checkInstant(this, 'at', at);
+    const [shift] = rotationShifts(this.known('onCallAt'), ms, ms + 1);
+    return shift ? shift.members.map((i) => this.contacts[i]) : [];
+  }
+
+  /** @internal */
+  public _shifts(from: number, to: number): Array<{ start: number; end: number; members: IContact[] }> {
+    return rotationShifts(this.known('shiftsBetween'), from, to).map((r) => ({ start: r.start, end: r.end, members: r.members.map((i) => this.contacts[i]) }));
+  }
+
+  /** The time zone of the rotation's times. @internal */
+  public get _timeZone(): string {
+    return this.spec.timeZone;
+  }
+
+  private known(what: string): RotationSpec {
+    const unresolved = [this.spec.start, this.spec.timeZone, this.spec.numberOfOnCalls, this.spec.multiplier].some((v) => Token.isUnresolved(v));
+    if (unresolved) {
+      throw new IncidentManagerValidationError(this, what, 'a rotation whose start time, time zone or recurrence is known only at deployment', 'be called on a rotation defined with values', 'ON_CALL_COVERAGE');
+    }
+    return this.spec;
   }
 }
 

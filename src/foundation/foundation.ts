@@ -1,5 +1,6 @@
 import { Duration, Stack, Token, aws_kms as kms } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { CoverageOptions } from '../on-call';
 import {
   FoundationContact,
   FoundationEscalationPlan,
@@ -141,6 +142,14 @@ export interface IncidentManagerFoundationProps {
   readonly analysisTemplate?: PostIncidentAnalysisTemplateProps;
 
   /**
+   * A coverage check for every on-call schedule (an error when nobody is on call) and escalation plan
+   * (a warning when the first stage pages nobody) the foundation creates.
+   *
+   * @default - no check
+   */
+  readonly coverage?: CoverageOptions;
+
+  /**
    * Whether contacts, on-call schedules, escalation plans and response plans go into nested stacks,
    * one per group (each entry's `group`, or its kind's default group), so that large organizations stay
    * within CloudFormation's 500 resources per stack. The replication set, key, chat channel, share and
@@ -201,12 +210,14 @@ export class IncidentManagerFoundation extends Construct {
 
   private readonly placement: Placement;
   private readonly shareContacts: boolean;
+  private readonly coverage?: CoverageOptions;
   private tokenEntries = 0;
 
   constructor(scope: Construct, id: string, props: IncidentManagerFoundationProps) {
     super(scope, id);
     this.placement = new Placement(this, props.nestedStacks ?? false);
     this.shareContacts = props.sharing?.shareContacts ?? true;
+    this.coverage = props.coverage;
     validateStackLimits(this, HOW_TO_SPLIT);
 
     this.checkOptions(props);
@@ -430,6 +441,7 @@ export class IncidentManagerFoundation extends Construct {
       removalPolicy: entry.removalPolicy,
       replicationSet: this.replicationSet,
       rotations,
+      coverage: this.coverage,
     });
     this.placement.register(entry.alias, schedule, `${where}.alias`, false);
     this.onCallSchedules.push(schedule);
@@ -450,6 +462,7 @@ export class IncidentManagerFoundation extends Construct {
       displayName: entry.displayName,
       removalPolicy: entry.removalPolicy,
       replicationSet: this.replicationSet,
+      coverage: this.coverage,
       stages: entry.stages.map((stage, i) => ({
         duration: stage.duration,
         targets: [

@@ -24,6 +24,7 @@ export const ERROR_CODES = {
   ROTATION_RECURRENCE: 'A recurrence has hand-offs at real times, valid days and on-call counts and multipliers in range.',
   SHIFT_COVERAGE: 'Shift coverage hours are real times, and each day\'s start comes before its end.',
   ON_CALL_SCHEDULE: 'An on-call schedule has 1 to 8 rotations, each once.',
+  ON_CALL_COVERAGE: 'Someone is on call at every moment of the checked weeks, and on-call questions name rotations defined with values.',
   RESPONSE_PLAN_NAME: 'A response plan name is 1 to 200 letters, digits, _ and -.',
   RESPONSE_PLAN_NAME_UNIQUE: 'A response plan name is used once per account in the app.',
   INCIDENT_TEMPLATE: 'The incident template (display name, title, summary, dedupe string, tags) is within the API limits.',

@@ -1,0 +1,104 @@
+import { IContact } from './contact-base';
+import type { OnCallSchedule } from './on-call-schedule';
+
+/**
+ * A shift: who is on call from `start` to `end`.
+ */
+export interface Shift {
+  /** When the shift starts (inclusive). */
+  readonly start: Date;
+  /** When the shift ends (exclusive). */
+  readonly end: Date;
+  /** The contacts on call, in the rotation's order. */
+  readonly contacts: IContact[];
+}
+
+/**
+ * A time when nobody is on call.
+ */
+export interface CoverageGap {
+  /** When the gap starts (inclusive). */
+  readonly start: Date;
+  /** When the gap ends (exclusive). */
+  readonly end: Date;
+}
+
+/**
+ * A check, at synthesis, that someone is on call at every moment of the coming weeks.
+ */
+export interface CoverageOptions {
+  /**
+   * Whether a time when nobody is on call is an error (on an on-call schedule) or a warning (an
+   * escalation plan whose first stage would page nobody).
+   */
+  readonly requireFullCoverage: boolean;
+
+  /**
+   * How many weeks to check: 1 to 52.
+   *
+   * @default 8
+   */
+  readonly weeks?: number;
+
+  /**
+   * Where the checked weeks start.
+   *
+   * @default - the time of synthesis
+   */
+  readonly from?: Date;
+}
+
+/**
+ * Assertions about who is on call, for your tests (jest or any jsii language's test framework): they
+ * compute the shifts from the schedule's definition, offline, and throw an `Error` that names the
+ * times when they fail.
+ *
+ * @example
+ * import * as im from 'cdk-incident-manager';
+ *
+ * declare const schedule: im.OnCallSchedule;
+ * declare const alice: im.Contact;
+ * // Someone is on call every minute of the 8 weeks from 4 January 2027.
+ * im.OnCallAssertions.assertFullCoverage(schedule, new Date('2027-01-04T00:00:00Z'), 8);
+ * // Alice is not on call during her holiday week.
+ * im.OnCallAssertions.assertNotOnCallDuring(schedule, alice, new Date('2027-02-01T00:00:00Z'), new Date('2027-02-08T00:00:00Z'));
+ */
+export class OnCallAssertions {
+  /**
+   * Throws when nobody is on call at some moment of the `weeks` weeks from `from`, naming the gaps.
+   */
+  public static assertFullCoverage(schedule: OnCallSchedule, from: Date, weeks: number): void {
+    if (!Number.isInteger(weeks) || weeks < 1) {
+      throw new Error(`assertFullCoverage: weeks must be a whole number of 1 or more (got ${weeks})`);
+    }
+    const to = new Date(from.getTime() + weeks * 7 * 86_400_000);
+    const gaps = schedule.gapsBetween(from, to);
+    if (gaps.length > 0) {
+      throw new Error(`${schedule.node.path}: nobody is on call ${gaps.map((g) => `${g.start.toISOString()} to ${g.end.toISOString()}`).join(', ')}`);
+    }
+  }
+
+  /**
+   * Throws when `contact` is on call at some moment from `from` to `to`, naming the shifts.
+   */
+  public static assertNotOnCallDuring(schedule: OnCallSchedule, contact: IContact, from: Date, to: Date): void {
+    const shifts = schedule.shiftsBetween(from, to).filter((s) => s.contacts.includes(contact));
+    if (shifts.length > 0) {
+      throw new Error(`${schedule.node.path}: ${contact.contactAlias} is on call ${shifts.map((s) => `${s.start.toISOString()} to ${s.end.toISOString()}`).join(', ')}`);
+    }
+  }
+
+  /**
+   * Throws unless exactly `contacts` (in any order) are on call at `at`.
+   */
+  public static assertOnCallAt(schedule: OnCallSchedule, at: Date, contacts: IContact[]): void {
+    const actual = schedule.onCallAt(at);
+    const same = actual.length === contacts.length && contacts.every((c) => actual.includes(c));
+    if (!same) {
+      const names = (list: IContact[]) => list.map((c) => c.contactAlias).join(', ') || 'nobody';
+      throw new Error(`${schedule.node.path}: at ${at.toISOString()} ${names(actual)} on call, not ${names(contacts)}`);
+    }
+  }
+
+  private constructor() {}
+}

@@ -1,0 +1,23 @@
+import type { CoverageOptions } from '../on-call';
+import { IncidentManagerValidationError } from './errors';
+import { formatLocal } from './zoned';
+
+/** The gaps, as a message: `start to end` in `timeZone`, at most 10 of them. */
+export function describeGaps(gaps: Array<{ start: number; end: number }>, timeZone: string): string {
+  const shown = gaps.slice(0, 10).map((g) => `${formatLocal(g.start, timeZone)} to ${formatLocal(g.end, timeZone)}`);
+  const more = gaps.length > 10 ? ` and ${gaps.length - 10} more` : '';
+  return `nobody on call ${shown.join(', ')}${more} (${timeZone})`;
+}
+
+/** The checked interval of a coverage check. */
+export function coverageWindow(scope: { node: { path: string } }, options: CoverageOptions): [number, number] {
+  const weeks = options.weeks ?? 8;
+  if (!Number.isInteger(weeks) || weeks < 1 || weeks > 52) {
+    throw new IncidentManagerValidationError(scope.node.path, '`coverage.weeks`', weeks, 'be a whole number of weeks from 1 to 52', 'ON_CALL_COVERAGE');
+  }
+  const from = options.from ? options.from.getTime() : Date.now();
+  if (isNaN(from)) {
+    throw new IncidentManagerValidationError(scope.node.path, '`coverage.from`', String(options.from), 'be a valid Date', 'ON_CALL_COVERAGE');
+  }
+  return [from, from + weeks * 7 * 86_400_000];
+}
