@@ -25,8 +25,30 @@ export interface AdoptOptions {
   readonly maxResourcesPerStack?: number;
   readonly stackPrefix?: string;
   readonly progress?: (message: string) => void;
-  /** The time the header and report name. */
+  /** The time the header and report name, and where previewed shifts start. */
   readonly now?: Date;
+  /**
+   * Weeks of each rotation's shifts to ask AWS for (ListPreviewRotationShifts), to compare with the
+   * library's computation in the report.
+   * @default 0
+   */
+  readonly previewWeeks?: number;
+}
+
+/** AWS's preview of a rotation's shifts against the library's computation of the adopted rotation. */
+export interface ShiftComparison {
+  readonly rotation: string;
+  readonly matches: boolean;
+  readonly differences: string[];
+  readonly aws: NormalShift[];
+  readonly library: NormalShift[];
+}
+
+/** A shift as both sides are compared: ISO start and end, the on-call aliases in order. */
+export interface NormalShift {
+  readonly start: string;
+  readonly end: string;
+  readonly aliases: string[];
 }
 
 export interface AdoptResult {
@@ -38,13 +60,23 @@ export interface AdoptResult {
   readonly files: string[];
   /** Warnings the library gave when the stacks were synthesized. */
   readonly warnings: string[];
+  readonly shiftComparisons: ShiftComparison[];
 }
 
 export async function adopt(options: AdoptOptions): Promise<AdoptResult> {
   const progress = options.progress ?? (() => undefined);
   const stats: ReadStatistics = { calls: 0, attempts: 0 };
+  const now = options.now ?? new Date();
   const snapshot = await readAccount(
-    { contacts: options.contacts, incidents: options.incidents, region: options.region, concurrency: options.concurrency ?? 4, progress },
+    {
+      contacts: options.contacts,
+      incidents: options.incidents,
+      region: options.region,
+      concurrency: options.concurrency ?? 4,
+      progress,
+      previewWeeks: options.previewWeeks,
+      now,
+    },
     stats,
   );
   progress(`read: ${stats.calls} calls, ${stats.attempts} attempts`);
@@ -64,15 +96,18 @@ export async function adopt(options: AdoptOptions): Promise<AdoptResult> {
     `planned: ${plan.stacks.length} stacks, ${Object.values(built.mappings).reduce((n, m) => n + Object.keys(m).length, 0)} resources`,
   );
 
-  const now = options.now ?? new Date();
+  const shiftComparisons = compareShifts(snapshot, built.stacks);
   const files: { [file: string]: string } = {
     'incident-manager.ts': renderModule(plan, {
       packageName: options.packageName ?? 'cdk-incident-manager',
       source: `from account ${plan.account}, Region ${plan.region}, on ${now.toISOString().slice(0, 10)}`,
     }),
     'app.ts': renderAppEntry(),
-    'REPORT.md': renderReport(plan, built.mappings, stats, warnings, now),
+    'REPORT.md': renderReport(plan, built.mappings, stats, warnings, now, shiftComparisons),
   };
+  for (const c of shiftComparisons) {
+    files[`shifts/${c.rotation}.json`] = `${JSON.stringify({ matches: c.matches, differences: c.differences, aws: c.aws, library: c.library }, undefined, 2)}\n`;
+  }
   for (const [stack, mapping] of Object.entries(built.mappings)) {
     files[`import/${stack}.json`] = `${JSON.stringify(mapping, undefined, 2)}\n`;
   }
@@ -82,7 +117,46 @@ export async function adopt(options: AdoptOptions): Promise<AdoptResult> {
     fs.writeFileSync(target, contents);
   }
   progress(`wrote ${Object.keys(files).length} files to ${options.outDir}`);
-  return { snapshot, plan, mappings: built.mappings, stats, files: Object.keys(files), warnings };
+  return { snapshot, plan, mappings: built.mappings, stats, files: Object.keys(files), warnings, shiftComparisons };
+}
+
+/** Joins touching shifts with the same people, so that both sides are cut the same way. */
+function normalize(shifts: Array<{ start: number; end: number; aliases: string[] }>): NormalShift[] {
+  const out: Array<{ start: number; end: number; aliases: string[] }> = [];
+  for (const s of [...shifts].sort((a, b) => a.start - b.start)) {
+    const prev = out[out.length - 1];
+    if (prev && prev.end === s.start && prev.aliases.join() === s.aliases.join()) prev.end = s.end;
+    else out.push({ ...s });
+  }
+  return out.map((s) => ({ start: new Date(s.start).toISOString(), end: new Date(s.end).toISOString(), aliases: s.aliases }));
+}
+
+/** For each previewed rotation that was adopted, AWS's shifts against the library's. */
+function compareShifts(snapshot: AccountSnapshot, stacks: Array<{ node: { findAll(): any[] } }>): ShiftComparison[] {
+  const comparisons: ShiftComparison[] = [];
+  const constructs = stacks.flatMap((s) => s.node.findAll());
+  for (const r of snapshot.rotations) {
+    if (!r.preview) continue;
+    const name = r.rotation.Name!;
+    const construct = constructs.find((c) => c.node.id === `Rotation-${name}` && typeof c.shiftsBetween === 'function');
+    if (!construct) continue; // left out: the report says why
+    const alias = (id: string) => id.split('/').pop()!;
+    const aws = normalize(
+      r.preview.shifts.map((s) => ({ start: s.StartTime!.getTime(), end: s.EndTime!.getTime(), aliases: (s.ContactIds ?? []).map(alias) })),
+    );
+    const library = normalize(
+      construct
+        .shiftsBetween(r.preview.from, r.preview.to)
+        .map((s: any) => ({ start: s.start.getTime(), end: s.end.getTime(), aliases: s.contacts.map((c: any) => c.contactAlias) })),
+    );
+    const text = (s?: NormalShift) => (s ? `${s.start} to ${s.end}: ${s.aliases.join(', ')}` : 'nothing');
+    const differences: string[] = [];
+    for (let i = 0; i < Math.max(aws.length, library.length) && differences.length < 5; i++) {
+      if (text(aws[i]) !== text(library[i])) differences.push(`AWS ${text(aws[i])}; library ${text(library[i])}`);
+    }
+    comparisons.push({ rotation: name, matches: differences.length === 0, differences, aws, library });
+  }
+  return comparisons;
 }
 
 function renderReport(
@@ -91,6 +165,7 @@ function renderReport(
   stats: ReadStatistics,
   warnings: string[],
   now: Date,
+  shifts: ShiftComparison[],
 ): string {
   const leftOut = plan.findings.filter((f) => f.kind === 'left out');
   const differs = plan.findings.filter((f) => f.kind === 'differs');
@@ -122,6 +197,13 @@ ${list(notes)}
 ## Warnings from the library
 
 ${warnings.length === 0 ? 'None.\n' : warnings.map((w) => `- ${w}`).join('\n') + '\n'}
+## Shifts: AWS's preview against the library's computation
+
+${
+  shifts.length === 0
+    ? 'Not asked for (--preview-shifts <weeks>).\n'
+    : shifts.map((c) => `- ${c.rotation}: ${c.matches ? `the same ${c.aws.length} shifts` : `differs: ${c.differences.join('; ')}`} (shifts/${c.rotation}.json)`).join('\n') + '\n'
+}
 ## Next steps
 
 For each stack, in the directory of this report:

@@ -11,6 +11,7 @@ import { readPolicy } from './read';
 
 const USAGE = `Usage: cdk-incident-manager adopt --region <region> [--profile <profile>] [--out <dir>]
                                   [--concurrency <n>] [--max-resources-per-stack <n>] [--stack-prefix <prefix>]
+                                  [--preview-shifts <weeks>]
        cdk-incident-manager policy --account <account> --region <region>
 
 Reads the Incident Manager set-up of one account and Region with read-only calls and writes
@@ -26,6 +27,8 @@ It writes nothing to the account. \`policy\` prints the read-only IAM policy it 
   --concurrency               API calls under way at once (default 4; the SDK retries throttled calls)
   --max-resources-per-stack   resources in one stack, and so in one import (default 200, at most 500)
   --stack-prefix              the stacks' name prefix (default IncidentManager)
+  --preview-shifts            weeks of each rotation's shifts to ask AWS for (ListPreviewRotationShifts) and
+                              compare with the library's computation in the report (default 0: none)
 `;
 
 export async function main(argv: string[]): Promise<number> {
@@ -42,7 +45,9 @@ export async function main(argv: string[]): Promise<number> {
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const known =
-      command === 'policy' ? ['--region', '--account'] : ['--region', '--profile', '--out', '--concurrency', '--max-resources-per-stack', '--stack-prefix'];
+      command === 'policy'
+        ? ['--region', '--account']
+        : ['--region', '--profile', '--out', '--concurrency', '--max-resources-per-stack', '--stack-prefix', '--preview-shifts'];
     const [name, inline] = arg.split('=', 2);
     if (!known.includes(name)) {
       process.stderr.write(`Unknown option "${arg}".\n${USAGE}`);
@@ -92,6 +97,7 @@ export async function main(argv: string[]): Promise<number> {
     concurrency: positive('concurrency', 4),
     maxResourcesPerStack: positive('max-resources-per-stack', 200),
     stackPrefix: flags['stack-prefix'],
+    previewWeeks: flags['preview-shifts'] === undefined ? 0 : positive('preview-shifts', 0),
     progress,
   });
   const leftOut = result.plan.findings.filter((f) => f.kind === 'left out').length;

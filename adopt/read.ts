@@ -9,9 +9,11 @@ import {
   GetContactCommand,
   ListContactChannelsCommand,
   ListContactsCommand,
+  ListPreviewRotationShiftsCommand,
   ListRotationsCommand,
   ListTagsForResourceCommand,
   Rotation,
+  RotationShift,
   SSMContactsClient,
 } from '@aws-sdk/client-ssm-contacts';
 import {
@@ -38,7 +40,13 @@ export function readPolicy(account: string, region: string, partition = 'aws'): 
       {
         Sid: 'List',
         Effect: 'Allow',
-        Action: ['ssm-contacts:ListContacts', 'ssm-contacts:ListRotations', 'ssm-incidents:ListReplicationSets', 'ssm-incidents:ListResponsePlans'],
+        Action: [
+          'ssm-contacts:ListContacts',
+          'ssm-contacts:ListRotations',
+          'ssm-contacts:ListPreviewRotationShifts',
+          'ssm-incidents:ListReplicationSets',
+          'ssm-incidents:ListResponsePlans',
+        ],
         Resource: '*',
       },
       {
@@ -66,6 +74,13 @@ export interface ReadOptions {
   readonly concurrency: number;
   /** Called as reading goes on. */
   readonly progress?: (message: string) => void;
+  /**
+   * Weeks of each rotation's shifts to ask AWS for (ListPreviewRotationShifts, from `now`), so that
+   * the report compares them with the library's computation. 0 asks for none.
+   */
+  readonly previewWeeks?: number;
+  /** Where the previewed weeks start. */
+  readonly now?: Date;
 }
 
 export interface ReadStatistics {
@@ -169,10 +184,34 @@ export async function readAccount(options: ReadOptions, stats: ReadStatistics = 
     rotationList.push(...(page.Rotations ?? []));
     token = page.NextToken;
   } while (token);
-  const rotations = await mapLimit(rotationList, options.concurrency, async (rotation): Promise<RotationSnapshot> => ({
-    rotation,
-    tags: await contactTags(rotation.RotationArn!),
-  }));
+  const previewWeeks = options.previewWeeks ?? 0;
+  const now = options.now ?? new Date();
+  const rotations = await mapLimit(rotationList, options.concurrency, async (rotation): Promise<RotationSnapshot> => {
+    const tags = await contactTags(rotation.RotationArn!);
+    if (previewWeeks <= 0) return { rotation, tags };
+    // The API takes the definition, not the rotation: members by alias (ListPreviewRotationShifts).
+    const to = new Date(now.getTime() + previewWeeks * 7 * 86_400_000);
+    const shifts: RotationShift[] = [];
+    let next: string | undefined;
+    do {
+      const page: { RotationShifts?: RotationShift[]; NextToken?: string } = await send(
+        ssmContacts,
+        new ListPreviewRotationShiftsCommand({
+          RotationStartTime: rotation.StartTime,
+          StartTime: now,
+          EndTime: to,
+          Members: (rotation.ContactIds ?? []).map((arn) => arn.split('/').pop()!),
+          TimeZoneId: rotation.TimeZoneId,
+          Recurrence: rotation.Recurrence,
+          MaxResults: 1024,
+          NextToken: next,
+        }),
+      );
+      shifts.push(...(page.RotationShifts ?? []));
+      next = page.NextToken;
+    } while (next);
+    return { rotation, tags, preview: { from: now, to, shifts } };
+  });
   progress(`rotations: ${rotations.length} read`);
 
   // Response plans: the list (100 a page), then each plan and its tags.

@@ -2,7 +2,7 @@
  * An account's Incident Manager set-up as the APIs return it (the shapes of the SSM Contacts and SSM
  * Incidents API references, as the AWS SDK for JavaScript v3 types them).
  */
-import type { ContactChannel, GetContactCommandOutput, Rotation } from '@aws-sdk/client-ssm-contacts';
+import type { ContactChannel, GetContactCommandOutput, Rotation, RotationShift } from '@aws-sdk/client-ssm-contacts';
 import type { GetResponsePlanCommandOutput, ReplicationSet } from '@aws-sdk/client-ssm-incidents';
 
 export type Tags = { [key: string]: string };
@@ -21,6 +21,8 @@ export interface RotationSnapshot {
   readonly rotation: Rotation;
   /** ListTagsForResource. */
   readonly tags: Tags;
+  /** ListPreviewRotationShifts of the rotation's definition over [from, to), when asked for. */
+  readonly preview?: { readonly from: Date; readonly to: Date; readonly shifts: RotationShift[] };
 }
 
 export interface ResponsePlanSnapshot {

@@ -16,6 +16,8 @@ const plan = (name: string) => `arn:aws:ssm-incidents::${ACCOUNT}:response-plan/
 
 export interface WireFixture {
   contacts: {
+    /** ListPreviewRotationShifts answers, by rotation ARN (worked out by hand). */
+    previews?: { [rotationArn: string]: any[] };
     Contacts: any[];
     get: { [arn: string]: any };
     channels: { [arn: string]: any[] };

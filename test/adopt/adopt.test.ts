@@ -4,6 +4,7 @@ import {
   GetContactCommand,
   ListContactChannelsCommand,
   ListContactsCommand,
+  ListPreviewRotationShiftsCommand,
   ListRotationsCommand,
   ListTagsForResourceCommand,
   SSMContactsClient,
@@ -44,6 +45,7 @@ function mockedClients(fake: FakeAccount) {
   c.on(ListContactChannelsCommand).callsFake(answer('contacts', 'ListContactChannels'));
   c.on(ListRotationsCommand).callsFake(answer('contacts', 'ListRotations'));
   c.on(ListTagsForResourceCommand).callsFake(answer('contacts', 'ListTagsForResource'));
+  c.on(ListPreviewRotationShiftsCommand).callsFake(answer('contacts', 'ListPreviewRotationShifts'));
   i.on(ListReplicationSetsCommand).callsFake(answer('incidents', 'ListReplicationSets'));
   i.on(GetReplicationSetCommand).callsFake(answer('incidents', 'GetReplicationSet'));
   i.on(ListResponsePlansCommand).callsFake(answer('incidents', 'ListResponsePlans'));
@@ -54,7 +56,7 @@ function mockedClients(fake: FakeAccount) {
 
 async function runAdopt(
   fixture: WireFixture,
-  options: { maxResourcesPerStack?: number } = {},
+  options: { maxResourcesPerStack?: number; previewWeeks?: number; now?: Date } = {},
 ): Promise<{ result: AdoptResult; out: string; fake: FakeAccount; sent: string[] }> {
   const fake = new FakeAccount(fixture);
   const { contacts, incidents, mocks } = mockedClients(fake);
@@ -351,5 +353,51 @@ describe('adopt, on what the library refuses', () => {
     generated.defineIncidentManager(app);
     expect(app.synth().stacks.length).toBe(result.plan.stacks.length);
     expect(fs.readFileSync(path.join(out, 'incident-manager.ts'), 'utf8')).not.toContain('alice@example.com');
+  });
+});
+
+describe('adopt, with AWS\'s preview of the shifts', () => {
+  const weekly = `arn:aws:ssm-contacts:${REGION}:${ACCOUNT}:rotation/rot-weekly`;
+  const person = (alias: string) => `arn:aws:ssm-contacts:${REGION}:${ACCOUNT}:contact/${alias}`;
+  const shift = (who: string, start: string, end: string) => ({
+    ContactIds: [person(who)],
+    StartTime: Date.parse(`${start}:00Z`) / 1000,
+    EndTime: Date.parse(`${end}:00Z`) / 1000,
+    Type: 'REGULAR',
+  });
+  /**
+   * Weekly_primary from Monday 4 January 2027, worked out by hand: hand-offs on Mondays and Thursdays at
+   * 09:00 Paris since Monday 6 January 2025, 104 weeks before, so 208 hand-offs by 4 January 09:00:
+   * alice (even) from Monday, bob from Thursday; on call 09:00-17:30 Paris (08:00-16:30Z in winter) on
+   * weekdays only.
+   */
+  const preview = [
+    shift('alice', '2027-01-04T08:00', '2027-01-04T16:30'),
+    shift('alice', '2027-01-05T08:00', '2027-01-05T16:30'),
+    shift('alice', '2027-01-06T08:00', '2027-01-06T16:30'),
+    shift('bob.roe', '2027-01-07T08:00', '2027-01-07T16:30'),
+    shift('bob.roe', '2027-01-08T08:00', '2027-01-08T16:30'),
+  ];
+  const recorded = (shifts: any[]) => {
+    const fixture = accountFixture();
+    fixture.contacts.Rotations = fixture.contacts.Rotations.filter((r) => r.RotationArn === weekly);
+    fixture.contacts.previews = { [weekly]: shifts };
+    return fixture;
+  };
+
+  test('GIVEN AWS\'s preview THEN the report says the library computes the same shifts', async () => {
+    const { result, out, sent } = await runAdopt(recorded(preview), { previewWeeks: 1, now: new Date('2027-01-04T00:00:00Z') });
+    expect(sent).toContain('ListPreviewRotationShiftsCommand');
+    expect(result.shiftComparisons).toEqual([expect.objectContaining({ rotation: 'Weekly_primary', matches: true, differences: [] })]);
+    expect(fs.readFileSync(path.join(out, 'REPORT.md'), 'utf8')).toContain('- Weekly_primary: the same 5 shifts (shifts/Weekly_primary.json)');
+  });
+
+  test('GIVEN a preview that differs THEN the report names the difference', async () => {
+    const wrong = [...preview.slice(0, 3), shift('alice', '2027-01-07T08:00', '2027-01-07T16:30'), preview[4]];
+    const { result } = await runAdopt(recorded(wrong), { previewWeeks: 1, now: new Date('2027-01-04T00:00:00Z') });
+    expect(result.shiftComparisons[0].matches).toBe(false);
+    expect(result.shiftComparisons[0].differences[0]).toBe(
+      'AWS 2027-01-07T08:00:00.000Z to 2027-01-07T16:30:00.000Z: alice; library 2027-01-07T08:00:00.000Z to 2027-01-07T16:30:00.000Z: bob.roe',
+    );
   });
 });

@@ -81,6 +81,17 @@ export class FakeAccount {
         const p = page(c.Rotations, input.MaxResults, input.NextToken, 1024);
         return { Rotations: p.items, NextToken: p.next };
       }
+      case 'contacts.ListPreviewRotationShifts': {
+        // The API takes a definition, not a rotation: find the recorded rotation it describes.
+        const seconds = (t: any) => (t instanceof Date ? t.getTime() / 1000 : t);
+        const rotation = c.Rotations.find(
+          (r) => r.TimeZoneId === input.TimeZoneId && r.StartTime === seconds(input.RotationStartTime) && r.ContactIds.map((id: string) => id.split('/').pop()).join() === input.Members.join(),
+        );
+        const shifts = rotation ? c.previews?.[rotation.RotationArn] : undefined;
+        if (!shifts) throw new ServiceError('ValidationException', 'no recorded preview for that rotation');
+        const p = page(shifts, input.MaxResults, input.NextToken, 1024);
+        return { RotationShifts: p.items, NextToken: p.next };
+      }
       case 'contacts.ListTagsForResource': {
         const arn = input.ResourceARN;
         if (!(arn in c.get) && !c.Rotations.some((r) => r.RotationArn === arn)) {throw new ServiceError('ResourceNotFoundException', `${arn} does not exist`);}
@@ -108,7 +119,7 @@ export class FakeAccount {
   }
 }
 
-const TIMESTAMPS = new Set(['StartTime', 'createdTime', 'lastModifiedTime', 'statusUpdateDateTime']);
+const TIMESTAMPS = new Set(['StartTime', 'EndTime', 'createdTime', 'lastModifiedTime', 'statusUpdateDateTime']);
 
 /** Wire shapes to the SDK's: epoch-second timestamps become Dates. */
 export function toSdkShape(value: any, key?: string): any {
