@@ -16,7 +16,7 @@ import { ROTATION, importPath, parseArn } from './private/arns';
 import { ErrorCode } from './private/codes';
 import { checkPersonal } from './private/contacts';
 import { IncidentManagerValidationError, Where } from './private/errors';
-import { checkInstant } from './private/instants';
+import { checkInstant, checkInterval } from './private/instants';
 import { useReplicationSet } from './private/replication-regions';
 import { RotationSpec, rotationShifts } from './private/shifts';
 import { checkTagsAtSynth } from './private/tags';
@@ -433,7 +433,8 @@ export class Rotation extends RotationBase {
    * call").
    */
   public shiftsBetween(from: Date, to: Date): Shift[] {
-    const raw = rotationShifts(this.known('shiftsBetween'), checkInstant(this, 'from', from), checkInstant(this, 'to', to));
+    const [start, end] = checkInterval(this, from, to);
+    const raw = rotationShifts(this.known('shiftsBetween'), start, end);
     return raw.map((r) => ({ start: new Date(r.start), end: new Date(r.end), contacts: r.members.map((i) => this.contacts[i]) }));
   }
 

@@ -335,3 +335,28 @@ describe('OnCallAssertions, for users\' tests', () => {
     expect(() => OnCallAssertions.assertOnCallAt(s, at('2027-01-05T20:00'), [a])).toThrow('Stack/Schedule: at 2027-01-05T20:00:00.000Z c on call, not a');
   });
 });
+
+describe('on-call questions, bad input', () => {
+  const stackWith = () => {
+    const stack = newStack();
+    return { stack, s: schedule(stack, true) };
+  };
+  test.each<[string, () => void, string]>([
+    ['coverage of 0 weeks', () => schedule(newStack(), true, { requireFullCoverage: true, from: at('2027-01-04T00:00'), weeks: 0 }), '`coverage.weeks` must be a whole number of weeks from 1 to 52 (got 0) at Stack/Schedule [ON_CALL_COVERAGE]'],
+    ['coverage of 53 weeks', () => schedule(newStack(), true, { requireFullCoverage: true, from: at('2027-01-04T00:00'), weeks: 53 }), '(got 53) at Stack/Schedule [ON_CALL_COVERAGE]'],
+    ['coverage from an invalid Date', () => schedule(newStack(), true, { requireFullCoverage: true, from: new Date('not a date') }), '`coverage.from` must be a valid Date (got "Invalid Date") at Stack/Schedule [ON_CALL_COVERAGE]'],
+    ['an interval that ends before it starts', () => stackWith().s.gapsBetween(at('2027-01-05T00:00'), at('2027-01-04T00:00')), '`to` must be after `from` (2027-01-05T00:00:00.000Z) (got "2027-01-04T00:00:00.000Z") at Stack/Schedule [ON_CALL_COVERAGE]'],
+    ['an invalid instant', () => stackWith().s.onCallAt(new Date(NaN)), '`at` must be a valid Date (got "Invalid Date") at Stack/Schedule [ON_CALL_COVERAGE]'],
+    ['a stage the plan does not have', () => {
+      const { stack, s } = stackWith();
+      new EscalationPlan(stack, 'E', { alias: 'e', displayName: 'E', stages: [{ duration: Duration.minutes(5), targets: [{ contact: s }] }] }).pagedAt(at('2027-01-04T10:00'), 1);
+    }, '`stage` must be a stage of the plan, 0 to 0 (got 1) at Stack/E [ESCALATION_PLAN]'],
+    ['an imported rotation', () => {
+      const stack = newStack();
+      const r = Rotation.fromRotationArn(stack, 'R', 'arn:aws:ssm-contacts:us-east-1:111122223333:rotation/abc');
+      new OnCallSchedule(stack, 'S', { alias: 's', displayName: 'S', rotations: [r] }).onCallAt(at('2027-01-04T10:00'));
+    }, "onCallAt must be answered from rotations defined in this app (an imported rotation's shifts are unknown) (got \"rotations[0] (Stack/R), an imported rotation\") at Stack/S [ON_CALL_COVERAGE]"],
+  ])('GIVEN %s THEN it is an error', (_name, define, message) => {
+    expect(define).toThrow(message);
+  });
+});
