@@ -11,6 +11,7 @@ import { Construct } from 'constructs';
 import { ASSUME_ROLE_ACTIONS, AUTOMATION_EXECUTION_ROLE_NAME, PASS_ROLE_ACTIONS, START_AUTOMATION_ACTIONS } from './private/actions';
 import { roleArn, startAutomationArns } from './private/arns';
 import { IncidentManagerValidationError, Where } from './private/errors';
+import { eachInList, isListTokenElement, withListTokens } from './private/lists';
 import { eventsRoleOf } from './private/rules';
 import { checkCount, checkResponsePlanName, checkString, firstDuplicate } from './private/validate';
 import { IResponsePlan, ResponsePlan } from './response-plan';
@@ -73,10 +74,11 @@ function readOnlyRoles(scope: Construct, readers: string[], sources: string[]): 
   const readOnly = new iam.Role(scope, 'AutomationReadOnlyRole', {
     roleName: AUTOMATION_READ_ONLY_ROLE_NAME,
     description: 'Lets the Incident Manager accounts named in its trust read the status of runbooks that ran in this account',
-    assumedBy: crossAccountRoles(
-      scope,
-      readers.map((account) => ({ account, roleName: AUTOMATION_ADMINISTRATION_READ_ONLY_ROLE_NAME })),
-    ),
+    // Nobody else: the account itself, which IAM requires a trust policy to name someone.
+    assumedBy:
+      readers.length === 0
+        ? new iam.AccountRootPrincipal()
+        : trustRoles(readers, eachInList(readers, (a) => roleArn(scope, a, AUTOMATION_ADMINISTRATION_READ_ONLY_ROLE_NAME))),
   });
   readOnly.addToPrincipalPolicy(
     new iam.PolicyStatement({
@@ -97,23 +99,24 @@ function readOnlyRoles(scope: Construct, readers: string[], sources: string[]): 
     administration.addToPrincipalPolicy(
       new iam.PolicyStatement({
         actions: ASSUME_ROLE_ACTIONS,
-        resources: sources.map((account) => roleArn(scope, account, AUTOMATION_READ_ONLY_ROLE_NAME)),
+        resources: eachInList(sources, (account) => roleArn(scope, account, AUTOMATION_READ_ONLY_ROLE_NAME)),
       }),
     );
   }
   return { readOnly, administration };
 }
 
-/** Trust in named roles of other accounts: each account as principal, its role by aws:PrincipalArn. */
-function crossAccountRoles(scope: Construct, roles: Array<{ account: string; roleName: string }>): iam.IPrincipal {
-  if (roles.length === 0) {
-    // Nobody else: the account itself, which IAM requires a trust policy to name someone.
-    return new iam.AccountRootPrincipal();
+/**
+ * Trust in named roles of other accounts: the accounts as principals, the roles' ARNs as the
+ * aws:PrincipalArn condition. When the accounts are a list known only at deployment, the principal is
+ * `*` and the condition alone names the roles (IAM documents aws:PrincipalArn for this).
+ */
+function trustRoles(accounts: string[], roleArns: string[]): iam.IPrincipal {
+  const conditions = { ArnEquals: { 'aws:PrincipalArn': roleArns } };
+  if (accounts.some(isListTokenElement)) {
+    return new iam.AnyPrincipal().withConditions(conditions);
   }
-  const accounts = [...new Set(roles.map((r) => r.account))];
-  return new iam.CompositePrincipal(...accounts.map((a) => new iam.AccountPrincipal(a))).withConditions({
-    ArnEquals: { 'aws:PrincipalArn': roles.map((r) => roleArn(scope, r.account, r.roleName)) },
-  });
+  return new iam.CompositePrincipal(...[...new Set(accounts)].map((a) => new iam.AccountPrincipal(a))).withConditions(conditions);
 }
 
 /**
@@ -225,12 +228,15 @@ export class IncidentManagerOperationsAccount extends Construct {
         }),
       );
     } else {
+      const listed = !props.applicationAccounts.some(isListTokenElement);
       this.eventBus.addToResourcePolicy(
         new iam.PolicyStatement({
           sid: 'ApplicationAccountsPutEvents',
-          principals: props.applicationAccounts.map((a) => new iam.AccountPrincipal(a)),
+          // A list known only at deployment cannot be principals: aws:PrincipalAccount names them instead.
+          principals: listed ? props.applicationAccounts.map((a) => new iam.AccountPrincipal(a)) : [new iam.AnyPrincipal()],
           actions: ['events:PutEvents'],
           resources: [this.eventBus.eventBusArn],
+          conditions: listed ? undefined : { StringEquals: { 'aws:PrincipalAccount': withListTokens(props.applicationAccounts) } },
         }),
       );
     }
@@ -245,7 +251,8 @@ export class IncidentManagerOperationsAccount extends Construct {
    * `options.eventPattern`. The rule's role may start incidents with that plan only.
    */
   public startIncidentsFromEvents(id: string, options: IncidentRuleOptions): events.Rule {
-    const pattern: events.EventPattern = { ...options.eventPattern, account: options.eventPattern.account ?? this.applicationAccounts };
+    const account = options.eventPattern.account ?? withListTokens(this.applicationAccounts);
+    const pattern: events.EventPattern = { ...options.eventPattern, account };
     return new events.Rule(this, id, {
       eventBus: this.eventBus,
       ruleName: options.ruleName,
@@ -265,7 +272,9 @@ export interface IncidentManagerApplicationAccountProps {
   /**
    * The names of the operations account's response plans whose runbook runs in this account
    * (`RunbookTargetAccount.IMPACTED_ACCOUNT`): their runbook roles, and no other role, may assume
-   * this account's `AWS-SystemsManager-AutomationExecutionRole`.
+   * this account's `AWS-SystemsManager-AutomationExecutionRole`. Names known only at deployment (a
+   * list parameter) must be at most 41 characters: their role name is not shortened
+   * (`RunbookExecutionRole.roleNameFor`).
    *
    * @default - no runbook runs here, and no execution role is created
    */
@@ -370,11 +379,16 @@ export class IncidentManagerApplicationAccount extends Construct {
     if (plans !== undefined) {
       this.executionRole = new iam.Role(this, 'AutomationExecutionRole', {
         roleName: AUTOMATION_EXECUTION_ROLE_NAME,
-        description: `Runs the runbooks of Incident Manager response plans ${plans.join(', ')} of account ${props.operationsAccount} in this account`,
+        description: plans.some(isListTokenElement)
+          ? `Runs the runbooks of Incident Manager response plans of account ${props.operationsAccount} in this account`
+          : `Runs the runbooks of Incident Manager response plans ${plans.join(', ')} of account ${props.operationsAccount} in this account`,
         assumedBy: new iam.CompositePrincipal(
           // Incident Manager's runbook role of each plan (response plans page: it assumes this role
           // to run the runbook in the impacted account).
-          crossAccountRoles(this, plans.map((p) => ({ account: props.operationsAccount, roleName: RunbookExecutionRole.roleNameFor(p) }))),
+          trustRoles(
+            [props.operationsAccount],
+            eachInList(plans, (p) => roleArn(this, props.operationsAccount, RunbookExecutionRole.roleNameFor(p))),
+          ),
           // Automation runs the runbook's steps with it in this account (Systems Manager's execution
           // role template trusts ssm.amazonaws.com too).
           new iam.ServicePrincipal('ssm.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': stack.account } } }),

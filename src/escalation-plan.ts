@@ -148,8 +148,9 @@ export class EscalationPlan extends ContactBase {
     requireEntries(this, 'stages', () => this.renderedStages.length, 'stages', 'have at least 1 stage (add one with `stages` or addStage)', 'ESCALATION_PLAN');
     this.node.addValidation({ validate: () => this.findCycle() });
     const coverage = props.coverage;
-    if (coverage?.requireFullCoverage) {
-      const [from, to] = coverageWindow(this, coverage);
+    const window = coverage?.requireFullCoverage ? coverageWindow(this, coverage) : undefined;
+    if (coverage && window) {
+      const [from, to] = window;
       this.node.addValidation({
         validate: () => {
           if (this.stageTargets.length === 0) return [];

@@ -90,8 +90,9 @@ export class OnCallSchedule extends ContactBase {
     }
     requireEntries(this, 'rotations', () => this.rotations.length, 'rotations', 'have 1 to 8 rotations (add one with `rotations` or addRotation)', 'ON_CALL_SCHEDULE');
     const coverage = props.coverage;
-    if (coverage?.requireFullCoverage) {
-      const [from, to] = coverageWindow(this, coverage);
+    const window = coverage?.requireFullCoverage ? coverageWindow(this, coverage) : undefined;
+    if (coverage && window) {
+      const [from, to] = window;
       this.node.addValidation({
         validate: () => {
           const { gaps } = this.combined(from, to, 'coverage');

@@ -1,4 +1,4 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, CfnParameter, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { APPLICATION_ACCOUNT, ApplicationStack, CRITICAL_PLAN, OPERATIONS_ACCOUNT, OperationsStack, PRIMARY_REGION, RESTART_PLAN } from '../examples/example-app';
 import { IncidentManagerApplicationAccount, IncidentManagerOperationsAccount, Runbook, RunbookExecutionRole } from '../src';
@@ -248,5 +248,29 @@ describe('forwarding events', () => {
       StringEquals: { 'aws:SourceAccount': APPLICATION_ACCOUNT },
       ArnLike: { 'aws:SourceArn': `arn:aws:events:${PRIMARY_REGION}:${APPLICATION_ACCOUNT}:rule/*` },
     });
+  });
+});
+
+describe('cross-account constructs with values known only at deployment', () => {
+  test('GIVEN accounts and plan names as CommaDelimitedList parameters THEN both sides synthesize valid templates that expand the lists at deploy time', () => {
+    const opsStack = new Stack(new App(), 'Ops', { env: { account: OPERATIONS_ACCOUNT, region: PRIMARY_REGION } });
+    const accounts = new CfnParameter(opsStack, 'Accounts', { type: 'CommaDelimitedList' }).valueAsList;
+    new IncidentManagerOperationsAccount(opsStack, 'X', { applicationAccounts: accounts });
+    const opsJson = Template.fromStack(opsStack).toJSON();
+    expectValidTemplate(opsJson);
+    // The bus admits exactly the listed accounts (aws:PrincipalAccount), the read-only role trusts exactly their roles.
+    const policy = Object.values<Json>(opsJson.Resources).find((r) => r.Type === 'AWS::Events::EventBusPolicy');
+    expect(JSON.stringify(policy.Properties.Statement.Condition)).toContain('aws:PrincipalAccount');
+    expect(JSON.stringify(policy.Properties.Statement.Condition)).toContain('"Ref":"Accounts"');
+
+    const appStack = new Stack(new App(), 'App', { env: { account: APPLICATION_ACCOUNT, region: PRIMARY_REGION } });
+    const plans = new CfnParameter(appStack, 'Plans', { type: 'CommaDelimitedList' }).valueAsList;
+    const others = new CfnParameter(appStack, 'Others', { type: 'CommaDelimitedList' }).valueAsList;
+    new IncidentManagerApplicationAccount(appStack, 'X', { operationsAccount: OPERATIONS_ACCOUNT, runbookResponsePlans: plans, otherApplicationAccounts: others });
+    const appJson = Template.fromStack(appStack).toJSON();
+    expectValidTemplate(appJson);
+    const execution = Object.values<Json>(appJson.Resources).find((r) => r.Properties?.RoleName === EXECUTION_ROLE);
+    expect(JSON.stringify(execution.Properties.AssumeRolePolicyDocument)).toContain('IncidentManagerRunbook-');
+    expect(JSON.stringify(execution.Properties.AssumeRolePolicyDocument)).toContain('"Ref":"Plans"');
   });
 });

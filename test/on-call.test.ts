@@ -1,4 +1,4 @@
-import { App, Duration, Lazy, Stack, TimeZone } from 'aws-cdk-lib';
+import { App, CfnParameter, Duration, Lazy, Stack, TimeZone } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import {
   Contact,
@@ -358,5 +358,15 @@ describe('on-call questions, bad input', () => {
     }, "onCallAt must be answered from rotations defined in this app (an imported rotation's shifts are unknown) (got \"rotations[0] (Stack/R), an imported rotation\") at Stack/S [ON_CALL_COVERAGE]"],
   ])('GIVEN %s THEN it is an error', (_name, define, message) => {
     expect(define).toThrow(message);
+  });
+});
+
+describe('coverage weeks known only at deployment', () => {
+  test('GIVEN a token number of weeks THEN the check is skipped with a warning, not refused', () => {
+    const stack = newStack();
+    const weeks = new CfnParameter(stack, 'Weeks', { type: 'Number' }).valueAsNumber;
+    schedule(stack, false, { requireFullCoverage: true, from: at('2027-01-04T00:00'), weeks });
+    expect(() => (stack.node.root as App).synth()).not.toThrow();
+    Annotations.fromStack(stack).hasWarning('/Stack/Schedule', Match.stringLikeRegexp('known only at deployment.*coverage.weeksUnresolved'));
   });
 });

@@ -1,3 +1,5 @@
+import { Annotations, Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
 import type { CoverageOptions } from '../on-call';
 import { IncidentManagerValidationError } from './errors';
 import { formatLocal } from './zoned';
@@ -9,9 +11,19 @@ export function describeGaps(gaps: Array<{ start: number; end: number }>, timeZo
   return `nobody on call ${shown.join(', ')}${more} (${timeZone})`;
 }
 
-/** The checked interval of a coverage check. */
-export function coverageWindow(scope: { node: { path: string } }, options: CoverageOptions): [number, number] {
+/**
+ * The checked interval of a coverage check, or undefined (with a warning) when its number of weeks is
+ * known only at deployment: the check runs at synthesis.
+ */
+export function coverageWindow(scope: IConstruct, options: CoverageOptions): [number, number] | undefined {
   const weeks = options.weeks ?? 8;
+  if (Token.isUnresolved(weeks)) {
+    Annotations.of(scope).addWarningV2(
+      'cdk-incident-manager:coverage.weeksUnresolved',
+      '`coverage.weeks` is known only at deployment, so the coverage check, which runs at synthesis, is skipped.',
+    );
+    return undefined;
+  }
   if (!Number.isInteger(weeks) || weeks < 1 || weeks > 52) {
     throw new IncidentManagerValidationError(scope.node.path, '`coverage.weeks`', weeks, 'be a whole number of weeks from 1 to 52', 'ON_CALL_COVERAGE');
   }

@@ -70,7 +70,7 @@ function servicePrefixOf(pattern: string): string {
  * Resource into a string: an ARN pattern, or undefined when it cannot be known (then it is not counted
  * for any type, so a policy that names a required resource only through unknown values fails).
  */
-export function checkRequiredResources(document: Json, where: string, resolveResource: (r: Json) => string | undefined): string[] {
+export function checkRequiredResources(document: Json, where: string, resolveResource: (r: Json) => string | string[] | undefined): string[] {
   const errors: string[] = [];
   if (typeof document !== 'object' || document === null) {
     return errors;
@@ -78,7 +78,8 @@ export function checkRequiredResources(document: Json, where: string, resolveRes
   const allows = asArray(document.Statement).filter((s) => s.Effect === 'Allow');
   const granted = new Map<string, { service: string; action: ActionData; resources: string[] }>();
   for (const statement of allows) {
-    const resources = asArray(statement.Resource).map(resolveResource).filter((r): r is string => r !== undefined);
+    // An intrinsic that makes a list (Fn::Split of a list parameter) resolves to several resources.
+    const resources = asArray(statement.Resource).flatMap((r) => asArray(resolveResource(r))).filter((r): r is string => typeof r === 'string');
     for (const pattern of asArray(statement.Action)) {
       if (typeof pattern !== 'string' || pattern === '*') continue;
       for (const action of expandAction(pattern).actions) {
@@ -218,7 +219,7 @@ const POLICY_LOCATIONS: Record<string, Array<{ path: string[]; kind: PolicyKind;
 };
 
 /** Checks every policy document of a template resource. */
-export function checkResourcePolicies(logicalId: string, resource: Json, resolveResource?: (r: Json) => string | undefined): string[] {
+export function checkResourcePolicies(logicalId: string, resource: Json, resolveResource?: (r: Json) => string | string[] | undefined): string[] {
   const errors: string[] = [];
   for (const location of POLICY_LOCATIONS[resource.Type] ?? []) {
     let value = resource.Properties ?? {};

@@ -15,7 +15,7 @@ export interface ResolveContext {
   /** What `Fn::GetAtt [id, 'Arn']` and `Ref id` stand for, by logical ID. */
   readonly arns?: Record<string, string>;
   /** What `Ref id` stands for when it is not the ARN (a role's or document's name), by logical ID. */
-  readonly refs?: Record<string, string>;
+  readonly refs?: Record<string, string | string[]>;
 }
 
 export function resolve(value: Json, ctx: ResolveContext): Json {
@@ -45,7 +45,9 @@ export function resolve(value: Json, ctx: ResolveContext): Json {
   }
   if ('Fn::Join' in value) {
     const [sep, parts] = value['Fn::Join'];
-    return resolve(parts, ctx).join(sep);
+    const resolved = resolve(parts, ctx);
+    // A list parameter (Ref of a CommaDelimitedList) stands for its items: one sample item here.
+    return Array.isArray(resolved) ? resolved.join(sep) : String(resolved);
   }
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, ctx)]));
 }
@@ -96,7 +98,11 @@ const SAMPLES: Record<string, (id: string, ctx: { account: string; region: strin
 /** A resolve context for a whole template: sample ARNs for every resource of a known type. */
 export function templateContext(template: Json, account = '111122223333', region = 'us-east-1'): ResolveContext {
   const arns: Record<string, string> = {};
-  const refs: Record<string, string> = {};
+  const refs: Record<string, string | string[]> = {};
+  // A list parameter stands for a sample list of one 12-digit value (an account ID, or a name).
+  for (const [name, parameter] of Object.entries<Json>(template.Parameters ?? {})) {
+    if (parameter.Type === 'CommaDelimitedList') refs[name] = ['777788889999'];
+  }
   for (const [id, resource] of Object.entries<Json>(template.Resources ?? {})) {
     const sample = SAMPLES[resource.Type]?.(id, { account, region });
     if (sample) {

@@ -25,9 +25,11 @@ export function templateProblems(template: Json): string[] {
   // Resources of identity policies, resolved to sample ARNs of the right type; a value that stays
   // unknown (a parameter, an import) counts for no resource type.
   const ctx = templateContext(template);
-  const resolveResource = (r: Json): string | undefined => {
+  const known = (value: Json) => typeof value === 'string' && !value.startsWith('<');
+  const resolveResource = (r: Json): string | string[] | undefined => {
     const value = resolve(r, ctx);
-    return typeof value === 'string' && !value.startsWith('<') ? value : undefined;
+    if (Array.isArray(value)) return value.filter(known);
+    return known(value) ? value : undefined;
   };
 
   for (const [logicalId, resource] of Object.entries(resources)) {
