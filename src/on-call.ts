@@ -1,5 +1,6 @@
 import { IContact } from './contact-base';
 import type { OnCallSchedule } from './on-call-schedule';
+import { IncidentManagerValidationError } from './private/errors';
 
 /**
  * A shift: who is on call from `start` to `end`.
@@ -69,7 +70,7 @@ export class OnCallAssertions {
    */
   public static assertFullCoverage(schedule: OnCallSchedule, from: Date, weeks: number): void {
     if (!Number.isInteger(weeks) || weeks < 1) {
-      throw new Error(`assertFullCoverage: weeks must be a whole number of 1 or more (got ${weeks})`);
+      throw new IncidentManagerValidationError(schedule, '`weeks` of assertFullCoverage', weeks, 'be a whole number of 1 or more', 'ON_CALL_COVERAGE');
     }
     const to = new Date(from.getTime() + weeks * 7 * 86_400_000);
     const gaps = schedule.gapsBetween(from, to);

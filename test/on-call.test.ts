@@ -356,6 +356,7 @@ describe('on-call questions, bad input', () => {
       const r = Rotation.fromRotationArn(stack, 'R', 'arn:aws:ssm-contacts:us-east-1:111122223333:rotation/abc');
       new OnCallSchedule(stack, 'S', { alias: 's', displayName: 'S', rotations: [r] }).onCallAt(at('2027-01-04T10:00'));
     }, "onCallAt must be answered from rotations defined in this app (an imported rotation's shifts are unknown) (got \"rotations[0] (Stack/R), an imported rotation\") at Stack/S [ON_CALL_COVERAGE]"],
+    ['assertFullCoverage over 0 weeks', () => OnCallAssertions.assertFullCoverage(stackWith().s, at('2027-01-04T00:00'), 0), '`weeks` of assertFullCoverage must be a whole number of 1 or more (got 0) at Stack/Schedule [ON_CALL_COVERAGE]'],
   ])('GIVEN %s THEN it is an error', (_name, define, message) => {
     expect(define).toThrow(message);
   });
