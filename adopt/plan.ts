@@ -19,9 +19,11 @@
  *   PlanOptions.maxResourcesPerStack.
  */
 import type { Stage } from '@aws-sdk/client-ssm-contacts';
+import type { App } from 'aws-cdk-lib';
 import { Expr, Modules, NewStatement, StackPlan, Statement, Value, build, execute, ref, render, str } from './ir';
 import { AccountSnapshot, ContactSnapshot, ReplicationSetSnapshot, ResponsePlanSnapshot, RotationSnapshot } from './snapshot';
 import { newStack } from './synth';
+import { isoLocal } from '../src/private/zoned';
 
 /** A finding of the report. */
 export interface Finding {
@@ -197,7 +199,11 @@ function checkNames(c: ContactSnapshot): void {
 }
 
 /** Restores the stacks as they were; `statements` are each stack's statements then. */
-type Checkpoint = (() => void) & { readonly statements: Map<StackPlan, Statement[]> };
+/**
+ * Restores the stacks as they were. `statements` are, for each stack an entry could change (the
+ * current stack of each kind), its statements then; stacks from `count` on were added since.
+ */
+type Checkpoint = (() => void) & { readonly statements: Map<StackPlan, Statement[]>; readonly count: number };
 
 /** Stacks of one kind, filled in order up to the resource limit. */
 class StackGroups {
@@ -205,6 +211,8 @@ class StackGroups {
   private readonly sizes = new Map<StackPlan, number>();
   private readonly current = new Map<string, StackPlan>();
   private readonly counts = new Map<string, number>();
+
+  private scratchApp?: App;
 
   constructor(
     private readonly options: PlanOptions,
@@ -242,34 +250,41 @@ class StackGroups {
   public validateSince(checkpoint: Checkpoint): void {
     const modules = this.options.modules;
     if (!modules) return;
-    for (const stack of this.stacks) {
+    for (const stack of [...checkpoint.statements.keys(), ...this.stacks.slice(checkpoint.count)]) {
       const before = new Set(checkpoint.statements.get(stack) ?? []);
       const added = stack.statements.filter((st) => st.kind === 'new' && !before.has(st));
       if (added.length === 0) continue;
-      const app = new modules.cdk.App();
-      const scratch = newStack(modules, app, stack.name, this.account, this.region);
+      // One scratch app for every entry (an App is costly to create); each entry's stack is removed after.
+      this.scratchApp ??= new modules.cdk.App();
+      const scratch = newStack(modules, this.scratchApp, stack.name, this.account, this.region);
       const ctx = { ...modules, stack: scratch, vars: new Map<string, unknown>() };
+      // Only the constants the entry's statements name (its channels, the contacts it imports).
+      const code = added.map((st) => render((st as NewStatement).props)).join('\n');
+      const used = stack.statements.filter((st) => st.kind === 'const' && new RegExp(`\\b${st.name}\\b`).test(code));
       try {
-        stack.statements.filter((st) => st.kind === 'const').forEach((st) => execute(st, ctx));
+        used.forEach((st) => execute(st, ctx));
         added.forEach((st) => execute(st, ctx));
       } catch (e) {
         if (modules.im.IncidentManagerErrors.isValidationError(e)) {
           throw new NotExpressible(`the library refuses it: ${(e as Error).message}`);
         }
         throw e;
+      } finally {
+        this.scratchApp.node.tryRemoveChild(stack.name);
       }
     }
   }
 
   /** A function that puts the stacks back as they are now. */
   public checkpoint(): Checkpoint {
-    const stacks = [...this.stacks];
-    const statements = new Map(this.stacks.map((st) => [st, [...st.statements]]));
+    // An entry adds to the current stack of its kind (stack()), or to a new one: only those change.
+    const count = this.stacks.length;
+    const statements = new Map([...this.current.values()].map((st) => [st as StackPlan, [...st.statements]]));
     const sizes = new Map(this.sizes);
     const current = new Map(this.current);
     const counts = new Map(this.counts);
     return Object.assign(() => {
-      this.stacks.splice(0, this.stacks.length, ...stacks);
+      this.stacks.length = count;
       for (const [st, saved] of statements) st.statements.splice(0, st.statements.length, ...saved);
       this.sizes.clear();
       sizes.forEach((v, k) => this.sizes.set(k, v));
@@ -277,7 +292,7 @@ class StackGroups {
       current.forEach((v, k) => this.current.set(k, v));
       this.counts.clear();
       counts.forEach((v, k) => this.counts.set(k, v));
-    }, { statements });
+    }, { statements, count });
   }
 
   public all(): StackPlan[] {
@@ -346,14 +361,14 @@ function contactRef(stack: PlannedStack, arn: string): Expr {
 }
 
 /** A construct imported by ARN with aws-cdk-lib (`module.Class.method(stack, id, arn[, extra])`). */
-function importByArn(module: 'iam' | 'kms' | 'sns' | 'secretsmanager', call: string, id: string, arn: string, extra?: string): Expr {
+function importByArn(module: 'iam' | 'kms' | 'sns' | 'secretsmanager', call: string, id: string, arn: string, options?: Value): Expr {
   const [cls, method] = call.split('.');
-  return new Expr(`${module}.${call}(stack, ${str(id)}, ${str(arn)}${extra ? `, ${extra}` : ''})`, (ctx) => {
+  return new Expr(`${module}.${call}(stack, ${str(id)}, ${str(arn)}${options ? `, ${render(options)}` : ''})`, (ctx) => {
     const mod = (ctx.cdk as unknown as { [m: string]: { [c: string]: { [f: string]: (...args: unknown[]) => unknown } } })[
       { iam: 'aws_iam', kms: 'aws_kms', sns: 'aws_sns', secretsmanager: 'aws_secretsmanager' }[module]
     ];
     const args: unknown[] = [ctx.stack, id, arn];
-    if (extra === '{ mutable: false }') args.push({ mutable: false });
+    if (options) args.push(build(options, ctx));
     return mod[cls][method](...args);
   });
 }
@@ -581,19 +596,7 @@ function pad(n: number): string {
 
 /** The wall-clock time of `instant` in `timeZone`, as CloudFormation's StartTime takes it: YYYY-MM-DDTHH:MM[:SS]. */
 export function wallClock(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant);
-  const get = (type: string) => parts.find((p) => p.type === type)!.value;
-  const seconds = get('second');
-  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}${seconds === '00' ? '' : `:${seconds}`}`;
+  return isoLocal(instant.getTime(), timeZone).replace(/:00$/, '');
 }
 
 function onCallSchedule(
@@ -729,7 +732,7 @@ function responsePlan(stack: PlannedStack, p: ResponsePlanSnapshot, findings: Fi
     props.runbook = {
       runbook,
       documentVersion: automation.documentVersion,
-      role: importByArn('iam', 'Role.fromRoleArn', `${id}-RunbookRole`, automation.roleArn!, '{ mutable: false }'),
+      role: importByArn('iam', 'Role.fromRoleArn', `${id}-RunbookRole`, automation.roleArn!, { mutable: false }),
       targetAccount: automation.targetAccount ? member('RunbookTargetAccount', automation.targetAccount) : undefined,
       parameters: automation.parameters && Object.keys(automation.parameters).length > 0 ? { ...automation.parameters } : undefined,
       dynamicParameters: dynamic.length > 0 ? Object.fromEntries(dynamic) : undefined,

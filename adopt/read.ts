@@ -101,18 +101,27 @@ export async function readAccount(options: ReadOptions, stats: ReadStatistics = 
     return output as T;
   };
 
+  /** Every item of a paginated list: `page(token)` fetches a page and returns its items and the next token. */
+  const all = async <T>(page: (token?: string) => Promise<[T[] | undefined, string | undefined]>): Promise<T[]> => {
+    const items: T[] = [];
+    let token: string | undefined;
+    do {
+      const [got, next] = await page(token);
+      items.push(...(got ?? []));
+      token = next;
+    } while (token);
+    return items;
+  };
+
   // Replication set: one per account (ListReplicationSets), then its Regions and keys.
   let replicationSet: ReplicationSetSnapshot | undefined;
-  const setArns: string[] = [];
-  let token: string | undefined;
-  do {
+  const setArns = await all<string>(async (nextToken) => {
     const page: { replicationSetArns?: string[]; nextToken?: string } = await send(
       incidents,
-      new ListReplicationSetsCommand({ maxResults: 100, nextToken: token }),
+      new ListReplicationSetsCommand({ maxResults: 100, nextToken }),
     );
-    setArns.push(...(page.replicationSetArns ?? []));
-    token = page.nextToken;
-  } while (token);
+    return [page.replicationSetArns, page.nextToken];
+  });
   if (setArns.length > 0) {
     const output = await send<{ replicationSet: ReplicationSetSnapshot['replicationSet'] }>(
       incidents,
@@ -135,16 +144,11 @@ export async function readAccount(options: ReadOptions, stats: ReadStatistics = 
   }
 
   // Contacts: the list (1,024 a page), then each contact's plan, channels and tags.
-  const summaries: { ContactArn?: string; Type?: string }[] = [];
-  token = undefined;
-  do {
-    const page: { Contacts?: typeof summaries; NextToken?: string } = await send(
-      ssmContacts,
-      new ListContactsCommand({ MaxResults: 1024, NextToken: token }),
-    );
-    summaries.push(...(page.Contacts ?? []));
-    token = page.NextToken;
-  } while (token);
+  type Summary = { ContactArn?: string; Type?: string };
+  const summaries = await all<Summary>(async (NextToken) => {
+    const page: { Contacts?: Summary[]; NextToken?: string } = await send(ssmContacts, new ListContactsCommand({ MaxResults: 1024, NextToken }));
+    return [page.Contacts, page.NextToken];
+  });
   progress(`contacts: ${summaries.length} found`);
   let done = 0;
   const contacts = await mapLimit(summaries, options.concurrency, async (summary): Promise<ContactSnapshot> => {
@@ -153,18 +157,16 @@ export async function readAccount(options: ReadOptions, stats: ReadStatistics = 
       ssmContacts,
       new GetContactCommand({ ContactId: arn }),
     );
-    const channels: ContactChannel[] = [];
-    if (contact.Type === 'PERSONAL') {
-      let next: string | undefined;
-      do {
-        const page: { ContactChannels?: ContactChannel[]; NextToken?: string } = await send(
-          ssmContacts,
-          new ListContactChannelsCommand({ ContactId: arn, MaxResults: 1024, NextToken: next }),
-        );
-        channels.push(...(page.ContactChannels ?? []));
-        next = page.NextToken;
-      } while (next);
-    }
+    const channels =
+      contact.Type !== 'PERSONAL'
+        ? []
+        : await all<ContactChannel>(async (NextToken) => {
+          const page: { ContactChannels?: ContactChannel[]; NextToken?: string } = await send(
+            ssmContacts,
+            new ListContactChannelsCommand({ ContactId: arn, MaxResults: 1024, NextToken }),
+          );
+          return [page.ContactChannels, page.NextToken];
+        });
     const tags = await contactTags(arn);
     done++;
     if (done % 100 === 0 || done === summaries.length) progress(`contacts: ${done}/${summaries.length} read`);
@@ -174,16 +176,10 @@ export async function readAccount(options: ReadOptions, stats: ReadStatistics = 
   });
 
   // Rotations: the list returns whole rotations (1,024 a page); then their tags.
-  const rotationList: Rotation[] = [];
-  token = undefined;
-  do {
-    const page: { Rotations?: Rotation[]; NextToken?: string } = await send(
-      ssmContacts,
-      new ListRotationsCommand({ MaxResults: 1024, NextToken: token }),
-    );
-    rotationList.push(...(page.Rotations ?? []));
-    token = page.NextToken;
-  } while (token);
+  const rotationList = await all<Rotation>(async (NextToken) => {
+    const page: { Rotations?: Rotation[]; NextToken?: string } = await send(ssmContacts, new ListRotationsCommand({ MaxResults: 1024, NextToken }));
+    return [page.Rotations, page.NextToken];
+  });
   const previewWeeks = options.previewWeeks ?? 0;
   const now = options.now ?? new Date();
   const rotations = await mapLimit(rotationList, options.concurrency, async (rotation): Promise<RotationSnapshot> => {
@@ -191,9 +187,7 @@ export async function readAccount(options: ReadOptions, stats: ReadStatistics = 
     if (previewWeeks <= 0) return { rotation, tags };
     // The API takes the definition, not the rotation: members by alias (ListPreviewRotationShifts).
     const to = new Date(now.getTime() + previewWeeks * 7 * 86_400_000);
-    const shifts: RotationShift[] = [];
-    let next: string | undefined;
-    do {
+    const shifts = await all<RotationShift>(async (NextToken) => {
       const page: { RotationShifts?: RotationShift[]; NextToken?: string } = await send(
         ssmContacts,
         new ListPreviewRotationShiftsCommand({
@@ -204,27 +198,23 @@ export async function readAccount(options: ReadOptions, stats: ReadStatistics = 
           TimeZoneId: rotation.TimeZoneId,
           Recurrence: rotation.Recurrence,
           MaxResults: 1024,
-          NextToken: next,
+          NextToken,
         }),
       );
-      shifts.push(...(page.RotationShifts ?? []));
-      next = page.NextToken;
-    } while (next);
+      return [page.RotationShifts, page.NextToken];
+    });
     return { rotation, tags, preview: { from: now, to, shifts } };
   });
   progress(`rotations: ${rotations.length} read`);
 
   // Response plans: the list (100 a page), then each plan and its tags.
-  const planArns: string[] = [];
-  token = undefined;
-  do {
+  const planArns = await all<string>(async (nextToken) => {
     const page: { responsePlanSummaries?: { arn?: string }[]; nextToken?: string } = await send(
       incidents,
-      new ListResponsePlansCommand({ maxResults: 100, nextToken: token }),
+      new ListResponsePlansCommand({ maxResults: 100, nextToken }),
     );
-    planArns.push(...(page.responsePlanSummaries ?? []).map((s) => s.arn!));
-    token = page.nextToken;
-  } while (token);
+    return [page.responsePlanSummaries?.map((s) => s.arn!), page.nextToken];
+  });
   const responsePlans = await mapLimit(planArns, options.concurrency, async (arn): Promise<ResponsePlanSnapshot> => {
     const { $metadata, ...plan } = await send<ResponsePlanSnapshot['plan'] & { $metadata?: unknown }>(
       incidents,

@@ -14,7 +14,7 @@ import { SSMIncidentsClient } from '@aws-sdk/client-ssm-incidents';
 import * as cdk from 'aws-cdk-lib';
 import { adopt } from '../adopt/adopt';
 import * as im from '../src';
-import { ACCOUNT, REGION, accountFixture } from '../test/adopt/account-fixture';
+import { REGION, accountFixture, addPeople } from '../test/adopt/account-fixture';
 import { FakeAccount, fakeRequestHandler } from '../test/adopt/fake-account';
 
 const arg = (name: string, fallback: number) => {
@@ -26,30 +26,7 @@ const rate = arg('rate', 200);
 const burst = arg('burst', 20);
 
 const fixture = accountFixture();
-for (let n = 0; n < people; n++) {
-  const alias = `person-${String(n).padStart(4, '0')}`;
-  const arn = `arn:aws:ssm-contacts:${REGION}:${ACCOUNT}:contact/${alias}`;
-  const channel = (kind: string) => `arn:aws:ssm-contacts:${REGION}:${ACCOUNT}:contact-channel/${alias}-${kind}`;
-  fixture.contacts.Contacts.push({ ContactArn: arn, Alias: alias, DisplayName: `Person ${n}`, Type: 'PERSONAL' });
-  fixture.contacts.get[arn] = {
-    ContactArn: arn,
-    Alias: alias,
-    DisplayName: `Person ${n}`,
-    Type: 'PERSONAL',
-    Plan: {
-      Stages: [
-        {
-          DurationInMinutes: 5,
-          Targets: ['email', 'sms'].map((k) => ({ ChannelTargetInfo: { ContactChannelId: channel(k), RetryIntervalInMinutes: 5 } })),
-        },
-      ],
-    },
-  };
-  fixture.contacts.channels[arn] = [
-    { ContactChannelArn: channel('email'), ContactArn: arn, Name: 'email', Type: 'EMAIL', DeliveryAddress: { SimpleAddress: `${alias}@example.com` }, ActivationStatus: 'ACTIVATED' },
-    { ContactChannelArn: channel('sms'), ContactArn: arn, Name: 'sms', Type: 'SMS', DeliveryAddress: { SimpleAddress: '+12065550100' }, ActivationStatus: 'ACTIVATED' },
-  ];
-}
+addPeople(fixture, people, ['email', 'sms'], 5);
 
 const fake = new FakeAccount(fixture, { perSecond: rate, burst });
 const requestHandler = fakeRequestHandler(fake);

@@ -13,7 +13,7 @@ import { roleArn, startAutomationArns } from './private/arns';
 import { IncidentManagerValidationError, Where } from './private/errors';
 import { eachInList, isListTokenElement, withListTokens } from './private/lists';
 import { eventsRoleOf } from './private/rules';
-import { checkCount, checkResponsePlanName, checkString, firstDuplicate } from './private/validate';
+import { ACCOUNT_ID, checkAccountIds, checkCount, checkResponsePlanName, checkString, firstDuplicate } from './private/validate';
 import { IResponsePlan, ResponsePlan } from './response-plan';
 import { ResponsePlanAlarmAction, ResponsePlanTarget } from './response-plan-triggers';
 import { Runbook, RunbookExecutionRole } from './runbook';
@@ -47,17 +47,12 @@ const READ_AUTOMATION_ACTIONS = ['ssm:GetAutomationExecution', 'ssm:DescribeAuto
 /** Takes no resource (Service Authorization Reference, Systems Manager). */
 const LIST_AUTOMATION_ACTIONS = ['ssm:DescribeAutomationExecutions'];
 
-const ACCOUNT_ID = /^[0-9]{12}$/;
 const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
 const EVENT_BUS_NAME = /^[A-Za-z0-9._-]{1,256}$/;
 
 function checkAccounts(scope: Where, what: string, accounts: string[] | undefined, self: string, code: 'CROSS_ACCOUNT'): void {
+  checkAccountIds(scope, what, accounts, code);
   if (accounts === undefined || Token.isUnresolved(accounts)) return;
-  accounts.forEach((a, i) => checkString(scope, `${what}[${i}]`, a, { pattern: ACCOUNT_ID, format: 'a 12-digit account ID', code }));
-  const twice = firstDuplicate(accounts);
-  if (twice) {
-    throw new IncidentManagerValidationError(scope, `\`${what}\``, twice, 'name each account once', code);
-  }
   if (!Token.isUnresolved(self) && accounts.includes(self)) {
     throw new IncidentManagerValidationError(scope, `\`${what}\``, self, "name other accounts, not this stack's own account", code);
   }

@@ -3,7 +3,7 @@ import { Construct, Node } from 'constructs';
 import { ContactBase, ContactNameOptions, IContact } from './contact-base';
 import { CoverageOptions } from './on-call';
 import { defineContactResource, importContactArn, markNotPersonal } from './private/contacts';
-import { coverageWindow, describeGaps } from './private/coverage';
+import { addCoverageCheck, describeGaps } from './private/coverage';
 import { IncidentManagerValidationError } from './private/errors';
 import { checkInstant } from './private/instants';
 import { scheduleOf } from './private/schedules';
@@ -147,25 +147,18 @@ export class EscalationPlan extends ContactBase {
     }
     requireEntries(this, 'stages', () => this.renderedStages.length, 'stages', 'have at least 1 stage (add one with `stages` or addStage)', 'ESCALATION_PLAN');
     this.node.addValidation({ validate: () => this.findCycle() });
-    const coverage = props.coverage;
-    const window = coverage?.requireFullCoverage ? coverageWindow(this, coverage) : undefined;
-    if (coverage && window) {
-      const [from, to] = window;
-      this.node.addValidation({
-        validate: () => {
-          if (this.stageTargets.length === 0) return [];
-          const { gaps } = combine(this._stagePieces(0, from, to, []), from, to);
-          if (gaps.length > 0) {
-            const schedule = this.stageTargets[0].map(scheduleOf).find((x) => x !== undefined);
-            Annotations.of(this).addWarningV2(
-              'cdk-incident-manager:EscalationPlan.firstStageGap',
-              `The first stage pages nobody at some times of the ${coverage.weeks ?? 8} weeks from ${new Date(from).toISOString()}: ${describeGaps(gaps, schedule ? schedule._firstTimeZone : 'UTC')}. Incidents then wait for the second stage.`,
-            );
-          }
-          return [];
-        },
-      });
-    }
+    addCoverageCheck(
+      this,
+      props.coverage,
+      (from, to) => (this.stageTargets.length === 0 ? [] : combine(this._stagePieces(0, from, to, []), from, to).gaps),
+      (gaps, period) => {
+        const schedule = this.stageTargets[0].map(scheduleOf).find((x) => x !== undefined);
+        Annotations.of(this).addWarningV2(
+          'cdk-incident-manager:EscalationPlan.firstStageGap',
+          `The first stage pages nobody at some times of the ${period}: ${describeGaps(gaps, schedule ? schedule._firstTimeZone : 'UTC')}. Incidents then wait for the second stage.`,
+        );
+      },
+    );
   }
 
   /**

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { ContactBase, ContactNameOptions, IContact } from './contact-base';
 import { CoverageGap, CoverageOptions, Shift } from './on-call';
 import { defineContactResource, importContactArn, markNotPersonal } from './private/contacts';
-import { coverageWindow, describeGaps } from './private/coverage';
+import { addCoverageCheck, describeGaps } from './private/coverage';
 import { IncidentManagerValidationError } from './private/errors';
 import { checkInstant, checkInterval } from './private/instants';
 import { registerSchedule } from './private/schedules';
@@ -89,26 +89,20 @@ export class OnCallSchedule extends ContactBase {
       this.addRotation(rotation);
     }
     requireEntries(this, 'rotations', () => this.rotations.length, 'rotations', 'have 1 to 8 rotations (add one with `rotations` or addRotation)', 'ON_CALL_SCHEDULE');
-    const coverage = props.coverage;
-    const window = coverage?.requireFullCoverage ? coverageWindow(this, coverage) : undefined;
-    if (coverage && window) {
-      const [from, to] = window;
-      this.node.addValidation({
-        validate: () => {
-          const { gaps } = this.combined(from, to, 'coverage');
-          if (gaps.length > 0) {
-            throw new IncidentManagerValidationError(
-              this,
-              'the on-call schedule',
-              `${gaps.length} time${gaps.length === 1 ? '' : 's'} with nobody on call`,
-              `have someone on call at every moment of the ${coverage.weeks ?? 8} weeks from ${new Date(from).toISOString()} (coverage.requireFullCoverage); ${describeGaps(gaps, this.timeZone())}`,
-              'ON_CALL_COVERAGE',
-            );
-          }
-          return [];
-        },
-      });
-    }
+    addCoverageCheck(
+      this,
+      props.coverage,
+      (from, to) => this.combined(from, to, 'coverage').gaps,
+      (gaps, period) => {
+        throw new IncidentManagerValidationError(
+          this,
+          'the on-call schedule',
+          `${gaps.length} time${gaps.length === 1 ? '' : 's'} with nobody on call`,
+          `have someone on call at every moment of the ${period} (coverage.requireFullCoverage); ${describeGaps(gaps, this._firstTimeZone)}`,
+          'ON_CALL_COVERAGE',
+        );
+      },
+    );
   }
 
   /**
@@ -142,9 +136,10 @@ export class OnCallSchedule extends ContactBase {
     return this.combined(from, to, 'pagedAt').pieces;
   }
 
-  /** @internal */
+  /** The time zone gaps are given in: the first rotation's. @internal */
   public get _firstTimeZone(): string {
-    return this.timeZone();
+    const first = this.rotations.find((r): r is Rotation => r instanceof Rotation);
+    return first ? first._timeZone : 'UTC';
   }
 
   private combined(from: number, to: number, what: string) {
@@ -157,11 +152,6 @@ export class OnCallSchedule extends ContactBase {
     return combine(shifts, from, to);
   }
 
-  /** The time zone gaps are given in: the first rotation's. */
-  private timeZone(): string {
-    const first = this.rotations.find((r): r is Rotation => r instanceof Rotation);
-    return first ? first._timeZone : 'UTC';
-  }
 
   /**
    * Adds a rotation to the schedule.

@@ -21,6 +21,7 @@ import { useReplicationSet } from './private/replication-regions';
 import { RotationSpec, rotationShifts } from './private/shifts';
 import { checkTagsAtSynth } from './private/tags';
 import { checkCount, checkInteger, checkString } from './private/validate';
+import { isoLocal } from './private/zoned';
 import type { ReplicationSetOptions } from './replication-set';
 
 /**
@@ -237,20 +238,9 @@ function isRealDateTime([year, month, day, hour, minute, second]: number[], offs
   return dayExists && hour <= 23 && minute <= 59 && second <= 59 && offsetOk;
 }
 
-/** The wall-clock time of `instant` in `timeZone`, as YYYY-MM-DDTHH:MM:SS. */
+/** The wall-clock time of `instant` in `timeZone`, as YYYY-MM-DDTHH:MM:SS (UTC while the zone is a token). */
 function wallClock(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: Token.isUnresolved(timeZone) ? 'UTC' : timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant);
-  const get = (type: string) => parts.find((p) => p.type === type)!.value;
-  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:${get('second')}`;
+  return isoLocal(instant.getTime(), Token.isUnresolved(timeZone) ? 'UTC' : timeZone);
 }
 
 /**
@@ -434,8 +424,7 @@ export class Rotation extends RotationBase {
    */
   public shiftsBetween(from: Date, to: Date): Shift[] {
     const [start, end] = checkInterval(this, from, to);
-    const raw = rotationShifts(this.known('shiftsBetween'), start, end);
-    return raw.map((r) => ({ start: new Date(r.start), end: new Date(r.end), contacts: r.members.map((i) => this.contacts[i]) }));
+    return this._shifts(start, end).map((r) => ({ start: new Date(r.start), end: new Date(r.end), contacts: r.members }));
   }
 
   /**
@@ -443,13 +432,12 @@ export class Rotation extends RotationBase {
    */
   public onCallAt(at: Date): IContact[] {
     const ms = checkInstant(this, 'at', at);
-    const [shift] = rotationShifts(this.known('onCallAt'), ms, ms + 1);
-    return shift ? shift.members.map((i) => this.contacts[i]) : [];
+    return this._shifts(ms, ms + 1, 'onCallAt')[0]?.members ?? [];
   }
 
   /** @internal */
-  public _shifts(from: number, to: number): Array<{ start: number; end: number; members: IContact[] }> {
-    return rotationShifts(this.known('shiftsBetween'), from, to).map((r) => ({ start: r.start, end: r.end, members: r.members.map((i) => this.contacts[i]) }));
+  public _shifts(from: number, to: number, what = 'shiftsBetween'): Array<{ start: number; end: number; members: IContact[] }> {
+    return rotationShifts(this.known(what), from, to).map((r) => ({ start: r.start, end: r.end, members: r.members.map((i) => this.contacts[i]) }));
   }
 
   /** The time zone of the rotation's times. @internal */

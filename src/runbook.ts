@@ -11,7 +11,7 @@ import {
 import { DocumentLocation, incidentRecordsArn, roleArn, startAutomationArns } from './private/arns';
 import { IncidentManagerValidationError, Where } from './private/errors';
 import { eachInList } from './private/lists';
-import { REGION_NAME, SSM_DOCUMENT_NAME, checkCount, checkResponsePlanName, checkString, firstDuplicate, isUnresolved } from './private/validate';
+import { REGION_NAME, SSM_DOCUMENT_NAME, checkAccountIds, checkCount, checkResponsePlanName, checkString, isUnresolved } from './private/validate';
 
 /** The document name pattern of the Incident Manager API (SsmAutomation.documentName). */
 const DOCUMENT_NAME = /^[a-zA-Z0-9_\-.:/]{3,128}$/;
@@ -273,14 +273,10 @@ export class RunbookExecutionRole extends iam.Role {
         'RUNBOOK_ROLE',
       );
     }
-    props.impactedAccounts?.forEach((a, i) => checkString(path, `impactedAccounts[${i}]`, a, { pattern: /^[0-9]{12}$/, format: 'a 12-digit account ID', code: 'RUNBOOK_ROLE' }));
+    checkAccountIds(path, 'impactedAccounts', props.impactedAccounts, 'RUNBOOK_ROLE');
     if (props.impactedAccounts && !Token.isUnresolved(props.impactedAccounts)) {
       // An empty list would grant nothing; it is not "any account", which leaving the prop out means.
       checkCount(path, 'impactedAccounts', props.impactedAccounts, 1, Number.MAX_SAFE_INTEGER, 'accounts', 'RUNBOOK_ROLE');
-      const twice = firstDuplicate(props.impactedAccounts);
-      if (twice) {
-        throw new IncidentManagerValidationError(path, '`impactedAccounts`', twice, 'name each account once', 'RUNBOOK_ROLE');
-      }
     }
 
     const account = Stack.of(scope).account;

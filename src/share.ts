@@ -4,7 +4,7 @@ import { IContact } from './contact-base';
 import { CONTACT, RESPONSE_PLAN, formatArn, ramPermissionArn } from './private/arns';
 import { IncidentManagerValidationError } from './private/errors';
 import { withListTokens } from './private/lists';
-import { checkSameEnvironment, checkString, isUnresolved, requireEntries } from './private/validate';
+import { ACCOUNT_ID, checkSameEnvironment, checkString, isUnresolved, requireEntries } from './private/validate';
 import { IResponsePlan } from './response-plan';
 
 /** The RAM managed permission for sharing response plans. */
@@ -12,7 +12,6 @@ const RESPONSE_PLAN_PERMISSION = 'AWSRAMDefaultPermissionSSMIncidentsResponsePla
 /** The RAM managed permission for sharing contacts, escalation plans and on-call schedules. */
 const CONTACT_PERMISSION = 'AWSRAMDefaultPermissionSSMContactsContact';
 
-const ACCOUNT_ID = /^[0-9]{12}$/;
 const OU_ARN = /^arn:aws(-[a-z]+)*:organizations::[0-9]{12}:ou\/o-[a-z0-9]{10,32}\/ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}$/;
 const ORGANIZATION_ARN = /^arn:aws(-[a-z]+)*:organizations::[0-9]{12}:organization\/o-[a-z0-9]{10,32}$/;
 

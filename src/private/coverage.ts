@@ -11,11 +11,36 @@ export function describeGaps(gaps: Array<{ start: number; end: number }>, timeZo
   return `nobody on call ${shown.join(', ')}${more} (${timeZone})`;
 }
 
+type Gap = { start: number; end: number };
+
+/**
+ * Adds the coverage check of `options` (when it asks for one) to `scope`: at synthesis, `gapsOf` the
+ * checked weeks, and `report` them (with the checked period, "8 weeks from <ISO>") when there are any.
+ */
+export function addCoverageCheck(
+  scope: IConstruct,
+  options: CoverageOptions | undefined,
+  gapsOf: (from: number, to: number) => Gap[],
+  report: (gaps: Gap[], period: string) => void,
+): void {
+  const window = options?.requireFullCoverage ? coverageWindow(scope, options) : undefined;
+  if (!window) return;
+  const [from, to] = window;
+  const period = `${options!.weeks ?? 8} weeks from ${new Date(from).toISOString()}`;
+  scope.node.addValidation({
+    validate: () => {
+      const gaps = gapsOf(from, to);
+      if (gaps.length > 0) report(gaps, period);
+      return [];
+    },
+  });
+}
+
 /**
  * The checked interval of a coverage check, or undefined (with a warning) when its number of weeks is
  * known only at deployment: the check runs at synthesis.
  */
-export function coverageWindow(scope: IConstruct, options: CoverageOptions): [number, number] | undefined {
+function coverageWindow(scope: IConstruct, options: CoverageOptions): [number, number] | undefined {
   const weeks = options.weeks ?? 8;
   if (Token.isUnresolved(weeks)) {
     Annotations.of(scope).addWarningV2(

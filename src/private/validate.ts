@@ -4,6 +4,8 @@ import { ErrorCode } from './codes';
 import { IncidentManagerValidationError, Where } from './errors';
 import { isListTokenElement } from './lists';
 
+/** A 12-digit AWS account ID. */
+export const ACCOUNT_ID = /^[0-9]{12}$/;
 /** A Region name such as us-east-1. */
 export const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-[0-9]+$/;
 /** The name of an SSM document of one's own (Systems Manager API reference, CreateDocument: Name). */
@@ -154,4 +156,14 @@ export const RESPONSE_PLAN_NAME = /^[a-zA-Z0-9_-]*$/;
 /** Throws unless `name` is a valid response plan name: 1 to 200 letters, digits, `_` and `-`. */
 export function checkResponsePlanName(scope: Where, what: string, name: string | undefined): void {
   checkString(scope, what, name, { pattern: RESPONSE_PLAN_NAME, format: 'letters, digits, _ and - only', min: 1, max: 200, code: 'RESPONSE_PLAN_NAME' });
+}
+
+/** Each of `accounts` a 12-digit account ID, and named once (tokens pass). */
+export function checkAccountIds(scope: Where, what: string, accounts: string[] | undefined, code: ErrorCode): void {
+  accounts?.forEach((a, i) => checkString(scope, `${what}[${i}]`, a, { pattern: ACCOUNT_ID, format: 'a 12-digit account ID', code }));
+  if (!accounts || Token.isUnresolved(accounts)) return;
+  const twice = firstDuplicate(accounts);
+  if (twice) {
+    throw new IncidentManagerValidationError(scope, `\`${what}\``, twice, 'name each account once', code);
+  }
 }

@@ -90,9 +90,14 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** `YYYY-MM-DD HH:MM` of an instant in `timeZone`. */
-export function formatLocal(ms: number, timeZone: string): string {
+/** `YYYY-MM-DDTHH:MM:SS` of an instant in `timeZone`: the form of AWS::SSMContacts::Rotation StartTime. */
+export function isoLocal(ms: number, timeZone: string): string {
   const t = localTimeOf(ms, timeZone);
   const p = (n: number) => String(n).padStart(2, '0');
-  return `${t.year}-${p(t.month)}-${p(t.day)} ${p(t.hour)}:${p(t.minute)}`;
+  return `${t.year}-${p(t.month)}-${p(t.day)}T${p(t.hour)}:${p(t.minute)}:${p(t.second)}`;
+}
+
+/** `YYYY-MM-DD HH:MM` of an instant in `timeZone`. */
+export function formatLocal(ms: number, timeZone: string): string {
+  return isoLocal(ms, timeZone).slice(0, 16).replace('T', ' ');
 }

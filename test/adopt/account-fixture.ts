@@ -323,3 +323,19 @@ export const EXPECTED_FINDINGS: { [arn: string]: 'left out' | 'differs' | 'note'
   [channel('c-sms')]: 'note', // not activated
   [plan('aws-owned')]: 'differs', // no target account; PagerDuty secret by name
 };
+
+/**
+ * Adds `count` people (person-0000, ...) to the fixture, each with the given channels and a one-stage
+ * engagement plan of `stageMinutes` that engages all of them: a large account.
+ */
+export function addPeople(fixture: WireFixture, count: number, kinds: Array<'email' | 'sms'>, stageMinutes: number): void {
+  for (let n = 0; n < count; n++) {
+    const alias = `person-${String(n).padStart(4, '0')}`;
+    const arn = contact(alias);
+    fixture.contacts.Contacts.push({ ContactArn: arn, Alias: alias, DisplayName: `Person ${n}`, Type: 'PERSONAL' });
+    fixture.contacts.get[arn] = personal(alias, `Person ${n}`, [{ DurationInMinutes: stageMinutes, Targets: kinds.map((k) => channelTarget(`${alias}-${k}`, 5)) }]);
+    fixture.contacts.channels[arn] = kinds.map((k) =>
+      ch(alias, `${alias}-${k}`, k, k.toUpperCase(), k === 'email' ? `${alias}@example.com` : '+12065550100'),
+    );
+  }
+}

@@ -19,7 +19,7 @@ import {
 } from '@aws-sdk/client-ssm-incidents';
 import * as cdk from 'aws-cdk-lib';
 import { mockClient } from 'aws-sdk-client-mock';
-import { ACCOUNT, EXPECTED_FINDINGS, REGION, WireFixture, accountFixture } from './account-fixture';
+import { ACCOUNT, EXPECTED_FINDINGS, REGION, WireFixture, accountFixture, addPeople } from './account-fixture';
 import { driftProblems, instantOf } from './drift';
 import { FakeAccount, fakeRequestHandler, toSdkShape } from './fake-account';
 import { adopt, AdoptResult } from '../../adopt/adopt';
@@ -196,31 +196,7 @@ describe('adopt, on the recorded account', () => {
 describe('adopt, on a large account', () => {
   test('GIVEN 2,000 contacts THEN every one is adopted, in stacks of at most 200 resources', async () => {
     const fixture = accountFixture();
-    for (let n = 0; n < 2000; n++) {
-      const alias = `person-${String(n).padStart(4, '0')}`;
-      const arn = `arn:aws:ssm-contacts:${REGION}:${ACCOUNT}:contact/${alias}`;
-      const channelArn = `arn:aws:ssm-contacts:${REGION}:${ACCOUNT}:contact-channel/${alias}-email`;
-      fixture.contacts.Contacts.push({ ContactArn: arn, Alias: alias, DisplayName: `Person ${n}`, Type: 'PERSONAL' });
-      fixture.contacts.get[arn] = {
-        ContactArn: arn,
-        Alias: alias,
-        DisplayName: `Person ${n}`,
-        Type: 'PERSONAL',
-        Plan: {
-          Stages: [{ DurationInMinutes: 0, Targets: [{ ChannelTargetInfo: { ContactChannelId: channelArn, RetryIntervalInMinutes: 5 } }] }],
-        },
-      };
-      fixture.contacts.channels[arn] = [
-        {
-          ContactChannelArn: channelArn,
-          ContactArn: arn,
-          Name: 'email',
-          Type: 'EMAIL',
-          DeliveryAddress: { SimpleAddress: `${alias}@example.com` },
-          ActivationStatus: 'ACTIVATED',
-        },
-      ];
-    }
+    addPeople(fixture, 2000, ['email'], 0);
     const { result } = await runAdopt(fixture);
     const sizes = Object.values(result.mappings).map((m) => Object.keys(m).length);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(200);
