@@ -588,16 +588,21 @@ export class ResponsePlan extends ResponsePlanBase {
       );
     }
     const stack = Stack.of(this);
-    const sourceAccount = { 'aws:SourceAccount': stack.account };
+    // aws:SourceAccount keeps another account's Incident Manager out (user guide, "Cross-service
+    // confused deputy prevention"), but no AWS page says Incident Manager sends the key when it reads
+    // the secret: the PagerDuty page's statements have no condition, and the one Incident Manager
+    // statement AWS documents with it (the SNS topic policy, "Chat channels") uses
+    // StringEqualsIfExists. With StringEquals and no key sent, creating the plan would fail ("unable to
+    // validate the AWS Secrets Manager secret"); IfExists cannot lock the service out.
+    const sourceAccount = { StringEqualsIfExists: { 'aws:SourceAccount': stack.account } };
     // User guide, "Storing PagerDuty access credentials in an AWS Secrets Manager secret": the secret's
     // resource policy allows ssm-incidents.amazonaws.com secretsmanager:GetSecretValue, and in a
-    // secret's resource policy `*` is the secret itself. aws:SourceAccount keeps another account's
-    // Incident Manager out (user guide, "Cross-service confused deputy prevention").
+    // secret's resource policy `*` is the secret itself.
     const secretStatement = new iam.PolicyStatement({
       principals: [new iam.ServicePrincipal(INCIDENT_MANAGER_PRINCIPAL)],
       actions: ['secretsmanager:GetSecretValue'],
       resources: ['*'],
-      conditions: { StringEquals: sourceAccount },
+      conditions: sourceAccount,
     });
     // The same page: the key allows ssm-incidents.amazonaws.com kms:Decrypt and kms:GenerateDataKey*,
     // optionally only through Secrets Manager (kms:ViaService secretsmanager.<region>.amazonaws.com).
@@ -607,7 +612,7 @@ export class ResponsePlan extends ResponsePlanBase {
       principals: [new iam.ServicePrincipal(INCIDENT_MANAGER_PRINCIPAL)],
       actions: TOPIC_KEY_ACTIONS,
       resources: ['*'],
-      conditions: { StringEquals: { 'kms:ViaService': regions, ...sourceAccount } },
+      conditions: { StringEquals: { 'kms:ViaService': regions }, ...sourceAccount },
     });
 
     const added = secret.addToResourcePolicy(secretStatement);

@@ -714,7 +714,9 @@ describe('ResponsePlan', () => {
       template.hasResourceProperties('AWS::SSMIncidents::ResponsePlan', {
         Integrations: [{ PagerDutyConfiguration: { Name: 'PagerDuty', SecretId: { Ref: logicalId(stack, secret) }, PagerDutyIncidentConfiguration: { ServiceId: 'PABC123' } } }],
       });
-      // The user guide's statements ("Storing PagerDuty access credentials"), with aws:SourceAccount.
+      // The user guide's statements ("Storing PagerDuty access credentials"), with aws:SourceAccount in
+      // the IfExists form of the SNS statement AWS documents ("Chat channels"): no page says Incident
+      // Manager sends the key when it reads the secret, and StringEquals would then deny it.
       template.hasResourceProperties('AWS::SecretsManager::ResourcePolicy', {
         ResourcePolicy: {
           Statement: [
@@ -723,7 +725,7 @@ describe('ResponsePlan', () => {
               Principal: { Service: 'ssm-incidents.amazonaws.com' },
               Action: 'secretsmanager:GetSecretValue',
               Resource: '*',
-              Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT } },
+              Condition: { StringEqualsIfExists: { 'aws:SourceAccount': ACCOUNT } },
             },
           ],
         },
@@ -737,10 +739,8 @@ describe('ResponsePlan', () => {
               Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
               Resource: '*',
               Condition: {
-                StringEquals: {
-                  'kms:ViaService': [{ 'Fn::Join': ['', ['secretsmanager.us-east-1.', { Ref: 'AWS::URLSuffix' }]] }],
-                  'aws:SourceAccount': ACCOUNT,
-                },
+                StringEquals: { 'kms:ViaService': [{ 'Fn::Join': ['', ['secretsmanager.us-east-1.', { Ref: 'AWS::URLSuffix' }]] }] },
+                StringEqualsIfExists: { 'aws:SourceAccount': ACCOUNT },
               },
             },
           ]),
@@ -792,9 +792,9 @@ describe('ResponsePlan', () => {
       const [warning] = Annotations.fromStack(stack).findWarning('/Stack/Plan', Match.stringLikeRegexp('The PagerDuty secret'));
       expect(warning.entry.data).toEqual(
         `The PagerDuty secret arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:pd-AbCdEf is imported: where it is defined, add this statement to its resource policy: ` +
-          `{"Action":"secretsmanager:GetSecretValue","Condition":{"StringEquals":{"aws:SourceAccount":"${ACCOUNT}"}},"Effect":"Allow","Principal":{"Service":"ssm-incidents.amazonaws.com"},"Resource":"*"}, ` +
-          'and this statement to its key\'s policy: {"Action":["kms:Decrypt","kms:GenerateDataKey*"],"Condition":{"StringEquals":{"kms:ViaService":[{"Fn::Join":["",["secretsmanager.us-east-1.",{"Ref":"AWS::URLSuffix"}]]}],' +
-          `"aws:SourceAccount":"${ACCOUNT}"}},"Effect":"Allow","Principal":{"Service":"ssm-incidents.amazonaws.com"},"Resource":"*"} [ack: cdk-incident-manager:ResponsePlan.pagerDutySecretPolicy]`,
+          `{"Action":"secretsmanager:GetSecretValue","Condition":{"StringEqualsIfExists":{"aws:SourceAccount":"${ACCOUNT}"}},"Effect":"Allow","Principal":{"Service":"ssm-incidents.amazonaws.com"},"Resource":"*"}, ` +
+          'and this statement to its key\'s policy: {"Action":["kms:Decrypt","kms:GenerateDataKey*"],"Condition":{"StringEquals":{"kms:ViaService":[{"Fn::Join":["",["secretsmanager.us-east-1.",{"Ref":"AWS::URLSuffix"}]]}]},' +
+          `"StringEqualsIfExists":{"aws:SourceAccount":"${ACCOUNT}"}},"Effect":"Allow","Principal":{"Service":"ssm-incidents.amazonaws.com"},"Resource":"*"} [ack: cdk-incident-manager:ResponsePlan.pagerDutySecretPolicy]`,
       );
     });
   });
