@@ -1,6 +1,7 @@
 import { Annotations, Names, RemovalPolicy, Resource, Token, aws_ssm as ssm } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { IncidentManagerValidationError } from './private/errors';
+import { applyRemovalPolicy } from './private/removal';
 import { checkTagsAtSynth } from './private/tags';
 import { SSM_DOCUMENT_NAME, checkString } from './private/validate';
 
@@ -70,7 +71,7 @@ export class PostIncidentAnalysisTemplate extends Resource {
       // UpdateMethod: Replace, the default, deletes the document analyses refer to).
       updateMethod: 'NewVersion',
     });
-    resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.RETAIN);
+    applyRemovalPolicy(this, resource, props.removalPolicy);
     checkTagsAtSynth(this, resource);
   }
 }

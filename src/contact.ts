@@ -10,6 +10,7 @@ import { Construct } from 'constructs';
 import { ContactBase, ContactNameOptions, IContact } from './contact-base';
 import { defineContactResource, importContactAlias, importContactArn } from './private/contacts';
 import { IncidentManagerValidationError } from './private/errors';
+import { applyRemovalPolicy } from './private/removal';
 import { checkCount, checkString, minutesWithin } from './private/validate';
 import type { ReplicationSetOptions } from './replication-set';
 
@@ -257,7 +258,7 @@ export class Contact extends ContactBase {
       channelAddress: channel.address,
       deferActivation: channel.deferActivation,
     });
-    resource.applyRemovalPolicy(this.removal);
+    applyRemovalPolicy(this, resource, this.removal);
     this.channels.set(channel, resource);
     return resource.attrArn;
   }
@@ -312,7 +313,7 @@ export class Contact extends ContactBase {
         // Stages added later are in it at synthesis.
         stages: Lazy.any({ produce: () => this.renderedStages }),
       });
-      this.plan.applyRemovalPolicy(this.removal);
+      applyRemovalPolicy(this, this.plan, this.removal);
     }
   }
 }

@@ -1,4 +1,4 @@
-import { Annotations, Duration, Lazy, RemovalPolicy, Stack, Token, aws_ssmcontacts as ssmcontacts } from 'aws-cdk-lib';
+import { Annotations, Duration, Lazy, Stack, Token, aws_ssmcontacts as ssmcontacts } from 'aws-cdk-lib';
 import { Construct, Node } from 'constructs';
 import { ContactBase, ContactNameOptions, IContact } from './contact-base';
 import { CoverageOptions } from './on-call';
@@ -6,6 +6,7 @@ import { defineContactResource, importContactArn, markNotPersonal } from './priv
 import { addCoverageCheck, describeGaps } from './private/coverage';
 import { IncidentManagerValidationError } from './private/errors';
 import { checkInstant } from './private/instants';
+import { applyRemovalPolicy } from './private/removal';
 import { scheduleOf } from './private/schedules';
 import { combine } from './private/shifts';
 import { minutesWithin, requireEntries } from './private/validate';
@@ -140,7 +141,7 @@ export class EscalationPlan extends ContactBase {
       // Stages added later are in it at synthesis.
       stages: Lazy.any({ produce: () => this.renderedStages }),
     });
-    plan.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.RETAIN);
+    applyRemovalPolicy(this, plan, props.removalPolicy);
 
     for (const stage of props.stages ?? []) {
       this.addStage(stage);

@@ -14,6 +14,7 @@ import { Construct, IConstruct } from 'constructs';
 import { REPLICATION_SET, formatArn, importPath, parseArn } from './private/arns';
 import { IncidentManagerValidationError } from './private/errors';
 import { checkSymmetricKey } from './private/keys';
+import { applyRemovalPolicy } from './private/removal';
 import { otherReplicationSetOf, registerReplicationSet } from './private/replication-regions';
 import { dependOnReplicationSet } from './private/replication-set-dependency';
 import { checkTagsAtSynth } from './private/tags';
@@ -242,7 +243,7 @@ export class ReplicationSet extends Resource implements IReplicationSet {
       })),
       deletionProtected: deletionProtection,
     });
-    resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.RETAIN);
+    applyRemovalPolicy(this, resource, props.removalPolicy);
     checkTagsAtSynth(this, resource);
     this.replicationSetArn = resource.attrArn;
 

@@ -482,6 +482,18 @@ export class ResponsePlan extends ResponsePlanBase {
         );
       }
     }
+    const assumeRoleParameter = runbook.parameters?.[AUTOMATION_ASSUME_ROLE];
+    if (assumeRoleParameter && !runbook.automationAssumeRole && !runbook.role && runbook.targetAccount !== RunbookTargetAccount.IMPACTED_ACCOUNT) {
+      // The runbook role the plan creates may pass only `automationAssumeRole` (iam:PassRole): a role
+      // named in the parameter alone would be denied at every start. One way to name it, which grants.
+      throw new IncidentManagerValidationError(
+        this,
+        '`runbook.parameters.AutomationAssumeRole`',
+        assumeRoleParameter,
+        'be given as `runbook.automationAssumeRole` (iam.Role.fromRoleArn for a role defined elsewhere), which sets the parameter and lets the runbook role the plan creates pass that role; or give your own `runbook.role` that may pass it',
+        'RUNBOOK_ROLE',
+      );
+    }
     if (runbook.role) {
       if (runbook.impactedAccounts) {
         throw new IncidentManagerValidationError(
@@ -541,22 +553,7 @@ export class ResponsePlan extends ResponsePlanBase {
     if (duplicate) {
       throw new IncidentManagerValidationError(this, '`runbook.dynamicParameters`', duplicate[0], 'name parameters that `runbook.parameters` does not also set', 'RUNBOOK_PARAMETERS');
     }
-    // Systems Manager refuses to start an automation with a parameter its document does not declare,
-    // so such a plan would fail at every incident.
-    const declared = runbook.runbook.declaredParameters;
-    if (declared) {
-      for (const [key] of [...parameterEntries, ...dynamicEntries]) {
-        if (!Token.isUnresolved(key) && !declared.includes(key)) {
-          throw new IncidentManagerValidationError(
-            this,
-            '`runbook` parameter',
-            key,
-            `be one the document declares (${declared.join(', ') || 'none'}): Systems Manager refuses to start an automation with an undeclared parameter`,
-            'RUNBOOK_PARAMETERS',
-          );
-        }
-      }
-    }
+    this.checkDocumentParameters(runbook.runbook, [...parameterEntries.map(([key]) => key), ...dynamicEntries.map(([key]) => key)]);
     const version = runbook.documentVersion;
     if (version !== undefined && !Token.isUnresolved(version) && !DOCUMENT_VERSION.test(version)) {
       throw new IncidentManagerValidationError(this, '`runbook.documentVersion`', version, 'be $DEFAULT, $LATEST or a version number (1, 2, ...)', 'RUNBOOK');
@@ -571,6 +568,43 @@ export class ResponsePlan extends ResponsePlanBase {
       dynamicParameters:
         dynamicEntries.length > 0 ? dynamicEntries.map(([key, variable]) => ({ key, value: { variable } })) : undefined,
     };
+  }
+
+  /**
+   * Systems Manager refuses to start an automation with a parameter its document does not declare, or
+   * without one it requires (declared without a default), so such a plan would fail at every incident.
+   * Checked where the document's parameters are known (`Runbook.declaredParameters`,
+   * `Runbook.requiredParameters`).
+   */
+  private checkDocumentParameters(runbook: Runbook, given: string[]): void {
+    const declared = runbook.declaredParameters;
+    if (declared) {
+      for (const key of given) {
+        if (!Token.isUnresolved(key) && !declared.includes(key)) {
+          throw new IncidentManagerValidationError(
+            this,
+            '`runbook` parameter',
+            key,
+            `be one the document ${runbook._description} declares (${declared.join(', ') || 'none'}): Systems Manager refuses to start an automation with an undeclared parameter`,
+            'RUNBOOK_PARAMETERS',
+          );
+        }
+      }
+    }
+    // A parameter name only known at deployment may be the required one.
+    if (given.some((key) => Token.isUnresolved(key))) {
+      return;
+    }
+    const missing = (runbook.requiredParameters ?? []).find((name) => !given.includes(name));
+    if (missing) {
+      throw new IncidentManagerValidationError(
+        this,
+        `\`runbook.parameters.${missing}\``,
+        undefined,
+        `be given, as a fixed value in \`runbook.parameters\` or an Incident Manager value in \`runbook.dynamicParameters\`: the document ${runbook._description} requires it (declared without a default), and Systems Manager refuses to start an automation without it`,
+        'RUNBOOK_PARAMETERS',
+      );
+    }
   }
 
   private renderPagerDuty(pagerDuty: PagerDutyIntegration, policies: IDependable[]): ssmincidents.CfnResponsePlan.PagerDutyConfigurationProperty {

@@ -17,6 +17,7 @@ import { ErrorCode } from './private/codes';
 import { checkPersonal } from './private/contacts';
 import { IncidentManagerValidationError, Where } from './private/errors';
 import { checkInstant, checkInterval } from './private/instants';
+import { applyRemovalPolicy } from './private/removal';
 import { useReplicationSet } from './private/replication-regions';
 import { RotationSpec, rotationShifts } from './private/shifts';
 import { checkTagsAtSynth } from './private/tags';
@@ -410,7 +411,7 @@ export class Rotation extends RotationBase {
       coverage: props.shiftCoverage?.map((c) => ({ day: c.day, start: c.startTime, end: c.endTime })),
       contactCount: props.contacts.length,
     };
-    resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.RETAIN);
+    applyRemovalPolicy(this, resource, props.removalPolicy);
     checkTagsAtSynth(this, resource);
     useReplicationSet(this, props.replicationSet);
     this.rotationArn = resource.attrArn;

@@ -9,6 +9,7 @@ import {
   START_AUTOMATION_ACTIONS,
 } from './private/actions';
 import { DocumentLocation, incidentRecordsArn, roleArn, startAutomationArns } from './private/arns';
+import { DocumentParameters, awsRunbookParameters } from './private/aws-runbooks';
 import { IncidentManagerValidationError, Where } from './private/errors';
 import { eachInList } from './private/lists';
 import { REGION_NAME, SSM_DOCUMENT_NAME, checkAccountIds, checkCount, checkResponsePlanName, checkString, isUnresolved } from './private/validate';
@@ -55,8 +56,20 @@ export class Runbook {
     return new Runbook(document.ref, false, undefined, document);
   }
 
-  /** The parameters the document declares, when they are known at synth. */
+  /**
+   * The parameters the document declares, when they are known at synth: for a document defined in the
+   * app whose content is known, and for the AWS-owned runbooks whose parameters the library lists
+   * (`AWS-RestartEC2Instance`, `AWS-RebootRdsInstance`).
+   */
   public readonly declaredParameters?: string[];
+
+  /**
+   * The parameters the document requires (declared without a default), when they are known at synth:
+   * for a document defined in the app whose content is known, and for the AWS-owned runbooks whose
+   * parameters the library lists (`AWS-RestartEC2Instance`, `AWS-RebootRdsInstance`,
+   * `AWSIncidents-CriticalIncidentRunbookTemplate`). A response plan must give each of them a value.
+   */
+  public readonly requiredParameters?: string[];
 
   private constructor(
     /** The name of the Automation document, or its ARN for a document shared from another account. */
@@ -66,7 +79,21 @@ export class Runbook {
     private readonly arnParts?: { readonly account: string; readonly region: string; readonly name: string },
     private readonly document?: ssm.CfnDocument,
   ) {
-    this.declaredParameters = document ? declaredParameters(document) : undefined;
+    const known = document
+      ? documentParameters(document)
+      : isAwsOwned && !Token.isUnresolved(documentName)
+        ? awsRunbookParameters(documentName)
+        : undefined;
+    this.declaredParameters = known?.declared;
+    this.requiredParameters = known?.required;
+  }
+
+  /**
+   * The document, for error messages: its path when it is defined in the app, else its name or ARN.
+   * @internal
+   */
+  public get _description(): string {
+    return this.document ? this.document.node.path : this.documentName;
   }
 
   /**
@@ -88,6 +115,11 @@ export class Runbook {
     // Names that begin with aws, amazon or amzn are reserved for AWS's own documents (Systems Manager
     // API reference, CreateDocument: Name), whose ARNs carry no account.
     if (!this.arnParts && !this.document && !isUnresolved(this.documentName)) {
+      // A name with an ARN would give the runbook role a policy on `document/arn:...`, which matches
+      // no document: the runbook could never start.
+      if (/^arn:/.test(this.documentName)) {
+        throw new IncidentManagerValidationError(scope, `\`Runbook.${this.isAwsOwned ? 'awsOwned' : 'fromDocumentName'}\``, this.documentName, 'be given a document name, not an ARN: for a document named by its ARN (one another account shares with yours) use Runbook.fromDocumentArn', 'RUNBOOK');
+      }
       const reserved = /^(aws|amazon|amzn)/i.test(this.documentName);
       if (reserved && !this.isAwsOwned) {
         throw new IncidentManagerValidationError(scope, '`Runbook.fromDocumentName`', this.documentName, 'name a document of your account; names that begin with aws, amazon or amzn are AWS\'s own documents: use Runbook.awsOwned', 'RUNBOOK');
@@ -141,8 +173,11 @@ function parseDocumentArn(arn: string): { account: string; region: string; name:
   return { account: parts.account!, region: parts.region!, name: parts.resourceName };
 }
 
-/** The names of the parameters an Automation document declares, when its content is known. */
-function declaredParameters(document: ssm.CfnDocument): string[] | undefined {
+/**
+ * The parameters an Automation document defined in the app declares, and those without a default
+ * (required: Systems Manager API reference, DocumentParameter), when its content is known at synth.
+ */
+function documentParameters(document: ssm.CfnDocument): DocumentParameters | undefined {
   let content = document.content;
   if (Token.isUnresolved(content)) {
     return undefined;
@@ -157,7 +192,17 @@ function declaredParameters(document: ssm.CfnDocument): string[] | undefined {
   if (typeof content !== 'object' || content === null || Token.isUnresolved(content.parameters)) {
     return undefined;
   }
-  return Object.keys(content.parameters ?? {});
+  const parameters: { [name: string]: unknown } = content.parameters ?? {};
+  const declared = Object.keys(parameters);
+  if (declared.some((name) => Token.isUnresolved(name))) {
+    return undefined;
+  }
+  // A declaration only known at deployment may have a default: not required.
+  const required = declared.filter((name) => {
+    const declaration = parameters[name];
+    return typeof declaration === 'object' && declaration !== null && !Token.isUnresolved(declaration) && !('default' in declaration);
+  });
+  return { declared, required, source: document.node.path };
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   Duration,
   Stack,
   Tags,
+  Token,
   aws_chatbot as chatbot,
   aws_cloudwatch as cloudwatch,
   aws_events as events,
@@ -423,19 +424,123 @@ describe('ResponsePlan', () => {
       const stack = newStack();
       const doc = new ssm.CfnDocument(stack, 'Doc', {
         documentType: 'Automation',
-        content: { schemaVersion: '0.3', parameters: { IncidentRecordArn: { type: 'String' }, AutomationAssumeRole: { type: 'String' } }, mainSteps: [] },
+        content: { schemaVersion: '0.3', parameters: { IncidentRecordArn: { type: 'String' }, AutomationAssumeRole: { type: 'String', default: '' } }, mainSteps: [] },
       });
       const runbook = Runbook.fromCfnDocument(doc);
       expect(runbook.declaredParameters).toEqual(['IncidentRecordArn', 'AutomationAssumeRole']);
       plan(stack, { runbook: { runbook, dynamicParameters: { IncidentRecordArn: DynamicParameterValue.INCIDENT_RECORD_ARN } } });
       expect(() => plan(stack, { responsePlanName: 'bad', runbook: { runbook, dynamicParameters: { Resources: DynamicParameterValue.INVOLVED_RESOURCES } } }, 'Bad')).toThrow(
-        '`runbook` parameter must be one the document declares (IncidentRecordArn, AutomationAssumeRole): Systems Manager refuses to start an automation with an undeclared parameter (got "Resources") at Stack/Bad',
+        '`runbook` parameter must be one the document Stack/Doc declares (IncidentRecordArn, AutomationAssumeRole): Systems Manager refuses to start an automation with an undeclared parameter (got "Resources") at Stack/Bad [RUNBOOK_PARAMETERS]',
       );
       expect(() => plan(stack, { responsePlanName: 'bad2', runbook: { runbook, parameters: { Service: ['x'] } } }, 'Bad2')).toThrow('(got "Service") at Stack/Bad2');
       const other = new ssm.CfnDocument(stack, 'Command', { documentType: 'Command', content: { schemaVersion: '2.2', mainSteps: [] } });
       expect(() => plan(stack, { responsePlanName: 'bad3', runbook: { runbook: Runbook.fromCfnDocument(other) } }, 'Bad3')).toThrow(
         '`runbook` must be a document of type Automation (got "the document Stack/Command of type Command") at Stack/Bad3',
       );
+      expectValidStack(stack);
+    });
+
+    describe('required parameters', () => {
+      const contentWith = (parameters: any) => ({ schemaVersion: '0.3', parameters, mainSteps: [] });
+      const MISSING = (name: string, doc: string, path: string) =>
+        `\`runbook.parameters.${name}\` must be given, as a fixed value in \`runbook.parameters\` or an Incident Manager value in \`runbook.dynamicParameters\`: ` +
+        `the document ${doc} requires it (declared without a default), and Systems Manager refuses to start an automation without it (got nothing) at ${path} [RUNBOOK_PARAMETERS]`;
+
+      test('GIVEN a document of this app THEN a parameter without a default is required, one with a default is not', () => {
+        const stack = newStack();
+        const doc = new ssm.CfnDocument(stack, 'Doc', {
+          documentType: 'Automation',
+          content: contentWith({ InstanceIds: { type: 'StringList' }, Reason: { type: 'String', default: 'incident' }, AutomationAssumeRole: { type: 'String', default: '' } }),
+        });
+        const runbook = Runbook.fromCfnDocument(doc);
+        expect(runbook.requiredParameters).toEqual(['InstanceIds']);
+        expect(() => plan(stack, { runbook: { runbook } })).toThrow(MISSING('InstanceIds', 'Stack/Doc', 'Stack/Plan'));
+        plan(stack, { responsePlanName: 'static', runbook: { runbook, parameters: { InstanceIds: ['i-0123456789abcdef0'] } } }, 'Static');
+        plan(stack, { responsePlanName: 'dynamic', runbook: { runbook, dynamicParameters: { InstanceIds: DynamicParameterValue.INVOLVED_RESOURCES } } }, 'Dynamic');
+        expectValidStack(stack);
+      });
+
+      test('GIVEN a required AutomationAssumeRole THEN automationAssumeRole gives it its value', () => {
+        const stack = newStack();
+        const doc = new ssm.CfnDocument(stack, 'Doc', { documentType: 'Automation', content: contentWith({ AutomationAssumeRole: { type: 'String' } }) });
+        expect(() => plan(stack, { runbook: { runbook: Runbook.fromCfnDocument(doc) } })).toThrow(MISSING('AutomationAssumeRole', 'Stack/Doc', 'Stack/Plan'));
+        const role = new iam.Role(stack, 'Automation', { assumedBy: new iam.ServicePrincipal('ssm.amazonaws.com') });
+        plan(stack, { responsePlanName: 'with-role', runbook: { runbook: Runbook.fromCfnDocument(doc), automationAssumeRole: role } }, 'WithRole');
+        expectValidStack(stack);
+      });
+
+      // The Automation runbook reference: AWS-RestartEC2Instance and AWS-RebootRdsInstance declare
+      // AutomationAssumeRole (optional) and InstanceId (required).
+      test.each([
+        ['AWS-RestartEC2Instance', ['i-0123456789abcdef0']],
+        ['AWS-RebootRdsInstance', ['checkout']],
+      ])('GIVEN %s THEN InstanceId is required and only its declared parameters pass', (name, instanceId) => {
+        const runbook = Runbook.awsOwned(name);
+        expect([runbook.declaredParameters, runbook.requiredParameters]).toEqual([['AutomationAssumeRole', 'InstanceId'], ['InstanceId']]);
+        expect(() => plan(newStack(), { runbook: { runbook } })).toThrow(MISSING('InstanceId', name, 'Stack/Plan'));
+        expect(() => plan(newStack(), { runbook: { runbook, targetAccount: RunbookTargetAccount.IMPACTED_ACCOUNT } })).toThrow(MISSING('InstanceId', name, 'Stack/Plan'));
+        expect(() => plan(newStack(), { runbook: { runbook, parameters: { InstanceId: instanceId, InstanceIds: instanceId } } })).toThrow(
+          `\`runbook\` parameter must be one the document ${name} declares (AutomationAssumeRole, InstanceId): Systems Manager refuses to start an automation with an undeclared parameter (got "InstanceIds") at Stack/Plan [RUNBOOK_PARAMETERS]`,
+        );
+        const stack = newStack();
+        plan(stack, { runbook: { runbook, parameters: { InstanceId: instanceId } } });
+        expectValidStack(stack);
+      });
+
+      test('GIVEN AWS\'s incident template THEN it starts without parameters, and parameters are not refused (what it declares is not documented)', () => {
+        const stack = newStack();
+        const runbook = Runbook.awsOwned('AWSIncidents-CriticalIncidentRunbookTemplate');
+        expect([runbook.declaredParameters, runbook.requiredParameters]).toEqual([undefined, []]);
+        plan(stack, { runbook: { runbook } });
+        plan(stack, { responsePlanName: 'with-tag', runbook: { runbook, parameters: { Environment: ['prod'] } } }, 'WithTag');
+        expectValidStack(stack);
+      });
+
+      test('GIVEN a document not in the table, or named by ARN THEN nothing is checked', () => {
+        const stack = newStack();
+        expect(Runbook.awsOwned('AWS-StopEC2Instance').requiredParameters).toBeUndefined();
+        expect(Runbook.fromDocumentName('RestartCheckout').requiredParameters).toBeUndefined();
+        expect(Runbook.fromDocumentArn('arn:aws:ssm:us-east-1:444455556666:document/AWS-RestartEC2Instance').requiredParameters).toBeUndefined();
+        plan(stack, { runbook: { runbook: Runbook.awsOwned('AWS-StopEC2Instance') } });
+        expectValidStack(stack);
+      });
+
+      test('GIVEN tokens THEN nothing is rejected: content, a declaration, a parameter name or a document name', () => {
+        const stack = newStack();
+        const param = (id: string) => new CfnParameter(stack, id).valueAsString;
+        const tokenContent = new ssm.CfnDocument(stack, 'TokenContent', { documentType: 'Automation', content: Token.asAny(param('Content')) });
+        const tokenDeclaration = new ssm.CfnDocument(stack, 'TokenDeclaration', { documentType: 'Automation', content: contentWith({ Target: Token.asAny(param('Declaration')) }) });
+        const required = new ssm.CfnDocument(stack, 'Required', { documentType: 'Automation', content: contentWith({ Target: { type: 'String' } }) });
+        expect(Runbook.fromCfnDocument(tokenContent).requiredParameters).toBeUndefined();
+        expect(Runbook.fromCfnDocument(tokenDeclaration).requiredParameters).toEqual([]);
+        plan(stack, { responsePlanName: 'a', runbook: { runbook: Runbook.fromCfnDocument(tokenContent) } }, 'A');
+        plan(stack, { responsePlanName: 'b', runbook: { runbook: Runbook.fromCfnDocument(tokenDeclaration), parameters: { Target: [param('Value')] } } }, 'B');
+        plan(stack, { responsePlanName: 'c', runbook: { runbook: Runbook.fromCfnDocument(required), parameters: { [param('Name')]: ['x'] } } }, 'C');
+        plan(stack, { responsePlanName: 'd', runbook: { runbook: Runbook.awsOwned(param('Doc')) } }, 'D');
+        expectValidStack(stack);
+      });
+    });
+
+    test.each([
+      ['Runbook.fromDocumentName', () => Runbook.fromDocumentName('arn:aws:ssm:us-east-1:444455556666:document/RestartCheckout')],
+      ['Runbook.awsOwned', () => Runbook.awsOwned('arn:aws:ssm:us-east-1::document/AWS-RestartEC2Instance')],
+    ])('GIVEN an ARN to %s THEN it is refused, pointing to fromDocumentArn', (factory, runbook) => {
+      const stack = newStack();
+      const r = runbook();
+      expect(() => plan(stack, { runbook: { runbook: r } })).toThrow(
+        `\`${factory}\` must be given a document name, not an ARN: for a document named by its ARN (one another account shares with yours) use Runbook.fromDocumentArn (got "${r.documentName}") at Stack/Plan [RUNBOOK]`,
+      );
+    });
+
+    test('GIVEN parameters.AutomationAssumeRole without automationAssumeRole THEN it is refused where the plan creates the role, and passes with a role of the user or in the impacted account', () => {
+      const stack = newStack();
+      const parameters = { AutomationAssumeRole: ['arn:aws:iam::111122223333:role/automation'] };
+      expect(() => plan(stack, { runbook: { runbook: Runbook.fromDocumentName('Doc'), parameters } })).toThrow(
+        '`runbook.parameters.AutomationAssumeRole` must be given as `runbook.automationAssumeRole` (iam.Role.fromRoleArn for a role defined elsewhere), which sets the parameter and lets the runbook role the plan creates pass that role; ' +
+          'or give your own `runbook.role` that may pass it (got ["arn:aws:iam::111122223333:role/automation"]) at Stack/Plan [RUNBOOK_ROLE]',
+      );
+      plan(stack, { responsePlanName: 'own', runbook: { runbook: Runbook.fromDocumentName('Doc'), parameters, role: ROLE } }, 'Own');
+      plan(stack, { responsePlanName: 'impacted', runbook: { runbook: Runbook.fromDocumentName('Doc'), parameters, targetAccount: RunbookTargetAccount.IMPACTED_ACCOUNT } }, 'Impacted');
       expectValidStack(stack);
     });
 

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, CfnParameter, Duration, Fn, Stack, Tags, TimeZone, Token, aws_iam as iam, aws_kms as kms, aws_sns as sns } from 'aws-cdk-lib';
+import { App, CfnParameter, CfnResource, Duration, Fn, RemovalPolicy, Stack, Tags, TimeZone, Token, aws_iam as iam, aws_kms as kms, aws_sns as sns } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { IConstruct } from 'constructs';
 import {
@@ -558,5 +558,38 @@ describe('analysis template content without sections', () => {
     const stack = newStack();
     new PostIncidentAnalysisTemplate(stack, 'A', { content: { schemaVersion: '1.0' } });
     Annotations.fromStack(stack).hasWarning('/Stack/A', Match.stringLikeRegexp('The content has no `sections`.*PostIncidentAnalysisTemplate.noSections'));
+  });
+});
+
+describe('RemovalPolicy.SNAPSHOT on Incident Manager resources', () => {
+  // CloudFormation takes DeletionPolicy Snapshot only for volume and database types (cfn-lint E3035).
+  const ALLOWED = 'be RemovalPolicy.RETAIN (the default), RETAIN_ON_UPDATE_OR_DELETE or DESTROY';
+  test.each<[string, (stack: Stack, removalPolicy: RemovalPolicy) => void, string, string]>([
+    ['a contact', (s, removalPolicy) => new Contact(s, 'C', { alias: 'jane', displayName: 'Jane', removalPolicy }), 'AWS::SSMContacts::Contact', 'Stack/C'],
+    ['an escalation plan', (s, removalPolicy) => new EscalationPlan(s, 'E', { alias: 'esc', displayName: 'Esc', stages: [{ duration: Duration.minutes(5), targets: [{ contact: person(s) }] }], removalPolicy }), 'AWS::SSMContacts::Contact', 'Stack/E'],
+    ['an on-call schedule', (s, removalPolicy) => new OnCallSchedule(s, 'O', { alias: 'oncall', displayName: 'On call', rotations: [rotation(s)], removalPolicy }), 'AWS::SSMContacts::Contact', 'Stack/O'],
+    ['a rotation', (s, removalPolicy) => rotation(s, { removalPolicy }), 'AWS::SSMContacts::Rotation', 'Stack/Rotation'],
+    ['a replication set', (s, removalPolicy) => new ReplicationSet(s, 'R', { regions: [{ region: 'us-east-1' }, { region: 'us-west-2' }], deletionProtection: false, removalPolicy }), 'AWS::SSMIncidents::ReplicationSet', 'Stack/R'],
+    ['an analysis template', (s, removalPolicy) => new PostIncidentAnalysisTemplate(s, 'A', { content: { sections: [{ id: 'overview', name: 'Overview', components: [] }] }, removalPolicy }), 'AWS::SSM::Document', 'Stack/A'],
+  ])('GIVEN %s with RemovalPolicy.SNAPSHOT THEN it is refused', (_name, make, type, where) => {
+    expect(() => make(newStack(), RemovalPolicy.SNAPSHOT)).toThrow(
+      `\`removalPolicy\` must ${ALLOWED}: CloudFormation cannot snapshot ${type} (cfn-lint E3035) (got "RemovalPolicy.SNAPSHOT") at ${where} [REMOVAL_POLICY]`,
+    );
+    const stack = newStack();
+    make(stack, RemovalPolicy.DESTROY);
+    (stack.node.root as App).synth();
+  });
+
+  test('GIVEN SNAPSHOT applied later (applyRemovalPolicy, RemovalPolicies) THEN synthesis fails with the resource', () => {
+    const stack = newStack();
+    const contact = new Contact(stack, 'C', { alias: 'jane', displayName: 'Jane', channels: [channelOf('jane@example.com')] });
+    contact.applyRemovalPolicy(RemovalPolicy.SNAPSHOT);
+    expect(() => (stack.node.root as App).synth()).toThrow(
+      `the removal policy of Stack/C/Resource must ${ALLOWED}: CloudFormation cannot snapshot AWS::SSMContacts::Contact (cfn-lint E3035) (got "RemovalPolicy.SNAPSHOT") at Stack/C [REMOVAL_POLICY]`,
+    );
+    const other = newStack();
+    const channelled = new Contact(other, 'C', { alias: 'jane', displayName: 'Jane', channels: [channelOf('jane@example.com')] });
+    (channelled.node.findChild('ChannelEmail') as CfnResource).applyRemovalPolicy(RemovalPolicy.SNAPSHOT);
+    expect(() => (other.node.root as App).synth()).toThrow('the removal policy of Stack/C/ChannelEmail must');
   });
 });

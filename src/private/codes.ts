@@ -9,6 +9,7 @@ export const ERROR_CODES = {
   REPLICATION_SET_KEYS: 'A replication set has a customer-managed key in every Region or in none, each key in its Region.',
   REPLICATION_SET_SINGLETON: 'An account has one replication set: a second one in the app for the same account is an error.',
   REPLICATION_SET_REMOVAL: 'RemovalPolicy.DESTROY needs deletion protection off.',
+  REMOVAL_POLICY: 'An Incident Manager resource takes RemovalPolicy.RETAIN, RETAIN_ON_UPDATE_OR_DELETE or DESTROY: CloudFormation cannot snapshot it.',
   KEY: 'A key Incident Manager uses must be a symmetric encryption key, defined in the app when its policy is to be changed.',
   CONTACT_ALIAS: 'A contact, escalation plan or on-call schedule alias is 1 to 255 lower-case letters, digits and _ - .',
   CONTACT_DISPLAY_NAME: 'A display name is 1 to 255 letters, digits, spaces and _ -.',

@@ -2,6 +2,7 @@ import { RemovalPolicy, aws_ssmcontacts as ssmcontacts } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { CONTACT, formatArn, importPath, parseArn } from './arns';
 import { IncidentManagerValidationError, Where } from './errors';
+import { applyRemovalPolicy } from './removal';
 import { useReplicationSet } from './replication-regions';
 import { checkTagsAtSynth } from './tags';
 import type { IReplicationSet } from '../replication-set';
@@ -83,7 +84,7 @@ export function defineContactResource(
     type,
     plan,
   });
-  resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.RETAIN);
+  applyRemovalPolicy(scope, resource, props.removalPolicy);
   checkTagsAtSynth(scope, resource);
   useReplicationSet(scope, props.replicationSet);
   return resource;
