@@ -6,6 +6,7 @@ import {
   Impact,
   IncidentManagerApplicationAccount,
   IncidentManagerFoundation,
+  IncidentManagerNag,
   IncidentManagerOperationsAccount,
   ReplicationSet,
   ResponsePlanAlarmAction,
@@ -25,8 +26,14 @@ export const SECONDARY_REGION = 'us-west-2';
 export const CRITICAL_PLAN = 'checkout-critical';
 /** A plan whose runbook runs in the application account where the incident happened. */
 export const RESTART_PLAN = 'checkout-restart';
-/** The runbook that plan runs (AWS owned, so every account has it). */
-export const RESTART_RUNBOOK = 'AWS-RestartEC2Instance';
+/**
+ * The runbook that plan runs (AWS owned, so every account has it). It requires `InstanceId`, the
+ * identifier of the DB instance to reboot, which no value Incident Manager fills in gives (those are
+ * ARNs): the plan names the checkout database, whose identifier its team chose.
+ */
+export const RESTART_RUNBOOK = 'AWS-RebootRdsInstance';
+/** The identifier of the checkout database in the application account. Replace it with yours. */
+export const CHECKOUT_DB_INSTANCE = 'checkout';
 
 /**
  * The operations account's Incident Manager, in one construct, on the account's existing replication
@@ -89,11 +96,13 @@ export class OperationsStack extends Stack {
         },
         {
           responsePlanName: RESTART_PLAN,
-          title: 'Checkout instances are unhealthy',
+          title: 'The checkout database is unhealthy',
           impact: Impact.HIGH,
           engagements: ['sre-oncall'],
           runbook: {
             runbook: Runbook.awsOwned(RESTART_RUNBOOK),
+            // Every parameter the runbook requires gets a value; a missing one fails synthesis.
+            parameters: { InstanceId: [CHECKOUT_DB_INSTANCE] },
             targetAccount: RunbookTargetAccount.IMPACTED_ACCOUNT,
             impactedAccounts: [APPLICATION_ACCOUNT],
           },
@@ -114,6 +123,9 @@ export class OperationsStack extends Stack {
     // The application accounts' side meets this one by values: account IDs, plan names, the bus name.
     const crossAccount = new IncidentManagerOperationsAccount(this, 'CrossAccount', { applicationAccounts: [APPLICATION_ACCOUNT] });
     crossAccount.startIncidentsFromEvents('ApplicationHealthEvents', { responsePlan: critical, eventPattern: HEALTH_EVENTS });
+
+    // For cdk-nag (README, "cdk-nag"): acknowledges the wildcards AWS leaves no narrower choice for.
+    IncidentManagerNag.acknowledgeWildcards(this);
   }
 }
 
@@ -135,17 +147,19 @@ export class ApplicationStack extends Stack {
       runbookResponsePlans: [RESTART_PLAN],
     });
     this.incidentManager.grantRunbook(Runbook.awsOwned(RESTART_RUNBOOK));
-    // What AWS-RestartEC2Instance does: stop and start the instances, and wait for their state.
+    // What AWS-RebootRdsInstance does: read the DB instance's state, reboot it, and wait until it is
+    // available again; on the checkout database only.
     this.incidentManager.executionRole!.addToPrincipalPolicy(
       new iam.PolicyStatement({
-        actions: ['ec2:StopInstances', 'ec2:StartInstances'],
-        resources: [this.formatArn({ service: 'ec2', resource: 'instance', resourceName: '*', arnFormat: ArnFormat.SLASH_RESOURCE_NAME })],
-        conditions: { StringEquals: { 'aws:ResourceTag/service': 'checkout' } },
+        actions: ['rds:DescribeDBInstances', 'rds:RebootDBInstance'],
+        resources: [this.formatArn({ service: 'rds', resource: 'db', resourceName: CHECKOUT_DB_INSTANCE, arnFormat: ArnFormat.COLON_RESOURCE_NAME })],
       }),
     );
-    this.incidentManager.executionRole!.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['ec2:DescribeInstanceStatus'], resources: ['*'] }));
     this.incidentManager.forwardEvents('HealthEvents', { eventPattern: HEALTH_EVENTS });
     alarmOnCheckoutErrors(this, this.incidentManager.responsePlan(CRITICAL_PLAN));
+
+    // For cdk-nag (README, "cdk-nag"): acknowledges the wildcards AWS leaves no narrower choice for.
+    IncidentManagerNag.acknowledgeWildcards(this);
   }
 }
 

@@ -117,7 +117,7 @@ describe('cross-account set-up, both sides in separate apps', () => {
       `arn:aws:ssm:us-west-2::automation-definition/${document}:$DEFAULT`,
       `arn:aws:ssm:us-west-2:${APPLICATION_ACCOUNT}:automation-execution/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d`,
     ];
-    expect(isAuthorized(statements, 'ssm:StartAutomationExecution', start('AWS-RestartEC2Instance'))).toBe(true);
+    expect(isAuthorized(statements, 'ssm:StartAutomationExecution', start('AWS-RebootRdsInstance'))).toBe(true);
     expect(isAuthorized(statements, 'ssm:StartAutomationExecution', start('AWS-DeleteStack'))).toBe(false);
     expect(isAuthorized(statements, 'iam:PassRole', [role(APPLICATION_ACCOUNT, EXECUTION_ROLE)])).toBe(true);
     expect(isAuthorized(statements, 'iam:PassRole', [role(APPLICATION_ACCOUNT, 'Admin')])).toBe(false);

@@ -1,6 +1,6 @@
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { APPLICATION_ACCOUNT, CRITICAL_PLAN, OPERATIONS_ACCOUNT, defineExampleApp } from '../examples/example-app';
+import { APPLICATION_ACCOUNT, CHECKOUT_DB_INSTANCE, CRITICAL_PLAN, OPERATIONS_ACCOUNT, RESTART_PLAN, defineExampleApp } from '../examples/example-app';
 import { expectValidStack } from './support/template-check';
 
 describe('the example app of the README', () => {
@@ -80,6 +80,26 @@ describe('the example app of the README', () => {
     appTemplate.resourceCountIs('AWS::Events::Rule', 1);
     appTemplate.hasResourceProperties('AWS::Events::Rule', {
       Targets: [Match.objectLike({ Arn: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:events:us-east-1:${OPERATIONS_ACCOUNT}:event-bus/incident-manager`]] } })],
+    });
+  });
+
+  test('THEN the restart plan runs AWS-RebootRdsInstance in the impacted account with its required InstanceId, and the execution role may reboot that instance only', () => {
+    // Automation runbook reference, AWS-RebootRdsInstance: InstanceId (String) is required,
+    // AutomationAssumeRole is optional.
+    ops.hasResourceProperties('AWS::SSMIncidents::ResponsePlan', {
+      Name: RESTART_PLAN,
+      Actions: [{ SsmAutomation: Match.objectLike({ DocumentName: 'AWS-RebootRdsInstance', TargetAccount: 'IMPACTED_ACCOUNT', Parameters: [{ Key: 'InstanceId', Values: [CHECKOUT_DB_INSTANCE] }] }) }],
+    });
+    expectValidStack(application).hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          {
+            Effect: 'Allow',
+            Action: ['rds:DescribeDBInstances', 'rds:RebootDBInstance'],
+            Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:rds:us-east-1:${APPLICATION_ACCOUNT}:db:${CHECKOUT_DB_INSTANCE}`]] },
+          },
+        ]),
+      },
     });
   });
 
