@@ -1,4 +1,4 @@
-import { App, Aws, CfnParameter, NestedStack, RemovalPolicy, Stack, Tags, aws_kms as kms, aws_ssmcontacts as ssmcontacts } from 'aws-cdk-lib';
+import { App, Aws, CfnParameter, NestedStack, RemovalPolicy, Stack, Stage, Tags, aws_kms as kms, aws_ssmcontacts as ssmcontacts } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { Contact, IncidentManagerKey, ReplicationSet } from '../src';
 import { ACCOUNT, newStack } from './support/stacks';
@@ -261,6 +261,67 @@ describe('ReplicationSet', () => {
       const [nestedResource] = Object.values(template.findResources('AWS::CloudFormation::Stack'));
       expect(nestedResource.DependsOn).toEqual([rsId]);
       expectValidStack(nested);
+    });
+
+    describe('GIVEN the replication set in a nested stack of the user\'s design', () => {
+      // Parent stack P: contact "parent" and two nested stacks; N1 holds the replication set and
+      // contact "inner" (and a nested stack N1/Deep with contact "deep"); N2 holds contact "sibling".
+      const build = () => {
+        const stack = newStack();
+        const n1 = new NestedStack(stack, 'N1');
+        const n2 = new NestedStack(stack, 'N2');
+        const deep = new NestedStack(n1, 'Deep');
+        new Contact(stack, 'Parent', { alias: 'parent', displayName: 'Parent' });
+        new Contact(n2, 'Sibling', { alias: 'sibling', displayName: 'Sibling' });
+        new ssmcontacts.CfnContact(n2, 'Raw', { alias: 'raw', displayName: 'Raw', type: 'PERSONAL' });
+        const rs = new ReplicationSet(n1, 'ReplicationSet', { regions: [{ region: 'us-east-1' }, { region: 'us-east-2' }] });
+        new Contact(n1, 'Inner', { alias: 'inner', displayName: 'Inner' });
+        new Contact(deep, 'Deep', { alias: 'deep', displayName: 'Deep' });
+        (stack.node.root as App).synth();
+        const nestedId = (nested: NestedStack) => stack.getLogicalId(nested.nestedStackResource as any);
+        return { stack, n1, n2, deep, rs, nestedId };
+      };
+
+      test('THEN a contact in the parent stack waits for the nested stack that holds it', () => {
+        const { stack, n1, nestedId } = build();
+        const template = expectValidStack(stack);
+        const [parent] = Object.values(template.findResources('AWS::SSMContacts::Contact'));
+        expect(parent.DependsOn).toEqual([nestedId(n1)]);
+      });
+
+      test('THEN a sibling nested stack (with a contact of the library and an L1) waits for it', () => {
+        const { stack, n1, n2, nestedId } = build();
+        const template = expectValidStack(stack);
+        expect(template.toJSON().Resources[nestedId(n2)].DependsOn).toEqual([nestedId(n1)]);
+        expect(template.toJSON().Resources[nestedId(n1)].DependsOn).toBeUndefined();
+      });
+
+      test('THEN in its own nested stack and a nested stack of it, everything waits for it', () => {
+        const { n1, deep, rs, nestedId } = build();
+        const inner = expectValidStack(n1);
+        const rsId = n1.getLogicalId(rs.node.defaultChild as any);
+        const [contact] = Object.values(inner.findResources('AWS::SSMContacts::Contact'));
+        expect(contact.DependsOn).toEqual([rsId]);
+        expect(inner.toJSON().Resources[nestedId(deep)].DependsOn).toEqual([rsId]);
+      });
+    });
+
+    test('GIVEN an L1 contact in another stack of the same account THEN that stack waits for the replication set\'s stack; of another account or stage it does not', () => {
+      const app = new App();
+      const env = (account: string) => ({ account, region: 'us-east-1' });
+      const ops = new Stack(app, 'Ops', { env: env(ACCOUNT) });
+      const same = new Stack(app, 'Same', { env: env(ACCOUNT) });
+      const other = new Stack(app, 'Other', { env: env('444455556666') });
+      const stage = new Stage(app, 'Pipeline');
+      const staged = new Stack(stage, 'Staged', { env: env(ACCOUNT) });
+      new ReplicationSet(ops, 'ReplicationSet', { regions: [{ region: 'us-east-1' }, { region: 'us-east-2' }] });
+      for (const stack of [same, other, staged]) {
+        new ssmcontacts.CfnContact(stack, 'Raw', { alias: 'raw', displayName: 'Raw', type: 'PERSONAL' });
+      }
+      app.synth();
+      expect(same.dependencies.map((s) => s.stackName)).toEqual(['Ops']);
+      expect(other.dependencies).toEqual([]);
+      expect(staged.dependencies).toEqual([]);
     });
 
     test('GIVEN no replication set in the stack THEN contacts depend on nothing', () => {

@@ -1,32 +1,68 @@
-import { Aspects, CfnResource, IAspect, Stack } from 'aws-cdk-lib';
+import { Aspects, CfnResource, IAspect, Stack, Stage, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 
 /** Resource types that Incident Manager refuses to create before the account has a replication set. */
 const NEEDS_REPLICATION_SET = /^AWS::(SSMIncidents|SSMContacts)::/;
 
 /**
- * Makes every Incident Manager resource of the stack (and of its nested stacks) depend on the
- * replication set. Without it CloudFormation creates them in parallel with the replication set and
- * the service rejects them. An aspect sees resources defined before and after the replication set,
- * by this library or as L1s, so no construct has to remember to do it.
+ * Makes every Incident Manager resource of the replication set's account in the same app (CDK stage)
+ * depend on the replication set, wherever it is: its own stack, a parent, sibling or child nested
+ * stack of it (resources are unknown-account there too: they deploy with it), or another stack of the
+ * same known account. Without it CloudFormation creates them in parallel with the replication set and
+ * the service rejects them. An aspect sees resources defined before and after the replication set, by
+ * this library or as L1s, so no construct has to remember to do it. CDK turns each dependency into the
+ * narrowest one CloudFormation can express: a DependsOn in one template, a dependency on the nested
+ * stack resource that holds the replication set (or of the nested stack that holds the resource) within
+ * one deployment, a stack dependency across deployments.
  */
 class DependOnReplicationSet implements IAspect {
-  constructor(private readonly replicationSet: CfnResource) {}
+  private readonly stage: Stage | undefined;
+  private readonly root: Stack;
+  private readonly account: string;
+
+  constructor(private readonly replicationSet: CfnResource) {
+    const stack = Stack.of(replicationSet);
+    this.stage = Stage.of(stack);
+    this.root = rootOf(stack);
+    this.account = stack.account;
+  }
 
   public visit(node: IConstruct): void {
     if (
-      CfnResource.isCfnResource(node) &&
-      node !== this.replicationSet &&
-      NEEDS_REPLICATION_SET.test(node.cfnResourceType) &&
-      node.cfnResourceType !== this.replicationSet.cfnResourceType
+      !CfnResource.isCfnResource(node) ||
+      node === this.replicationSet ||
+      !NEEDS_REPLICATION_SET.test(node.cfnResourceType) ||
+      node.cfnResourceType === this.replicationSet.cfnResourceType ||
+      !this.isSameAccount(node)
     ) {
-      // A construct dependency: CfnResource#addDependency is deprecated in newer aws-cdk-lib, and
-      // addResourceDependency does not exist at the floor version.
-      node.node.addDependency(this.replicationSet);
+      return;
     }
+    // A construct dependency: CfnResource#addDependency is deprecated in newer aws-cdk-lib, and
+    // addResourceDependency does not exist at the floor version.
+    node.node.addDependency(this.replicationSet);
+  }
+
+  /** In the same deployment (one root stack), or in another stack of the same known account and stage. */
+  private isSameAccount(node: CfnResource): boolean {
+    const stack = Stack.of(node);
+    if (rootOf(stack) === this.root) {
+      return true;
+    }
+    // Stacks of another stage (a nested Stage, a pipeline stage) deploy as another assembly: CDK cannot
+    // order across them.
+    return Stage.of(stack) === this.stage && !Token.isUnresolved(stack.account) && !Token.isUnresolved(this.account) && stack.account === this.account;
   }
 }
 
+function rootOf(stack: Stack): Stack {
+  let s = stack;
+  while (s.nestedStackParent) s = s.nestedStackParent;
+  return s;
+}
+
 export function dependOnReplicationSet(replicationSet: CfnResource): void {
-  Aspects.of(Stack.of(replicationSet)).add(new DependOnReplicationSet(replicationSet));
+  // The whole stage (the app, usually), so that resources outside the replication set's own stack and
+  // its nested stacks are seen too.
+  const stack = Stack.of(replicationSet);
+  Aspects.of(Stage.of(stack) ?? rootOf(stack)).add(new DependOnReplicationSet(replicationSet));
 }
