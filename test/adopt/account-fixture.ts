@@ -263,7 +263,8 @@ export function accountFixture(): WireFixture {
       name: 'aws-owned',
       incidentTemplate: { title: 'Instance unhealthy', impact: 2 },
       engagements: [contact('follow-the-sun')],
-      actions: [{ ssmAutomation: { documentName: 'AWS-RestartEC2Instance', roleArn: `arn:aws:iam::${ACCOUNT}:role/IncidentRunbookRole` } }],
+      // AWS-RestartEC2Instance requires InstanceId (Automation runbook reference).
+      actions: [{ ssmAutomation: { documentName: 'AWS-RestartEC2Instance', roleArn: `arn:aws:iam::${ACCOUNT}:role/IncidentRunbookRole`, parameters: { InstanceId: ['i-0123456789abcdef0'] } } }],
       integrations: [
         {
           pagerDutyConfiguration: {
