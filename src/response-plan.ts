@@ -78,6 +78,12 @@ export interface RunbookAction {
   /**
    * Parameters with fixed values: up to 200, each with up to 10 values.
    *
+   * Where the document's parameters are known (`Runbook.requiredParameters`), each parameter it
+   * requires must have a value here or in `dynamicParameters`, and each one given must be declared.
+   * `AutomationAssumeRole` belongs in `automationAssumeRole` when the plan creates the runbook role
+   * (that role may pass only that role); here it is accepted with your own `role`, or when the runbook
+   * runs in the impacted account.
+   *
    * @default - none
    */
   readonly parameters?: { [name: string]: string[] };
