@@ -19,6 +19,7 @@ import { INCIDENT_MANAGER_PRINCIPAL, START_INCIDENT_ACTIONS, TOPIC_KEY_ACTIONS, 
 import { RESPONSE_PLAN, formatArn, importPath, incidentRecordsArn, parseArn } from './private/arns';
 import { IncidentManagerValidationError, Where } from './private/errors';
 import { checkSymmetricKey, isMultiRegionKey } from './private/keys';
+import { refuseSnapshot } from './private/removal';
 import { replicationRegionsOf, useReplicationSet } from './private/replication-regions';
 import { checkTagsAtSynth } from './private/tags';
 import { allowIncidentManagerToPublish, checkStandardTopic, json } from './private/topics';
@@ -433,6 +434,7 @@ export class ResponsePlan extends ResponsePlanBase {
       resource.node.addDependency(...policies);
     }
     checkTagsAtSynth(this, resource);
+    refuseSnapshot(this, resource);
     useReplicationSet(this, props.replicationSet);
 
     for (const contact of props.engagements ?? []) {

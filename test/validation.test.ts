@@ -591,5 +591,10 @@ describe('RemovalPolicy.SNAPSHOT on Incident Manager resources', () => {
     const channelled = new Contact(other, 'C', { alias: 'jane', displayName: 'Jane', channels: [channelOf('jane@example.com')] });
     (channelled.node.findChild('ChannelEmail') as CfnResource).applyRemovalPolicy(RemovalPolicy.SNAPSHOT);
     expect(() => (other.node.root as App).synth()).toThrow('the removal policy of Stack/C/ChannelEmail must');
+    const third = newStack();
+    plan(third).applyRemovalPolicy(RemovalPolicy.SNAPSHOT);
+    expect(() => (third.node.root as App).synth()).toThrow(
+      `the removal policy of Stack/Plan/Resource must ${ALLOWED}: CloudFormation cannot snapshot AWS::SSMIncidents::ResponsePlan (cfn-lint E3035) (got "RemovalPolicy.SNAPSHOT") at Stack/Plan [REMOVAL_POLICY]`,
+    );
   });
 });

@@ -18,6 +18,11 @@ export function applyRemovalPolicy(owner: IConstruct, resource: CfnResource, pol
     throw new IncidentManagerValidationError(owner, '`removalPolicy`', 'RemovalPolicy.SNAPSHOT', `${ALLOWED}: CloudFormation cannot snapshot ${resource.cfnResourceType} (cfn-lint E3035)`, 'REMOVAL_POLICY');
   }
   resource.applyRemovalPolicy(policy ?? RemovalPolicy.RETAIN);
+  refuseSnapshot(owner, resource);
+}
+
+/** Fails synthesis when `resource` has `RemovalPolicy.SNAPSHOT` by then (`applyRemovalPolicy`, `RemovalPolicies.of(...)`). */
+export function refuseSnapshot(owner: IConstruct, resource: CfnResource): void {
   owner.node.addValidation({
     validate: () => {
       const { deletionPolicy, updateReplacePolicy } = resource.cfnOptions;
