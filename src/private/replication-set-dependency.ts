@@ -50,7 +50,8 @@ class DependOnReplicationSet implements IAspect {
     }
     // Stacks of another stage (a nested Stage, a pipeline stage) deploy as another assembly: CDK cannot
     // order across them.
-    return Stage.of(stack) === this.stage && !Token.isUnresolved(stack.account) && !Token.isUnresolved(this.account) && stack.account === this.account;
+    const known = !Token.isUnresolved(stack.account) && !Token.isUnresolved(this.account);
+    return Stage.of(stack) === this.stage && known && stack.account === this.account;
   }
 }
 
