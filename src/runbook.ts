@@ -160,12 +160,12 @@ function declaredParameters(document: ssm.CfnDocument): string[] | undefined {
   return Object.keys(content.parameters ?? {});
 }
 
-/**
- * The account a runbook runs in.
- */
 /** The prefix of the names of runbook roles whose runbook runs in the impacted account. */
 const IMPACTED_RUNBOOK_ROLE_PREFIX = 'IncidentManagerRunbook-';
 
+/**
+ * The account a runbook runs in.
+ */
 export enum RunbookTargetAccount {
   /** The account that owns the response plan. */
   RESPONSE_PLAN_OWNER_ACCOUNT = 'RESPONSE_PLAN_OWNER_ACCOUNT',
