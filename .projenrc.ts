@@ -1,4 +1,4 @@
-import { awscdk, javascript } from 'projen';
+import { awscdk, github, javascript } from 'projen';
 
 /**
  * The lowest aws-cdk-lib that has every L1 resource and property this library uses.
@@ -27,6 +27,12 @@ const project = new awscdk.AwsCdkConstructLibrary({
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
   minNodeVersion: '20.0.0',
+  // Node.js 20 is past its end of life (April 2026) and the AWS SDK already warns about it: the
+  // release and upgrade workflows run on 22. The floor stays tested by the CI workflow below.
+  workflowNodeVersion: '22.x',
+  // The pull-request workflow is the `ci` workflow below, which runs `.ci/run` (everything CI checks,
+  // not only `projen build`).
+  buildWorkflow: false,
 
   // Construct Hub publishes to every jsii language. These packages cannot be built on an offline
   // machine (pip, Maven, NuGet and Go need their registries); the release workflow builds them.
@@ -150,5 +156,27 @@ const rosetta = project.addTask('rosetta:extract', {
   exec: 'jsii-rosetta extract --strict',
 });
 project.postCompileTask.spawn(rosetta);
+
+// Pull requests run exactly what CI runs on every submission (`.ci/run`: clean install, tests,
+// integration snapshots, jsii build, packed-package checks, the newest aws-cdk-lib, adopt from the
+// tarball, cfn-lint, no drift), on the floor the README states and on the current LTS.
+const ci = project.github?.addWorkflow('ci');
+ci?.on({ pullRequest: {}, workflowDispatch: {}, push: { branches: ['main'] } });
+ci?.addJobs({
+  ci: {
+    name: 'ci (Node.js ${{ matrix.node }})',
+    runsOn: ['ubuntu-latest'],
+    permissions: { contents: github.workflows.JobPermission.READ },
+    strategy: { failFast: false, matrix: { domain: { node: ['20.x', '22.x'] } } },
+    env: { CI: 'true' },
+    steps: [
+      { name: 'Checkout', uses: 'actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1' },
+      { name: 'Setup Node.js', uses: 'actions/setup-node@v7.0.0', with: { 'node-version': '${{ matrix.node }}' } },
+      { name: 'Setup Python (cfn-lint)', uses: 'actions/setup-python@v5', with: { 'python-version': '3.12' } },
+      { name: 'Install cfn-lint', run: 'pip install cfn-lint' },
+      { name: 'CI', run: 'bash .ci/run' },
+    ],
+  },
+});
 
 project.synth();

@@ -205,12 +205,12 @@ function documentParameters(document: ssm.CfnDocument): DocumentParameters | und
   return { declared, required, source: document.node.path };
 }
 
-/**
- * The account a runbook runs in.
- */
 /** The prefix of the names of runbook roles whose runbook runs in the impacted account. */
 const IMPACTED_RUNBOOK_ROLE_PREFIX = 'IncidentManagerRunbook-';
 
+/**
+ * The account a runbook runs in.
+ */
 export enum RunbookTargetAccount {
   /** The account that owns the response plan. */
   RESPONSE_PLAN_OWNER_ACCOUNT = 'RESPONSE_PLAN_OWNER_ACCOUNT',
