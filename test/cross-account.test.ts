@@ -49,31 +49,58 @@ interface Caller {
   readonly arn?: string;
   readonly service?: string;
   readonly sourceAccount?: string;
+  readonly sourceArn?: string;
+  /** Other request context keys (events:eventBusInvocation, aws:PrincipalOrgID, ...). */
+  readonly context?: Record<string, string>;
+}
+
+/** Whether `statement` (resolved) names `caller` as principal and its conditions hold for the caller's request. */
+function admits(s: Json, action: string, caller: Caller): boolean {
+  if (s.Effect !== 'Allow' || !asArray(s.Action).includes(action)) return false;
+  const principal = s.Principal ?? {};
+  const callerAccount = caller.arn?.split(':')[4];
+  const named = caller.service
+    ? asArray(principal.Service).includes(caller.service)
+    : principal === '*' || principal.AWS === '*' ||
+      asArray(principal.AWS).some((p: string) => p === caller.arn || p === `arn:aws:iam::${callerAccount}:root` || p === callerAccount);
+  if (!named) return false;
+  const request: Record<string, string | undefined> = {
+    'aws:PrincipalArn': caller.arn,
+    'aws:PrincipalAccount': callerAccount,
+    'aws:SourceAccount': caller.sourceAccount,
+    'aws:SourceArn': caller.sourceArn,
+    ...caller.context,
+  };
+  return Object.entries<Json>(s.Condition ?? {}).every(([operator, keys]) =>
+    Object.entries<Json>(keys).every(([key, expected]) => {
+      const actual = request[key];
+      if (actual === undefined) return false;
+      const values = asArray(expected) as string[];
+      if (operator === 'StringEquals' || operator === 'ArnEquals') return values.includes(actual);
+      if (operator === 'ArnLike' || operator === 'StringLike') return values.some((v) => wildcardRegex(v, false).test(actual));
+      throw new Error(`admits: no evaluator for ${operator}`);
+    }),
+  );
 }
 
 /** Whether the trust policy of a role lets `caller` assume it, conditions evaluated. */
 function mayAssume(template: Json, id: string, ctx: ResolveContext, caller: Caller): boolean {
   const document = resolve(template.Resources[id].Properties.AssumeRolePolicyDocument, ctx);
-  const callerAccount = caller.arn?.split(':')[4];
-  return asArray(document.Statement).some((s: Json) => {
-    if (s.Effect !== 'Allow' || !asArray(s.Action).includes('sts:AssumeRole')) return false;
-    const principal = s.Principal ?? {};
-    const named = caller.service
-      ? asArray(principal.Service).includes(caller.service)
-      : asArray(principal.AWS).some((p: string) => p === caller.arn || p === `arn:aws:iam::${callerAccount}:root` || p === callerAccount);
-    if (!named) return false;
-    return Object.entries<Json>(s.Condition ?? {}).every(([operator, keys]) =>
-      Object.entries<Json>(keys).every(([key, expected]) => {
-        const actual = key === 'aws:PrincipalArn' ? caller.arn : key === 'aws:SourceAccount' ? caller.sourceAccount : undefined;
-        if (actual === undefined) return false;
-        const values = asArray(expected) as string[];
-        if (operator === 'StringEquals' || operator === 'ArnEquals') return values.includes(actual);
-        if (operator === 'ArnLike' || operator === 'StringLike') return values.some((v) => wildcardRegex(v, false).test(actual));
-        throw new Error(`mayAssume: no evaluator for ${operator}`);
-      }),
-    );
-  });
+  return asArray(document.Statement).some((s: Json) => admits(s, 'sts:AssumeRole', caller));
 }
+
+/** Whether the event bus policies of `template` let `caller` put events on the bus, conditions evaluated. */
+function busAdmits(template: Json, ctx: ResolveContext, caller: Caller): boolean {
+  return Object.values<Json>(template.Resources)
+    .filter((r) => r.Type === 'AWS::Events::EventBusPolicy')
+    .some((r) => admits(resolve(r.Properties.Statement, ctx), 'events:PutEvents', caller));
+}
+
+/** The request context of an event a rule forwards from another bus, and of a direct PutEvents call. */
+const FORWARDED = { 'events:eventBusInvocation': 'true' };
+const DIRECT = { 'events:eventBusInvocation': 'false' };
+/** The aws:SourceArn of an automation execution of `account`. */
+const executionArn = (account: string, region = PRIMARY_REGION) => `arn:aws:ssm:${region}:${account}:automation-execution/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d`;
 
 const role = (account: string, name: string) => `arn:aws:iam::${account}:role/${name}`;
 const OTHER_ACCOUNT = '777788889999';
@@ -104,9 +131,15 @@ describe('cross-account set-up, both sides in separate apps', () => {
     expect(mayAssume(appTemplate, executionRole, appCtx, { arn: otherPlanRole })).toBe(false);
     expect(mayAssume(appTemplate, executionRole, appCtx, { arn: role(OPERATIONS_ACCOUNT, 'Admin') })).toBe(false);
     expect(mayAssume(appTemplate, executionRole, appCtx, { arn: role(OTHER_ACCOUNT, runbookRoleName) })).toBe(false);
-    expect(mayAssume(appTemplate, executionRole, appCtx, { service: 'ssm.amazonaws.com', sourceAccount: APPLICATION_ACCOUNT })).toBe(true);
-    expect(mayAssume(appTemplate, executionRole, appCtx, { service: 'ssm.amazonaws.com', sourceAccount: OTHER_ACCOUNT })).toBe(false);
-    expect(mayAssume(appTemplate, executionRole, appCtx, { service: 'ssm-incidents.amazonaws.com', sourceAccount: APPLICATION_ACCOUNT })).toBe(false);
+    // Automation of this account, for its own executions (Systems Manager's execution role template).
+    const ssm = (sourceAccount: string, sourceArn?: string) => ({ service: 'ssm.amazonaws.com', sourceAccount, sourceArn });
+    expect(mayAssume(appTemplate, executionRole, appCtx, ssm(APPLICATION_ACCOUNT, executionArn(APPLICATION_ACCOUNT)))).toBe(true);
+    expect(mayAssume(appTemplate, executionRole, appCtx, ssm(APPLICATION_ACCOUNT, executionArn(APPLICATION_ACCOUNT, 'eu-west-1')))).toBe(true);
+    expect(mayAssume(appTemplate, executionRole, appCtx, ssm(APPLICATION_ACCOUNT))).toBe(false);
+    expect(mayAssume(appTemplate, executionRole, appCtx, ssm(APPLICATION_ACCOUNT, executionArn(OTHER_ACCOUNT)))).toBe(false);
+    expect(mayAssume(appTemplate, executionRole, appCtx, ssm(APPLICATION_ACCOUNT, `arn:aws:ssm:${PRIMARY_REGION}:${APPLICATION_ACCOUNT}:document/AWS-RestartEC2Instance`))).toBe(false);
+    expect(mayAssume(appTemplate, executionRole, appCtx, ssm(OTHER_ACCOUNT, executionArn(APPLICATION_ACCOUNT)))).toBe(false);
+    expect(mayAssume(appTemplate, executionRole, appCtx, { service: 'ssm-incidents.amazonaws.com', sourceAccount: APPLICATION_ACCOUNT, sourceArn: executionArn(APPLICATION_ACCOUNT) })).toBe(false);
   });
 
   test('THEN the execution role may start exactly the granted runbook here and pass only itself to Automation', () => {
@@ -135,12 +168,17 @@ describe('cross-account set-up, both sides in separate apps', () => {
     expect(isAuthorized(statements, 'events:PutEvents', [busArn])).toBe(true);
     expect(isAuthorized(statements, 'events:PutEvents', [`arn:aws:events:${PRIMARY_REGION}:${OPERATIONS_ACCOUNT}:event-bus/default`])).toBe(false);
 
-    // Operations side: the bus policy admits the application account, and no other.
+    // Operations side: the bus policy admits events the application account's rules forward, and
+    // neither a direct PutEvents call of that account nor another account.
     const policy = Object.values<Json>(opsTemplate.Resources).find((r) => r.Type === 'AWS::Events::EventBusPolicy');
     const statement = resolve(policy.Properties.Statement, opsCtx);
     expect(statement.Principal.AWS).toBe(`arn:aws:iam::${APPLICATION_ACCOUNT}:root`);
     expect(statement.Action).toBe('events:PutEvents');
     expect(statement.Resource).toBe(busArn);
+    expect(statement.Condition).toEqual({ StringEquals: { 'events:eventBusInvocation': 'true' } });
+    expect(busAdmits(opsTemplate, opsCtx, { arn: role(APPLICATION_ACCOUNT, forwarder), context: FORWARDED })).toBe(true);
+    expect(busAdmits(opsTemplate, opsCtx, { arn: role(APPLICATION_ACCOUNT, 'Developer'), context: DIRECT })).toBe(false);
+    expect(busAdmits(opsTemplate, opsCtx, { arn: role(OTHER_ACCOUNT, forwarder), context: FORWARDED })).toBe(false);
 
     // The rule on the bus matches the application account's events and starts the critical plan only.
     const busRuleEntry = Object.entries<Json>(opsTemplate.Resources).find(([, r]) => r.Type === 'AWS::Events::Rule' && r.Properties.EventBusName);
@@ -198,7 +236,12 @@ describe('IncidentManagerOperationsAccount', () => {
     const template = Template.fromStack(stack).toJSON();
     const policy = Object.values<Json>(template.Resources).find((r) => r.Type === 'AWS::Events::EventBusPolicy');
     expect(policy.Properties.Statement.Principal).toEqual({ AWS: '*' });
-    expect(policy.Properties.Statement.Condition).toEqual({ StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } });
+    expect(policy.Properties.Statement.Condition).toEqual({ StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5', 'events:eventBusInvocation': 'true' } });
+    const ctx = templateContext(template, OPERATIONS_ACCOUNT, PRIMARY_REGION);
+    const member = (request: Record<string, string>) => ({ arn: role(OTHER_ACCOUNT, 'Forwarder'), context: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5', ...request } });
+    expect(busAdmits(template, ctx, member(FORWARDED))).toBe(true);
+    expect(busAdmits(template, ctx, member(DIRECT))).toBe(false);
+    expect(busAdmits(template, ctx, { arn: role(OTHER_ACCOUNT, 'Forwarder'), context: { 'aws:PrincipalOrgID': 'o-zzzzzzzzzz', ...FORWARDED } })).toBe(false);
     expectValidTemplate(template);
   });
 
