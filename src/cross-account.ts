@@ -108,7 +108,7 @@ function readOnlyRoleNames(scope: Where, options: AutomationReadOnlyRoleNameOpti
  * Claims the fixed name of `role` in its account across the app: a second construct of the same
  * account (a stack per Region) would fail at deploy, after the first Region deployed.
  */
-function claimRoleName(role: iam.Role, name: string, regional: string): void {
+function claimRoleName(role: iam.Role, name: string, side: 'Operations' | 'Application'): void {
   claimUniqueName(
     role,
     'iam-role',
@@ -116,7 +116,7 @@ function claimRoleName(role: iam.Role, name: string, regional: string): void {
     false,
     'the role name',
     'CROSS_ACCOUNT',
-    `IAM names are global to an account, so define this construct once per account and ${regional} in each of the account's other Regions`,
+    `IAM names are global to an account, so define IncidentManager${side}Account once per account and IncidentManager${side}Region in each of the account's other Regions`,
   );
 }
 
@@ -131,7 +131,7 @@ function readOnlyRoles(
   readers: string[],
   sources: string[],
   names: { readOnly: string; administration: string },
-  regional: string,
+  side: 'Operations' | 'Application',
 ): { readOnly: iam.Role; administration: iam.Role } {
   const stack = Stack.of(scope);
   const readOnly = new iam.Role(scope, 'AutomationReadOnlyRole', {
@@ -143,7 +143,7 @@ function readOnlyRoles(
         ? new iam.AccountRootPrincipal()
         : trustRoles(readers, eachInList(readers, (a) => roleArn(scope, a, names.administration))),
   });
-  claimRoleName(readOnly, names.readOnly, regional);
+  claimRoleName(readOnly, names.readOnly, side);
   readOnly.addToPrincipalPolicy(
     new iam.PolicyStatement({
       actions: READ_AUTOMATION_ACTIONS,
@@ -159,7 +159,7 @@ function readOnlyRoles(
     description: `Lets this account read the status of Incident Manager runbooks that ran in the accounts it may assume ${names.readOnly} in`,
     assumedBy: new iam.AccountRootPrincipal(),
   });
-  claimRoleName(administration, names.administration, regional);
+  claimRoleName(administration, names.administration, side);
   if (sources.length > 0) {
     administration.addToPrincipalPolicy(
       new iam.PolicyStatement({
@@ -367,7 +367,7 @@ export class IncidentManagerOperationsAccount extends IncidentManagerOperationsR
   constructor(scope: Construct, id: string, props: IncidentManagerOperationsAccountProps) {
     super(scope, id, props);
     const names = readOnlyRoleNames(this, props);
-    const roles = readOnlyRoles(this, props.applicationAccounts, props.applicationAccounts, names, 'IncidentManagerOperationsRegion');
+    const roles = readOnlyRoles(this, props.applicationAccounts, props.applicationAccounts, names, 'Operations');
     this.automationReadOnlyRole = roles.readOnly;
     this.automationAdministrationReadOnlyRole = roles.administration;
   }
@@ -628,7 +628,7 @@ export class IncidentManagerApplicationAccount extends IncidentManagerApplicatio
     }
 
     const readers = [props.operationsAccount, ...(props.otherApplicationAccounts ?? [])];
-    const roles = readOnlyRoles(this, readers, [props.operationsAccount], names, 'IncidentManagerApplicationRegion');
+    const roles = readOnlyRoles(this, readers, [props.operationsAccount], names, 'Application');
     this.automationReadOnlyRole = roles.readOnly;
     this.automationAdministrationReadOnlyRole = roles.administration;
 
@@ -724,7 +724,7 @@ export class IncidentManagerApplicationAccount extends IncidentManagerApplicatio
         }),
       ),
     });
-    claimRoleName(role, AUTOMATION_EXECUTION_ROLE_NAME, 'IncidentManagerApplicationRegion');
+    claimRoleName(role, AUTOMATION_EXECUTION_ROLE_NAME, 'Application');
     // Systems Manager's execution role template: the role passes itself to Automation.
     role.addToPrincipalPolicy(
       new iam.PolicyStatement({

@@ -1,7 +1,16 @@
-import { App, CfnParameter, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
-import { APPLICATION_ACCOUNT, ApplicationStack, CRITICAL_PLAN, OPERATIONS_ACCOUNT, OperationsStack, PRIMARY_REGION, RESTART_PLAN } from '../examples/example-app';
-import { IncidentManagerApplicationAccount, IncidentManagerOperationsAccount, Runbook, RunbookExecutionRole } from '../src';
+import { App, CfnParameter, Duration, Stack, aws_cloudwatch as cloudwatch, aws_events as events, aws_iam as iam } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { APPLICATION_ACCOUNT, ApplicationStack, CRITICAL_PLAN, OPERATIONS_ACCOUNT, OperationsStack, PRIMARY_REGION, RESTART_PLAN, SECONDARY_REGION } from '../examples/example-app';
+import {
+  IncidentManagerApplicationAccount,
+  IncidentManagerApplicationRegion,
+  IncidentManagerOperationsAccount,
+  IncidentManagerOperationsRegion,
+  ResponsePlan,
+  Runbook,
+  RunbookExecutionRole,
+  RunbookTargetAccount,
+} from '../src';
 import { asArray, wildcardRegex } from './support/iam-check';
 import { ResolveContext, isAuthorized, resolve, statementsOfRole, templateContext } from './support/policy-sim';
 import { expectValidTemplate } from './support/template-check';
@@ -23,12 +32,12 @@ const opsTemplate = Template.fromStack(ops).toJSON();
 const appTemplate = Template.fromStack(app).toJSON();
 
 /** A resolve context whose role ARNs use the roles' given names. */
-function context(template: Json, account: string): ResolveContext {
-  const ctx = templateContext(template, account, PRIMARY_REGION);
+function context(template: Json, account: string, region = PRIMARY_REGION): ResolveContext {
+  const ctx = templateContext(template, account, region);
   const arns = { ...ctx.arns };
   for (const [id, r] of Object.entries<Json>(template.Resources)) {
     if (r.Type === 'AWS::IAM::Role' && typeof r.Properties.RoleName === 'string') arns[id] = `arn:aws:iam::${account}:role/${r.Properties.RoleName}`;
-    if (r.Type === 'AWS::Events::EventBus') arns[id] = `arn:aws:events:${PRIMARY_REGION}:${account}:event-bus/${r.Properties.Name}`;
+    if (r.Type === 'AWS::Events::EventBus') arns[id] = `arn:aws:events:${region}:${account}:event-bus/${r.Properties.Name}`;
   }
   return { ...ctx, arns };
 }
@@ -315,5 +324,218 @@ describe('cross-account constructs with values known only at deployment', () => 
     const execution = Object.values<Json>(appJson.Resources).find((r) => r.Properties?.RoleName === EXECUTION_ROLE);
     expect(JSON.stringify(execution.Properties.AssumeRolePolicyDocument)).toContain('IncidentManagerRunbook-');
     expect(JSON.stringify(execution.Properties.AssumeRolePolicyDocument)).toContain('"Ref":"Plans"');
+  });
+});
+
+/*
+ * An organization's set-up in two Regions on each side, as AWS recommends for the replication set:
+ * the operations side and the application side are separate apps, each with a stack per Region. In
+ * each side's first Region the account construct (roles of fixed names, once per account), in the
+ * second the Region construct. The application Regions are not the operations Regions: each forwards
+ * to the operations bus of the Region it names.
+ */
+describe('two Regions on each side, in separate apps (four stacks)', () => {
+  const OPERATIONS_REGIONS = [PRIMARY_REGION, SECONDARY_REGION];
+  const APPLICATION_REGIONS = ['eu-west-1', 'eu-central-1'];
+  const SHARED_RUNBOOK = 'Checkout-Restart';
+  const HEALTH: events.EventPattern = { source: ['aws.health'], detailType: ['AWS Health Event'] };
+
+  const operationsApp = new App();
+  const operationsStacks = OPERATIONS_REGIONS.map((region, i) => {
+    const stack = new Stack(operationsApp, `Operations-${region}`, { env: { account: OPERATIONS_ACCOUNT, region } });
+    const props = { applicationAccounts: [APPLICATION_ACCOUNT] };
+    const side = i === 0 ? new IncidentManagerOperationsAccount(stack, 'CrossAccount', props) : new IncidentManagerOperationsRegion(stack, 'CrossAccount', props);
+    side.startIncidentsFromEvents('HealthEvents', { responsePlan: ResponsePlan.fromResponsePlanName(stack, 'Critical', CRITICAL_PLAN), eventPattern: HEALTH });
+    if (i === 0) {
+      // Response plans are global to the account: the runbook role of the restart plan exists once.
+      new RunbookExecutionRole(stack, 'RestartRunbookRole', {
+        responsePlanName: RESTART_PLAN,
+        runbook: Runbook.fromDocumentName(SHARED_RUNBOOK),
+        targetAccount: RunbookTargetAccount.IMPACTED_ACCOUNT,
+        impactedAccounts: [APPLICATION_ACCOUNT],
+      });
+    }
+    return stack;
+  });
+
+  const applicationApp = new App();
+  const applicationStacks = APPLICATION_REGIONS.map((region, i) => {
+    const stack = new Stack(applicationApp, `Application-${region}`, { env: { account: APPLICATION_ACCOUNT, region } });
+    const operationsRegion = OPERATIONS_REGIONS[i];
+    let side: IncidentManagerApplicationRegion;
+    if (i === 0) {
+      const account = new IncidentManagerApplicationAccount(stack, 'IncidentManager', { operationsAccount: OPERATIONS_ACCOUNT, operationsRegion, runbookResponsePlans: [RESTART_PLAN] });
+      account.grantRunbook(Runbook.fromDocumentName(SHARED_RUNBOOK));
+      account.grantRunbookSignals(new iam.Role(stack, 'Responder', { assumedBy: new iam.AccountRootPrincipal() }));
+      side = account;
+    } else {
+      side = new IncidentManagerApplicationRegion(stack, 'IncidentManager', { operationsAccount: OPERATIONS_ACCOUNT, operationsRegion });
+    }
+    side.forwardEvents('HealthEvents', { eventPattern: HEALTH });
+    const errors = new cloudwatch.Metric({ namespace: 'Checkout', metricName: 'Errors', period: Duration.minutes(1), statistic: 'Sum' });
+    new cloudwatch.Alarm(stack, 'CheckoutErrors', { metric: errors, threshold: 10, evaluationPeriods: 3 }).addAlarmAction(side.alarmAction(CRITICAL_PLAN));
+    return stack;
+  });
+
+  interface Synthesized {
+    readonly name: string;
+    readonly account: string;
+    readonly region: string;
+    readonly template: Json;
+    readonly ctx: ResolveContext;
+  }
+  const synthesize = (stack: Stack, account: string, region: string): Synthesized => {
+    const template = Template.fromStack(stack).toJSON();
+    return { name: stack.stackName, account, region, template, ctx: context(template, account, region) };
+  };
+  const operations = operationsStacks.map((s, i) => synthesize(s, OPERATIONS_ACCOUNT, OPERATIONS_REGIONS[i]));
+  const applications = applicationStacks.map((s, i) => synthesize(s, APPLICATION_ACCOUNT, APPLICATION_REGIONS[i]));
+  const all = [...operations, ...applications];
+
+  const busArn = (region: string) => `arn:aws:events:${region}:${OPERATIONS_ACCOUNT}:event-bus/incident-manager`;
+  const ofType = (t: Synthesized, type: string) => Object.entries<Json>(t.template.Resources).filter(([, r]) => r.Type === type);
+  const forwardRule = (t: Synthesized) => ofType(t, 'AWS::Events::Rule')[0][1];
+
+  test('THEN every template passes the template check', () => {
+    for (const t of all) expectValidTemplate(t.template, t.name);
+  });
+
+  test('THEN no physical name is defined twice in an account (IAM names) or in an account and Region (buses, rules)', () => {
+    // IAM names are global to the account; event bus and rule names to the account and Region.
+    const NAMED: Record<string, { property: string; global: boolean }> = {
+      'AWS::IAM::Role': { property: 'RoleName', global: true },
+      'AWS::Events::EventBus': { property: 'Name', global: false },
+      'AWS::Events::Rule': { property: 'Name', global: false },
+    };
+    const seen = new Map<string, string>();
+    const duplicates: string[] = [];
+    for (const t of all) {
+      for (const [id, r] of Object.entries<Json>(t.template.Resources)) {
+        const named = NAMED[r.Type];
+        const name = named ? r.Properties?.[named.property] : undefined;
+        if (name === undefined) continue;
+        const key = [r.Type, t.account, named.global ? '' : t.region, JSON.stringify(name)].join(' ');
+        if (seen.has(key)) duplicates.push(`${key}: ${seen.get(key)} and ${t.name}/${id}`);
+        seen.set(key, `${t.name}/${id}`);
+      }
+    }
+    expect(duplicates).toEqual([]);
+    // The roles of fixed names exist exactly once per account; the bus once per Region.
+    const count = (ts: Synthesized[], type: string, property: string, value: string) =>
+      ts.flatMap((t) => ofType(t, type)).filter(([, r]) => r.Properties[property] === value).length;
+    for (const side of [operations, applications]) {
+      expect(count(side, 'AWS::IAM::Role', 'RoleName', READ_ONLY_ROLE)).toBe(1);
+      expect(count(side, 'AWS::IAM::Role', 'RoleName', ADMIN_READ_ONLY_ROLE)).toBe(1);
+    }
+    expect(count(applications, 'AWS::IAM::Role', 'RoleName', EXECUTION_ROLE)).toBe(1);
+    expect(operations.map((t) => ofType(t, 'AWS::Events::EventBus').length)).toEqual([1, 1]);
+  });
+
+  test.each([0, 1])('THEN the forwarding rule of application Region %i targets the operations bus of the Region it names, which admits its events', (i) => {
+    const application = applications[i];
+    const operationsSide = operations[i];
+    const target = resolve(forwardRule(application).Properties.Targets[0], application.ctx);
+    expect(target.Arn).toBe(busArn(OPERATIONS_REGIONS[i]));
+    expect(target.Arn).not.toContain(APPLICATION_REGIONS[i]);
+    // That bus exists in the operations stack of that Region.
+    const [busId] = ofType(operationsSide, 'AWS::Events::EventBus')[0];
+    expect(operationsSide.ctx.arns![busId]).toBe(target.Arn);
+    // The forwarding role may put events there, and not on the other Region's bus.
+    const forwarder = target.RoleArn.split('/').pop();
+    const statements = statementsOfRole(application.template, forwarder, application.ctx);
+    expect(isAuthorized(statements, 'events:PutEvents', [busArn(OPERATIONS_REGIONS[i])])).toBe(true);
+    expect(isAuthorized(statements, 'events:PutEvents', [busArn(OPERATIONS_REGIONS[1 - i])])).toBe(false);
+    // The bus admits what the rule forwards, and no direct call.
+    expect(busAdmits(operationsSide.template, operationsSide.ctx, { arn: role(APPLICATION_ACCOUNT, forwarder), context: FORWARDED })).toBe(true);
+    expect(busAdmits(operationsSide.template, operationsSide.ctx, { arn: role(APPLICATION_ACCOUNT, forwarder), context: DIRECT })).toBe(false);
+  });
+
+  test('THEN every role of the four stacks is trusted by exactly its principal and may do exactly its job', () => {
+    const checked = new Set<string>();
+    const check = (t: Synthesized, id: string, trust: [Caller, boolean][], permissions: [string, string[], boolean][]) => {
+      for (const [caller, expected] of trust) expect([id, caller, mayAssume(t.template, id, t.ctx, caller)]).toEqual([id, caller, expected]);
+      const statements = statementsOfRole(t.template, id, t.ctx);
+      for (const [action, resources, expected] of permissions) {
+        expect([id, action, resources, isAuthorized(statements, action, resources)]).toEqual([id, action, resources, expected]);
+      }
+      checked.add(`${t.name}/${id}`);
+    };
+    const eventsCaller = (t: Synthesized, ruleArn: string) => ({ service: 'events.amazonaws.com', sourceAccount: t.account, sourceArn: ruleArn });
+    const executionOf = (account: string) => `arn:aws:ssm:us-east-1:${account}:automation-execution/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d`;
+    const startRequest = (owner: string) => [
+      `arn:aws:ssm:eu-west-1:${owner}:document/${SHARED_RUNBOOK}`,
+      `arn:aws:ssm:eu-west-1:${owner}:automation-definition/${SHARED_RUNBOOK}:$DEFAULT`,
+      `arn:aws:ssm:eu-west-1:${APPLICATION_ACCOUNT}:automation-execution/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d`,
+    ];
+    const [opsFirst] = operations;
+    const [appFirst] = applications;
+    const runbookRoleName = RunbookExecutionRole.roleNameFor(RESTART_PLAN);
+
+    // Operations account, once: the read-only pair and the restart plan's runbook role.
+    check(opsFirst, roleId(opsFirst.template, { roleName: READ_ONLY_ROLE }),
+      [[{ arn: role(APPLICATION_ACCOUNT, ADMIN_READ_ONLY_ROLE) }, true], [{ arn: role(APPLICATION_ACCOUNT, 'Admin') }, false], [{ arn: role(OTHER_ACCOUNT, ADMIN_READ_ONLY_ROLE) }, false]],
+      [['ssm:GetAutomationExecution', [executionOf(OPERATIONS_ACCOUNT)], true], ['ssm:GetAutomationExecution', [executionOf(OTHER_ACCOUNT)], false]]);
+    check(opsFirst, roleId(opsFirst.template, { roleName: ADMIN_READ_ONLY_ROLE }),
+      [[{ arn: role(OPERATIONS_ACCOUNT, 'Responder') }, true], [{ arn: role(APPLICATION_ACCOUNT, 'Responder') }, false]],
+      [['sts:AssumeRole', [role(APPLICATION_ACCOUNT, READ_ONLY_ROLE)], true], ['sts:AssumeRole', [role(APPLICATION_ACCOUNT, EXECUTION_ROLE)], false]]);
+    check(opsFirst, roleId(opsFirst.template, { roleName: runbookRoleName }),
+      [
+        [{ service: 'ssm-incidents.amazonaws.com', sourceAccount: OPERATIONS_ACCOUNT, sourceArn: `arn:aws:ssm-incidents:eu-west-1:${OPERATIONS_ACCOUNT}:incident-record/${RESTART_PLAN}/abc` }, true],
+        [{ service: 'ssm-incidents.amazonaws.com', sourceAccount: OPERATIONS_ACCOUNT, sourceArn: `arn:aws:ssm-incidents:eu-west-1:${OPERATIONS_ACCOUNT}:incident-record/${CRITICAL_PLAN}/abc` }, false],
+      ],
+      [['sts:AssumeRole', [role(APPLICATION_ACCOUNT, EXECUTION_ROLE)], true], ['sts:AssumeRole', [role(OTHER_ACCOUNT, EXECUTION_ROLE)], false]]);
+    // Operations account, each Region: the role of the rule on that Region's bus.
+    for (const t of operations) {
+      const rule = ofType(t, 'AWS::Events::Rule')[0][1];
+      const startRole = resolve(rule.Properties.Targets[0].RoleArn, t.ctx).split('/').pop();
+      const ruleArn = `arn:aws:events:${t.region}:${OPERATIONS_ACCOUNT}:rule/incident-manager/HealthEvents`;
+      check(t, startRole,
+        [[eventsCaller(t, ruleArn), true], [{ ...eventsCaller(t, ruleArn), sourceAccount: APPLICATION_ACCOUNT }, false]],
+        [
+          ['ssm-incidents:StartIncident', [`arn:aws:ssm-incidents::${OPERATIONS_ACCOUNT}:response-plan/${CRITICAL_PLAN}`], true],
+          ['ssm-incidents:StartIncident', [`arn:aws:ssm-incidents::${OPERATIONS_ACCOUNT}:response-plan/${RESTART_PLAN}`], false],
+        ]);
+    }
+
+    // Application account, once: the execution role, the read-only pair, a responder.
+    check(appFirst, roleId(appFirst.template, { roleName: EXECUTION_ROLE }),
+      [
+        [{ arn: role(OPERATIONS_ACCOUNT, runbookRoleName) }, true],
+        [{ arn: role(OPERATIONS_ACCOUNT, 'Admin') }, false],
+        [{ service: 'ssm.amazonaws.com', sourceAccount: APPLICATION_ACCOUNT, sourceArn: executionOf(APPLICATION_ACCOUNT) }, true],
+        [{ service: 'ssm.amazonaws.com', sourceAccount: APPLICATION_ACCOUNT, sourceArn: executionOf(OTHER_ACCOUNT) }, false],
+      ],
+      [
+        // The operations account's document, shared with this account, and not a document of this account.
+        ['ssm:StartAutomationExecution', startRequest(OPERATIONS_ACCOUNT), true],
+        ['ssm:StartAutomationExecution', startRequest(APPLICATION_ACCOUNT), false],
+        ['iam:PassRole', [role(APPLICATION_ACCOUNT, EXECUTION_ROLE)], true],
+      ]);
+    check(appFirst, roleId(appFirst.template, { roleName: READ_ONLY_ROLE }),
+      [[{ arn: role(OPERATIONS_ACCOUNT, ADMIN_READ_ONLY_ROLE) }, true], [{ arn: role(OTHER_ACCOUNT, ADMIN_READ_ONLY_ROLE) }, false]],
+      [['ssm:DescribeAutomationStepExecutions', [executionOf(APPLICATION_ACCOUNT)], true], ['ssm:GetAutomationExecution', [executionOf(OPERATIONS_ACCOUNT)], false]]);
+    check(appFirst, roleId(appFirst.template, { roleName: ADMIN_READ_ONLY_ROLE }),
+      [[{ arn: role(APPLICATION_ACCOUNT, 'Responder') }, true], [{ arn: role(OPERATIONS_ACCOUNT, 'Responder') }, false]],
+      [['sts:AssumeRole', [role(OPERATIONS_ACCOUNT, READ_ONLY_ROLE)], true], ['sts:AssumeRole', [role(OTHER_ACCOUNT, READ_ONLY_ROLE)], false]]);
+    check(appFirst, roleId(appFirst.template, { idPrefix: 'Responder' }),
+      [[{ arn: role(APPLICATION_ACCOUNT, 'Someone') }, true], [{ arn: role(OPERATIONS_ACCOUNT, 'Someone') }, false]],
+      [['ssm:SendAutomationSignal', [executionOf(APPLICATION_ACCOUNT)], true], ['ssm:SendAutomationSignal', [executionOf(OPERATIONS_ACCOUNT)], false]]);
+    // Application account, each Region: the forwarding rule's role.
+    applications.forEach((t, i) => {
+      const target = resolve(forwardRule(t).Properties.Targets[0], t.ctx);
+      const ruleArn = `arn:aws:events:${t.region}:${APPLICATION_ACCOUNT}:rule/HealthEvents`;
+      check(t, target.RoleArn.split('/').pop(),
+        [[eventsCaller(t, ruleArn), true], [{ ...eventsCaller(t, ruleArn), sourceArn: `arn:aws:events:${OPERATIONS_REGIONS[i]}:${OTHER_ACCOUNT}:rule/HealthEvents` }, false]],
+        [['events:PutEvents', [busArn(OPERATIONS_REGIONS[i])], true], ['events:PutEvents', [`arn:aws:events:${OPERATIONS_REGIONS[i]}:${OPERATIONS_ACCOUNT}:event-bus/default`], false]]);
+    });
+
+    const roles = all.flatMap((t) => ofType(t, 'AWS::IAM::Role').map(([id]) => `${t.name}/${id}`));
+    expect([...checked].sort()).toEqual(roles.sort());
+  });
+
+  test('THEN no stack has a warning', () => {
+    for (const stack of [...operationsStacks, ...applicationStacks]) {
+      expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
+    }
   });
 });
