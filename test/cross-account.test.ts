@@ -539,3 +539,178 @@ describe('two Regions on each side, in separate apps (four stacks)', () => {
     }
   });
 });
+
+describe('what exists once per account, defined twice in one app', () => {
+  test('GIVEN IncidentManagerOperationsAccount in two Regions of one account THEN the second fails on the role name', () => {
+    const app = new App();
+    const define = (region: string) =>
+      new IncidentManagerOperationsAccount(new Stack(app, `Ops-${region}`, { env: { account: OPERATIONS_ACCOUNT, region } }), 'X', { applicationAccounts: [APPLICATION_ACCOUNT] });
+    define(PRIMARY_REGION);
+    expect(() => define(SECONDARY_REGION)).toThrow(
+      `the role name must be unique in account ${OPERATIONS_ACCOUNT} across the app (Ops-us-east-1/X/AutomationReadOnlyRole uses it too): IAM names are global to an account, so define IncidentManagerOperationsAccount once per account and IncidentManagerOperationsRegion in each of the account's other Regions (got "AWS-SystemsManager-AutomationReadOnlyRole") at Ops-us-west-2/X/AutomationReadOnlyRole [CROSS_ACCOUNT]`,
+    );
+  });
+
+  test('GIVEN IncidentManagerApplicationAccount in two Regions of one account THEN the second fails on the execution role name', () => {
+    const app = new App();
+    const define = (region: string) =>
+      new IncidentManagerApplicationAccount(new Stack(app, `App-${region}`, { env: { account: APPLICATION_ACCOUNT, region } }), 'X', {
+        operationsAccount: OPERATIONS_ACCOUNT,
+        operationsRegion: PRIMARY_REGION,
+        runbookResponsePlans: [RESTART_PLAN],
+      });
+    define('eu-west-1');
+    expect(() => define('eu-central-1')).toThrow(
+      `the role name must be unique in account ${APPLICATION_ACCOUNT} across the app (App-eu-west-1/X/AutomationExecutionRole uses it too): IAM names are global to an account, so define IncidentManagerApplicationAccount once per account and IncidentManagerApplicationRegion in each of the account's other Regions (got "AWS-SystemsManager-AutomationExecutionRole") at App-eu-central-1/X/AutomationExecutionRole [CROSS_ACCOUNT]`,
+    );
+  });
+
+  test('GIVEN two operations buses of one name in one account and Region THEN the second fails; in another Region it is fine', () => {
+    const app = new App();
+    const stack = (id: string, region: string) => new Stack(app, id, { env: { account: OPERATIONS_ACCOUNT, region } });
+    new IncidentManagerOperationsAccount(stack('A', PRIMARY_REGION), 'X', { applicationAccounts: [APPLICATION_ACCOUNT] });
+    new IncidentManagerOperationsRegion(stack('B', SECONDARY_REGION), 'X', { applicationAccounts: [APPLICATION_ACCOUNT] });
+    new IncidentManagerOperationsRegion(stack('C', PRIMARY_REGION), 'X', { applicationAccounts: [APPLICATION_ACCOUNT], eventBusName: 'other-bus' });
+    expect(() => new IncidentManagerOperationsRegion(stack('D', PRIMARY_REGION), 'X', { applicationAccounts: [APPLICATION_ACCOUNT] })).toThrow(
+      `\`eventBusName\` must be unique in account ${OPERATIONS_ACCOUNT} and Region us-east-1 across the app (A/X/EventBus uses it too): define one IncidentManagerOperationsRegion (or IncidentManagerOperationsAccount) per account and Region (got "incident-manager") at D/X/EventBus [CROSS_ACCOUNT]`,
+    );
+  });
+});
+
+describe('the Region of the operations bus', () => {
+  const appStack = () => new Stack(new App(), 'App', { env: { account: APPLICATION_ACCOUNT, region: 'eu-west-1' } });
+  const WARNING = "Events are forwarded to the operations account's event bus in this stack's Region (eu-west-1), since operationsRegion is not given: if the operations account has no such bus in that Region, every forwarded event is dropped. Name the Region of the operations account's bus in operationsRegion. [ack: cdk-incident-manager:IncidentManagerApplicationAccount.operationsRegionAssumed]";
+
+  test('GIVEN IncidentManagerApplicationAccount without operationsRegion THEN forwarding targets this Region, with a warning', () => {
+    const stack = appStack();
+    const side = new IncidentManagerApplicationAccount(stack, 'X', { operationsAccount: OPERATIONS_ACCOUNT });
+    side.forwardEvents('A', { eventPattern: { source: ['aws.health'] } });
+    side.forwardEvents('B', { eventPattern: { source: ['aws.ec2'] } });
+    Annotations.fromStack(stack).hasWarning('/App/X', WARNING);
+    expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('operationsRegionAssumed'))).toHaveLength(1);
+    expect(side.operationsEventBus.eventBusArn).toContain(':events:eu-west-1:111122223333:event-bus/incident-manager');
+  });
+
+  test('GIVEN no forwarding, or operationsRegion THEN no warning, and the bus of that Region', () => {
+    const quiet = appStack();
+    new IncidentManagerApplicationAccount(quiet, 'X', { operationsAccount: OPERATIONS_ACCOUNT });
+    expect(Annotations.fromStack(quiet).findWarning('*', Match.anyValue())).toEqual([]);
+
+    const stack = appStack();
+    const side = new IncidentManagerApplicationAccount(stack, 'X', { operationsAccount: OPERATIONS_ACCOUNT, operationsRegion: 'us-east-2', eventBusName: 'ops' });
+    side.forwardEvents('A', { eventPattern: { source: ['aws.health'] } });
+    expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
+    const template = Template.fromStack(stack).toJSON();
+    const rule = Object.values<Json>(template.Resources).find((r) => r.Type === 'AWS::Events::Rule');
+    expect(resolve(rule.Properties.Targets[0].Arn, templateContext(template, APPLICATION_ACCOUNT, 'eu-west-1'))).toBe(`arn:aws:events:us-east-2:${OPERATIONS_ACCOUNT}:event-bus/ops`);
+    expectValidTemplate(template);
+  });
+
+  test.each<[string, () => void, string]>([
+    ['a malformed Region', () => new IncidentManagerApplicationRegion(appStack(), 'X', { operationsAccount: OPERATIONS_ACCOUNT, operationsRegion: 'us-east' }), '`operationsRegion` must be a Region name such as us-east-1 (got "us-east") at App/X [CROSS_ACCOUNT]'],
+    ['a malformed Region on the account construct', () => new IncidentManagerApplicationAccount(appStack(), 'X', { operationsAccount: OPERATIONS_ACCOUNT, operationsRegion: 'US-EAST-1' }), '`operationsRegion` must be a Region name such as us-east-1 (got "US-EAST-1") at App/X [CROSS_ACCOUNT]'],
+    ['the Region construct in the operations account', () => new IncidentManagerApplicationRegion(new Stack(new App(), 'App', { env: { account: OPERATIONS_ACCOUNT, region: PRIMARY_REGION } }), 'X', { operationsAccount: OPERATIONS_ACCOUNT, operationsRegion: PRIMARY_REGION }), `\`operationsAccount\` must be another account than this stack's (this construct is the application account's side) (got "${OPERATIONS_ACCOUNT}") at App/X [CROSS_ACCOUNT]`],
+  ])('GIVEN %s THEN synthesis fails', (_name, define, message) => {
+    expect(define).toThrow(message);
+  });
+
+  test('GIVEN the Region as a token THEN it passes through', () => {
+    const stack = appStack();
+    const region = new CfnParameter(stack, 'OpsRegion').valueAsString;
+    const side = new IncidentManagerApplicationRegion(stack, 'X', { operationsAccount: OPERATIONS_ACCOUNT, operationsRegion: region });
+    side.forwardEvents('A', { eventPattern: { source: ['aws.health'] } });
+    expectValidTemplate(Template.fromStack(stack).toJSON());
+  });
+});
+
+describe('runbooks in the application account', () => {
+  const appStack = () => new Stack(new App(), 'App', { env: { account: APPLICATION_ACCOUNT, region: 'eu-west-1' } });
+  const startStatement = (template: Json) =>
+    Object.values<Json>(template.Resources)
+      .filter((r) => r.Type === 'AWS::IAM::Policy')
+      .flatMap((r) => asArray(r.Properties.PolicyDocument.Statement))
+      .find((st: Json) => st.Action === 'ssm:StartAutomationExecution');
+
+  test.each<[string, Runbook, string[]]>([
+    // The operations account's document, which it shares with this account (user guide, "Working with
+    // Systems Manager Automation runbooks": share the runbook of the management account).
+    ['a document by name', Runbook.fromDocumentName('Checkout-Restart'), [
+      `arn:aws:ssm:*:${OPERATIONS_ACCOUNT}:document/Checkout-Restart`,
+      `arn:aws:ssm:*:${OPERATIONS_ACCOUNT}:automation-definition/Checkout-Restart:*`,
+      `arn:aws:ssm:*:${APPLICATION_ACCOUNT}:automation-execution/*`,
+    ]],
+    ['a document by ARN', Runbook.fromDocumentArn(`arn:aws:ssm:us-east-1:${OTHER_ACCOUNT}:document/Shared`), [
+      `arn:aws:ssm:us-east-1:${OTHER_ACCOUNT}:document/Shared`,
+      `arn:aws:ssm:us-east-1:${OTHER_ACCOUNT}:automation-definition/Shared:*`,
+      `arn:aws:ssm:*:${APPLICATION_ACCOUNT}:automation-execution/*`,
+    ]],
+    ['an AWS-owned document', Runbook.awsOwned('AWS-RestartEC2Instance'), [
+      'arn:aws:ssm:*::document/AWS-RestartEC2Instance',
+      'arn:aws:ssm:*::automation-definition/AWS-RestartEC2Instance:*',
+      `arn:aws:ssm:*:${APPLICATION_ACCOUNT}:automation-execution/*`,
+    ]],
+  ])('GIVEN grantRunbook with %s THEN the execution role may start that document', (_name, runbook, resources) => {
+    const stack = appStack();
+    new IncidentManagerApplicationAccount(stack, 'X', { operationsAccount: OPERATIONS_ACCOUNT, operationsRegion: PRIMARY_REGION, runbookResponsePlans: [RESTART_PLAN] }).grantRunbook(runbook);
+    const template = Template.fromStack(stack).toJSON();
+    expectValidTemplate(template);
+    expect(resolve(startStatement(template).Resource, templateContext(template, APPLICATION_ACCOUNT, 'eu-west-1'))).toEqual(resources);
+    expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
+  });
+
+  test('GIVEN runbookResponsePlans and no granted runbook THEN a warning says every start is denied', () => {
+    const stack = appStack();
+    new IncidentManagerApplicationAccount(stack, 'X', { operationsAccount: OPERATIONS_ACCOUNT, operationsRegion: PRIMARY_REGION, runbookResponsePlans: [RESTART_PLAN, 'db-failover'] });
+    Annotations.fromStack(stack).hasWarning(
+      '/App/X',
+      'runbookResponsePlans names checkout-restart, db-failover, but no runbook is granted to AWS-SystemsManager-AutomationExecutionRole: Systems Manager denies every start of their runbooks in this account. Call grantRunbook with each plan\'s runbook. [ack: cdk-incident-manager:IncidentManagerApplicationAccount.noRunbookGranted]',
+    );
+  });
+
+  test('GIVEN grantRunbookSignals THEN SendAutomationSignal on the automation executions of this account', () => {
+    const stack = appStack();
+    const side = new IncidentManagerApplicationAccount(stack, 'X', { operationsAccount: OPERATIONS_ACCOUNT, operationsRegion: PRIMARY_REGION });
+    const responder = new iam.Role(stack, 'Responder', { assumedBy: new iam.AccountRootPrincipal() });
+    side.grantRunbookSignals(responder);
+    const template = Template.fromStack(stack).toJSON();
+    expectValidTemplate(template);
+    const ctx = templateContext(template, APPLICATION_ACCOUNT, 'eu-west-1');
+    const statements = statementsOfRole(template, stack.getLogicalId(responder.node.defaultChild as any), ctx);
+    expect(statements.map((st: Json) => [st.Action, st.Resource])).toEqual([['ssm:SendAutomationSignal', `arn:aws:ssm:*:${APPLICATION_ACCOUNT}:automation-execution/*`]]);
+    expect(isAuthorized(statements, 'ssm:SendAutomationSignal', [executionArn(APPLICATION_ACCOUNT)])).toBe(true);
+    expect(isAuthorized(statements, 'ssm:SendAutomationSignal', [executionArn(OPERATIONS_ACCOUNT)])).toBe(false);
+  });
+});
+
+describe('the read-only roles\' names', () => {
+  test('GIVEN other names on both sides THEN each side names the other\'s roles by them', () => {
+    const names = { automationReadOnlyRoleName: 'ReadRunbooks', automationAdministrationReadOnlyRoleName: 'AWS-SystemsManager-AutomationAdministrationReadOnlyRole' };
+    const opsStack = new Stack(new App(), 'Ops', { env: { account: OPERATIONS_ACCOUNT, region: PRIMARY_REGION } });
+    const operations = new IncidentManagerOperationsAccount(opsStack, 'X', { applicationAccounts: [APPLICATION_ACCOUNT], ...names });
+    const appStack = new Stack(new App(), 'App', { env: { account: APPLICATION_ACCOUNT, region: PRIMARY_REGION } });
+    const application = new IncidentManagerApplicationAccount(appStack, 'X', { operationsAccount: OPERATIONS_ACCOUNT, operationsRegion: PRIMARY_REGION, ...names });
+    for (const [stack, side, reader, source] of [[opsStack, operations, APPLICATION_ACCOUNT, APPLICATION_ACCOUNT], [appStack, application, OPERATIONS_ACCOUNT, OPERATIONS_ACCOUNT]] as const) {
+      const template = Template.fromStack(stack).toJSON();
+      expectValidTemplate(template);
+      const ctx = context(template, stack.account);
+      const readOnly = stack.getLogicalId(side.automationReadOnlyRole.node.defaultChild as any);
+      const administration = stack.getLogicalId(side.automationAdministrationReadOnlyRole.node.defaultChild as any);
+      expect(template.Resources[readOnly].Properties.RoleName).toBe('ReadRunbooks');
+      expect(template.Resources[administration].Properties.RoleName).toBe('AWS-SystemsManager-AutomationAdministrationReadOnlyRole');
+      expect(mayAssume(template, readOnly, ctx, { arn: role(reader, 'AWS-SystemsManager-AutomationAdministrationReadOnlyRole') })).toBe(true);
+      expect(mayAssume(template, readOnly, ctx, { arn: role(reader, ADMIN_READ_ONLY_ROLE) })).toBe(false);
+      const statements = statementsOfRole(template, administration, ctx);
+      expect(isAuthorized(statements, 'sts:AssumeRole', [role(source, 'ReadRunbooks')])).toBe(true);
+      expect(isAuthorized(statements, 'sts:AssumeRole', [role(source, READ_ONLY_ROLE)])).toBe(false);
+    }
+  });
+
+  const opsStack = () => new Stack(new App(), 'Ops', { env: { account: OPERATIONS_ACCOUNT, region: PRIMARY_REGION } });
+  test.each<[string, () => void, string]>([
+    ['a name with a space', () => new IncidentManagerOperationsAccount(opsStack(), 'X', { applicationAccounts: [APPLICATION_ACCOUNT], automationReadOnlyRoleName: 'Read Runbooks' }), '`automationReadOnlyRoleName` must be an IAM role name: 1 to 64 letters, digits and + = , . @ _ - (got "Read Runbooks") at Ops/X [CROSS_ACCOUNT]'],
+    ['a name of 65 characters', () => new IncidentManagerOperationsAccount(opsStack(), 'X', { applicationAccounts: [APPLICATION_ACCOUNT], automationAdministrationReadOnlyRoleName: 'a'.repeat(65) }), `\`automationAdministrationReadOnlyRoleName\` must be an IAM role name: 1 to 64 letters, digits and + = , . @ _ - (got "${'a'.repeat(65)}") at Ops/X [CROSS_ACCOUNT]`],
+    ['one name for both roles', () => new IncidentManagerOperationsAccount(opsStack(), 'X', { applicationAccounts: [APPLICATION_ACCOUNT], automationReadOnlyRoleName: 'Same', automationAdministrationReadOnlyRoleName: 'Same' }), '`automationAdministrationReadOnlyRoleName` must differ from `automationReadOnlyRoleName` (both roles exist in every account) (got "Same") at Ops/X [CROSS_ACCOUNT]'],
+  ])('GIVEN %s THEN synthesis fails', (_name, define, message) => {
+    expect(define).toThrow(message);
+  });
+});
