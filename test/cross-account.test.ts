@@ -542,9 +542,9 @@ describe('two Regions on each side, in separate apps (four stacks)', () => {
 
 describe('what exists once per account, defined twice in one app', () => {
   test('GIVEN IncidentManagerOperationsAccount in two Regions of one account THEN the second fails on the role name', () => {
-    const app = new App();
+    const oneApp = new App();
     const define = (region: string) =>
-      new IncidentManagerOperationsAccount(new Stack(app, `Ops-${region}`, { env: { account: OPERATIONS_ACCOUNT, region } }), 'X', { applicationAccounts: [APPLICATION_ACCOUNT] });
+      new IncidentManagerOperationsAccount(new Stack(oneApp, `Ops-${region}`, { env: { account: OPERATIONS_ACCOUNT, region } }), 'X', { applicationAccounts: [APPLICATION_ACCOUNT] });
     define(PRIMARY_REGION);
     expect(() => define(SECONDARY_REGION)).toThrow(
       `the role name must be unique in account ${OPERATIONS_ACCOUNT} across the app (Ops-us-east-1/X/AutomationReadOnlyRole uses it too): IAM names are global to an account, so define IncidentManagerOperationsAccount once per account and IncidentManagerOperationsRegion in each of the account's other Regions (got "AWS-SystemsManager-AutomationReadOnlyRole") at Ops-us-west-2/X/AutomationReadOnlyRole [CROSS_ACCOUNT]`,
@@ -552,9 +552,9 @@ describe('what exists once per account, defined twice in one app', () => {
   });
 
   test('GIVEN IncidentManagerApplicationAccount in two Regions of one account THEN the second fails on the execution role name', () => {
-    const app = new App();
+    const oneApp = new App();
     const define = (region: string) =>
-      new IncidentManagerApplicationAccount(new Stack(app, `App-${region}`, { env: { account: APPLICATION_ACCOUNT, region } }), 'X', {
+      new IncidentManagerApplicationAccount(new Stack(oneApp, `App-${region}`, { env: { account: APPLICATION_ACCOUNT, region } }), 'X', {
         operationsAccount: OPERATIONS_ACCOUNT,
         operationsRegion: PRIMARY_REGION,
         runbookResponsePlans: [RESTART_PLAN],
@@ -566,8 +566,8 @@ describe('what exists once per account, defined twice in one app', () => {
   });
 
   test('GIVEN two operations buses of one name in one account and Region THEN the second fails; in another Region it is fine', () => {
-    const app = new App();
-    const stack = (id: string, region: string) => new Stack(app, id, { env: { account: OPERATIONS_ACCOUNT, region } });
+    const oneApp = new App();
+    const stack = (id: string, region: string) => new Stack(oneApp, id, { env: { account: OPERATIONS_ACCOUNT, region } });
     new IncidentManagerOperationsAccount(stack('A', PRIMARY_REGION), 'X', { applicationAccounts: [APPLICATION_ACCOUNT] });
     new IncidentManagerOperationsRegion(stack('B', SECONDARY_REGION), 'X', { applicationAccounts: [APPLICATION_ACCOUNT] });
     new IncidentManagerOperationsRegion(stack('C', PRIMARY_REGION), 'X', { applicationAccounts: [APPLICATION_ACCOUNT], eventBusName: 'other-bus' });
@@ -689,7 +689,10 @@ describe('the read-only roles\' names', () => {
     const operations = new IncidentManagerOperationsAccount(opsStack, 'X', { applicationAccounts: [APPLICATION_ACCOUNT], ...names });
     const appStack = new Stack(new App(), 'App', { env: { account: APPLICATION_ACCOUNT, region: PRIMARY_REGION } });
     const application = new IncidentManagerApplicationAccount(appStack, 'X', { operationsAccount: OPERATIONS_ACCOUNT, operationsRegion: PRIMARY_REGION, ...names });
-    for (const [stack, side, reader, source] of [[opsStack, operations, APPLICATION_ACCOUNT, APPLICATION_ACCOUNT], [appStack, application, OPERATIONS_ACCOUNT, OPERATIONS_ACCOUNT]] as const) {
+    const sides = [[opsStack, operations, APPLICATION_ACCOUNT], [appStack, application, OPERATIONS_ACCOUNT]] as const;
+    // Each side's read-only role trusts the other's administration role, which may assume the other's read-only role.
+    for (const [stack, side, other] of sides) {
+      const [reader, source] = [other, other];
       const template = Template.fromStack(stack).toJSON();
       expectValidTemplate(template);
       const ctx = context(template, stack.account);
