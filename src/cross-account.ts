@@ -383,7 +383,9 @@ export interface IncidentManagerApplicationRegionProps {
   /**
    * The Region of the operations account's event bus that this Region's events are forwarded to
    * (where that account defines `IncidentManagerOperationsAccount` or `IncidentManagerOperationsRegion`).
-   * EventBridge forwards events to a bus of another Region too.
+   * It may differ from this stack's Region: EventBridge sends events to a bus of another account in a
+   * supported cross-Region destination Region (EventBridge user guide, "Sending and receiving events
+   * between AWS accounts").
    */
   readonly operationsRegion: string;
 
