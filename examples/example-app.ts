@@ -144,6 +144,8 @@ export class ApplicationStack extends Stack {
     super(scope, id, props);
     this.incidentManager = new IncidentManagerApplicationAccount(this, 'IncidentManager', {
       operationsAccount: OPERATIONS_ACCOUNT,
+      // The Region of the operations account's event bus (its IncidentManagerOperationsAccount).
+      operationsRegion: PRIMARY_REGION,
       runbookResponsePlans: [RESTART_PLAN],
     });
     this.incidentManager.grantRunbook(Runbook.awsOwned(RESTART_RUNBOOK));

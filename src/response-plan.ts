@@ -15,8 +15,8 @@ import {
 import { Construct, IDependable } from 'constructs';
 import type { IChatChannel } from './chat-channel';
 import { IContact } from './contact-base';
-import { INCIDENT_MANAGER_PRINCIPAL, START_INCIDENT_ACTIONS, TOPIC_KEY_ACTIONS, resolverStatements } from './private/actions';
-import { RESPONSE_PLAN, formatArn, importPath, incidentRecordsArn, parseArn } from './private/arns';
+import { INCIDENT_MANAGER_PRINCIPAL, SIGNAL_AUTOMATION_ACTIONS, START_INCIDENT_ACTIONS, TOPIC_KEY_ACTIONS, resolverStatements } from './private/actions';
+import { RESPONSE_PLAN, automationExecutionsArn, formatArn, importPath, incidentRecordsArn, parseArn } from './private/arns';
 import { IncidentManagerValidationError, Where } from './private/errors';
 import { checkSymmetricKey, isMultiRegionKey } from './private/keys';
 import { refuseSnapshot } from './private/removal';
@@ -123,7 +123,7 @@ export interface RunbookAction {
    * With `RunbookTargetAccount.IMPACTED_ACCOUNT`, the accounts whose
    * `AWS-SystemsManager-AutomationExecutionRole` the created runbook role may assume.
    *
-   * @default - that role in any account
+   * @default - that role in any account, with a warning at synth (`RunbookExecutionRoleProps.impactedAccounts`)
    */
   readonly impactedAccounts?: string[];
 }
@@ -180,6 +180,17 @@ export interface IResponsePlan extends IResource {
    * resource types), and `*` only for the two list actions that take no resource.
    */
   grantResolveIncidents(grantee: iam.IGrantable): iam.Grant;
+
+  /**
+   * Lets `grantee` advance the manual steps of the runbook this plan starts in its own account: a
+   * runbook whose steps wait for a person (`aws:pause`, `aws:approve`) goes on only when a responder
+   * sends `ssm:SendAutomationSignal` (Resume, Approve, Reject, StartStep). Granted on the automation
+   * executions of the plan's account, the one resource type the Service Authorization Reference
+   * requires; their IDs are generated when the runbook starts, so no ARN narrows it to this plan's
+   * runbook. Not needed for runbooks without such steps. For a runbook that runs in the impacted
+   * account, grant `IncidentManagerApplicationAccount.grantRunbookSignals` there instead.
+   */
+  grantRunbookSignals(grantee: iam.IGrantable): iam.Grant;
 }
 
 abstract class ResponsePlanBase extends Resource implements IResponsePlan {
@@ -195,6 +206,10 @@ abstract class ResponsePlanBase extends Resource implements IResponsePlan {
       iam.Grant.addToPrincipal({ grantee, actions: statement.actions, resourceArns: statement.resources }),
     );
     return rest.reduce((all, grant) => all.combine(grant), onPlan);
+  }
+
+  public grantRunbookSignals(grantee: iam.IGrantable): iam.Grant {
+    return iam.Grant.addToPrincipal({ grantee, actions: SIGNAL_AUTOMATION_ACTIONS, resourceArns: [automationExecutionsArn(this, this.env.account)] });
   }
 
   /**

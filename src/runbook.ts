@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { Arn, ArnFormat, Stack, Token, aws_iam as iam, aws_ssm as ssm } from 'aws-cdk-lib';
+import { Annotations, Arn, ArnFormat, Stack, Token, aws_iam as iam, aws_ssm as ssm } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import {
   ASSUME_ROLE_ACTIONS,
@@ -144,6 +144,20 @@ export class Runbook {
     }
     return { documentName: this.documentName, account: this.isAwsOwned ? '' : Stack.of(scope).account, region: '*' };
   }
+
+  /**
+   * Where the document lives when a response plan of account `owner` runs it in another account
+   * (`RunbookTargetAccount.IMPACTED_ACCOUNT`): a document named by name (or defined in the app) is the
+   * owner's, shared with the account it runs in. Incident Manager's guide ("Working with Systems
+   * Manager Automation runbooks", Define a runbook) shares the runbook of the management account with
+   * the application accounts; Systems Manager names a shared document by its ARN. AWS-owned documents
+   * and documents named by ARN stay where they are.
+   * @internal
+   */
+  public _locationOwnedBy(scope: IConstruct, owner: string): DocumentLocation {
+    const location = this._location(scope);
+    return this.arnParts || this.isAwsOwned ? location : { ...location, account: owner };
+  }
 }
 
 /** What `fromDocumentArn` keeps for an ARN it cannot read, so that the runbook's user can report it. */
@@ -254,7 +268,8 @@ export interface RunbookExecutionRoleProps {
    * With `RunbookTargetAccount.IMPACTED_ACCOUNT`, the application accounts whose
    * `AWS-SystemsManager-AutomationExecutionRole` the role may assume.
    *
-   * @default - that role in any account
+   * @default - that role in any account, with a warning at synth: the runbook then runs in any account
+   * whose execution role trusts this role and where an incident with the plan starts
    */
   readonly impactedAccounts?: string[];
 }
@@ -342,6 +357,14 @@ export class RunbookExecutionRole extends iam.Role {
       }),
     });
     props.runbook._validate(this);
+    if (props.targetAccount === RunbookTargetAccount.IMPACTED_ACCOUNT && props.impactedAccounts === undefined) {
+      // Not an error: an organization whose plans are shared with every account may mean it, and
+      // each application account still decides by trusting (or not) this role by name.
+      Annotations.of(this).addWarningV2(
+        'cdk-incident-manager:RunbookExecutionRole.anyImpactedAccount',
+        `The runbook of response plan ${props.responsePlanName} runs in the impacted account, and no impactedAccounts are named: this role may assume ${AUTOMATION_EXECUTION_ROLE_NAME} in every account, so the runbook runs in any account where an incident with this plan starts and whose execution role trusts this role, not only the application accounts you mean. Name them in impactedAccounts.`,
+      );
+    }
 
     this.addToPrincipalPolicy(
       new iam.PolicyStatement({

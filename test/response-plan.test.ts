@@ -197,6 +197,35 @@ describe('ResponsePlan', () => {
     });
   });
 
+  describe('runbook signals', () => {
+    test('GIVEN grantRunbookSignals THEN ssm:SendAutomationSignal on the automation executions of the plan\'s account, and nothing else', () => {
+      const stack = newStack();
+      const p = plan(stack, { runbook: { runbook: Runbook.awsOwned('AWSIncidents-CriticalIncidentRunbookTemplate') } });
+      const responder = new iam.Role(stack, 'Responder', { assumedBy: new iam.AccountRootPrincipal() });
+      p.grantRunbookSignals(responder);
+      const template = expectValidStack(stack);
+      // The Service Authorization Reference (Systems Manager): SendAutomationSignal requires automation-execution only.
+      template.hasResourceProperties('AWS::IAM::Policy', {
+        Roles: [{ Ref: logicalId(stack, responder) }],
+        PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'ssm:SendAutomationSignal', Resource: partitionJoin(`:ssm:*:${ACCOUNT}:automation-execution/*`) }] },
+      });
+      const statements = statementsOfRole(template.toJSON(), logicalId(stack, responder), ctxFor(stack, p));
+      expect(isAuthorized(statements, 'ssm:SendAutomationSignal', [`arn:aws:ssm:eu-west-1:${ACCOUNT}:automation-execution/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d`])).toBe(true);
+      expect(isAuthorized(statements, 'ssm:SendAutomationSignal', ['arn:aws:ssm:eu-west-1:444455556666:automation-execution/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'])).toBe(false);
+      expect(isAllowed(statements, 'ssm:StopAutomationExecution', `arn:aws:ssm:eu-west-1:${ACCOUNT}:automation-execution/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d`)).toBe(false);
+    });
+
+    test('GIVEN a plan shared from another account THEN the signal grant names that account\'s executions', () => {
+      const stack = newStack();
+      const shared = ResponsePlan.fromResponsePlanArn(stack, 'Shared', 'arn:aws:ssm-incidents::444455556666:response-plan/shared-critical');
+      const responder = new iam.Role(stack, 'Responder', { assumedBy: new iam.AccountRootPrincipal() });
+      shared.grantRunbookSignals(responder);
+      expectValidStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+        PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'ssm:SendAutomationSignal', Resource: partitionJoin(':ssm:*:444455556666:automation-execution/*') }] },
+      });
+    });
+  });
+
   describe('importers', () => {
     test('GIVEN a plan shared from another account THEN name, account and grants come from its ARN', () => {
       const stack = newStack();
@@ -584,12 +613,26 @@ describe('ResponsePlan', () => {
       });
     });
 
-    test('GIVEN a RunbookExecutionRole of its own THEN impacted accounts default to any account', () => {
+    test('GIVEN a RunbookExecutionRole of its own THEN impacted accounts default to any account, with a warning naming the risk', () => {
       const stack = newStack();
       new RunbookExecutionRole(stack, 'Role', { responsePlanName: 'p', runbook: Runbook.fromDocumentName('Doc'), targetAccount: RunbookTargetAccount.IMPACTED_ACCOUNT });
       expectValidStack(stack).hasResourceProperties('AWS::IAM::Policy', {
         PolicyDocument: { Statement: Match.arrayWith([{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: partitionJoin(':iam::*:role/AWS-SystemsManager-AutomationExecutionRole') }]) },
       });
+      Annotations.fromStack(stack).hasWarning(
+        '/Stack/Role',
+        'The runbook of response plan p runs in the impacted account, and no impactedAccounts are named: this role may assume AWS-SystemsManager-AutomationExecutionRole in every account, so the runbook runs in any account where an incident with this plan starts and whose execution role trusts this role, not only the application accounts you mean. Name them in impactedAccounts. [ack: cdk-incident-manager:RunbookExecutionRole.anyImpactedAccount]',
+      );
+    });
+
+    test('GIVEN a plan whose runbook runs in the impacted account without impactedAccounts THEN its runbook role warns; with them, or in the plan\'s own account, it does not', () => {
+      const stack = newStack();
+      plan(stack, { runbook: { runbook: Runbook.fromDocumentName('Doc'), targetAccount: RunbookTargetAccount.IMPACTED_ACCOUNT } });
+      plan(stack, { responsePlanName: 'scoped', runbook: { runbook: Runbook.fromDocumentName('Doc'), targetAccount: RunbookTargetAccount.IMPACTED_ACCOUNT, impactedAccounts: ['444455556666'] } }, 'Scoped');
+      plan(stack, { responsePlanName: 'own', runbook: { runbook: Runbook.fromDocumentName('Doc') } }, 'Own');
+      const warnings = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('anyImpactedAccount'));
+      expect(warnings.map((w) => w.id)).toEqual(['/Stack/Plan/RunbookRole']);
+      expect(warnings[0].entry.data).toMatch(/^The runbook of response plan critical runs in the impacted account, and no impactedAccounts are named/);
     });
   });
 

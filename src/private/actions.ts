@@ -57,6 +57,11 @@ export const RESOLVER_RECORD_ACTIONS = [
 
 /** The runbook role: start the runbook (resources: document, automation-execution, automation-definition). */
 export const START_AUTOMATION_ACTIONS = ['ssm:StartAutomationExecution'];
+/**
+ * Responders: advance a runbook's manual steps (`aws:pause`, `aws:approve`). The Service Authorization
+ * Reference (Systems Manager) requires one resource type, `automation-execution`.
+ */
+export const SIGNAL_AUTOMATION_ACTIONS = ['ssm:SendAutomationSignal'];
 /** The runbook role: hand the runbook its automation assume role (resource: role). */
 export const PASS_ROLE_ACTIONS = ['iam:PassRole'];
 /** The runbook role: run in the impacted account through its automation execution role (resource: role). */

@@ -144,8 +144,16 @@ export function startAutomationArns(scope: IConstruct, document: DocumentLocatio
   return [
     ssmArn(scope, document, 'document', name),
     ssmArn(scope, document, 'automation-definition', `${name}:*`),
-    ssmArn(scope, { account: Stack.of(scope).account, region: '*' }, 'automation-execution', '*'),
+    automationExecutionsArn(scope, Stack.of(scope).account),
   ];
+}
+
+/**
+ * Every automation execution of `account`, in any Region: arn:${Partition}:ssm:*:${Account}:automation-execution/*.
+ * An execution's ID is generated when it starts, so no ARN names the executions of one runbook.
+ */
+export function automationExecutionsArn(scope: IConstruct, account: string): string {
+  return ssmArn(scope, { account, region: '*' }, 'automation-execution', '*');
 }
 
 /** The role `roleName` of `account` (IAM ARNs carry no Region). */

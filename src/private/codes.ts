@@ -36,7 +36,7 @@ export const ERROR_CODES = {
   RUNBOOK_ROLE: 'The runbook role options fit together (target account, automation assume role, impacted accounts, role).',
   PAGERDUTY: 'A PagerDuty integration has a name and service ID in range and a secret encrypted with a customer-managed key.',
   RULE_TARGET: 'An EventBridge rule targets a response plan of its own account.',
-  CROSS_ACCOUNT: 'The two sides of the cross-account set-up name valid, distinct accounts, plans and an event bus of their own.',
+  CROSS_ACCOUNT: 'The two sides of the cross-account set-up name valid, distinct accounts, plans, Regions, role names and an event bus of their own, with each fixed-name role once per account and each bus once per Region.',
   SHARE: 'A resource share names resources of this app, each once, and valid account, OU or organization principals, each once.',
   ANALYSIS_TEMPLATE: 'A post-incident analysis template has a valid document name, not reserved by AWS, and content within the size limit.',
   STACK_QUOTA: "A stack stays within CloudFormation's per-template quotas.",

@@ -14,9 +14,17 @@ const CLAIMS = Symbol.for('cdk-incident-manager.UniqueNames');
 /**
  * Claims `name` for `owner` in the namespace `kind` of the owner's account (and Region when
  * `regional`). Throws when another construct of the app claimed it. Names, accounts and Regions that
- * are tokens claim nothing: they are only known at deploy time.
+ * are tokens claim nothing: they are only known at deploy time. `hint` says how to fix it.
  */
-export function claimUniqueName(owner: IConstruct, kind: string, name: string, regional: boolean, what: string, code: ErrorCode): void {
+export function claimUniqueName(
+  owner: IConstruct,
+  kind: string,
+  name: string,
+  regional: boolean,
+  what: string,
+  code: ErrorCode,
+  hint?: string,
+): void {
   const stack = Stack.of(owner);
   const parts = [stack.account, ...(regional ? [stack.region] : []), name];
   if (parts.some((p) => Token.isUnresolved(p))) {
@@ -31,7 +39,7 @@ export function claimUniqueName(owner: IConstruct, kind: string, name: string, r
   const other = claims.get(key);
   if (other !== undefined && other !== owner.node.path) {
     const scope = regional ? `account ${stack.account} and Region ${stack.region}` : `account ${stack.account}`;
-    throw new IncidentManagerValidationError(owner, what, name, `be unique in ${scope} across the app (${other} uses it too)`, code);
+    throw new IncidentManagerValidationError(owner, what, name, `be unique in ${scope} across the app (${other} uses it too)${hint ? `: ${hint}` : ''}`, code);
   }
   claims.set(key, owner.node.path);
 }
