@@ -30,7 +30,7 @@ const ACKNOWLEDGEMENTS: Acknowledgement[] = [
   {
     finding: /^Resource::arn:<AWS::Partition>:ssm:\*:[0-9]+:automation-execution\/\*$/,
     reason:
-      "An automation execution ID is generated when the runbook starts; the Service Authorization Reference requires the automation-execution resource for ssm:StartAutomationExecution, and the Systems Manager guide's Automation policy example grants automation-execution/*. The account is exact.",
+      "An automation execution ID is generated when the runbook starts; the Service Authorization Reference requires the automation-execution resource for ssm:StartAutomationExecution and ssm:SendAutomationSignal (grantRunbookSignals), and the Systems Manager guide's Automation policy example grants automation-execution/*. The account is exact.",
   },
   {
     finding: /^Resource::arn:<AWS::Partition>:ssm-incidents::[0-9]+:incident-record\/[A-Za-z0-9_-]+\/\*$/,
