@@ -150,7 +150,10 @@ describe('IncidentManagerFoundation', () => {
       Stages: [
         {
           DurationInMinutes: 0,
-          Targets: [{ ChannelTargetInfo: Match.objectLike({ RetryIntervalInMinutes: 7 }) }, { ChannelTargetInfo: Match.objectLike({ RetryIntervalInMinutes: 2 }) }],
+          Targets: [
+            { ChannelTargetInfo: Match.objectLike({ RetryIntervalInMinutes: 7 }) },
+            { ChannelTargetInfo: Match.objectLike({ RetryIntervalInMinutes: 2 }) },
+          ],
         },
       ],
     });
