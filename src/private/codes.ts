@@ -29,7 +29,7 @@ export const ERROR_CODES = {
   RESPONSE_PLAN_NAME_UNIQUE: 'A response plan name is used once per account in the app.',
   INCIDENT_TEMPLATE: 'The incident template (display name, title, summary, dedupe string, tags) is within the API limits.',
   RESPONSE_PLAN_ENGAGEMENTS: 'A response plan engages up to 5 contacts, each once.',
-  TOPIC: "A topic Incident Manager publishes to is a standard topic of the plan's account (and Region, or one per Region for a chat channel).",
+  TOPIC: "A topic Incident Manager publishes to is a standard topic of the plan's account (and Region; a chat channel's 1 to 5 topics may be in other Regions), each named once.",
   RUNBOOK: 'A runbook document is a valid Automation document name or ARN, and its version is $DEFAULT, $LATEST or a number.',
   RUNBOOK_PARAMETERS: 'Runbook parameters are within the API limits, set once, and declared by the document when that is known.',
   RUNBOOK_ROLE: 'The runbook role options fit together (target account, automation assume role, impacted accounts, role).',
