@@ -109,6 +109,9 @@ export function expectedProperties(fixture: WireFixture): Map<string, Json> {
     );
   }
   const i = fixture.incidents;
+  // The API's empty string is absent in CloudFormation: its schema takes 1 to N characters for these,
+  // and it reads "" back as no value.
+  const orAbsent = (v: string | undefined) => (v === '' ? undefined : v);
   for (const p of Object.values(i.plans)) {
     const t = p.incidentTemplate;
     const a = p.actions?.[0]?.ssmAutomation;
@@ -117,12 +120,12 @@ export function expectedProperties(fixture: WireFixture): Map<string, Json> {
       `AWS::SSMIncidents::ResponsePlan ${p.arn}`,
       strip({
         Name: p.name,
-        DisplayName: p.displayName,
+        DisplayName: orAbsent(p.displayName),
         IncidentTemplate: {
           Title: t.title,
           Impact: t.impact,
-          Summary: t.summary,
-          DedupeString: t.dedupeString,
+          Summary: orAbsent(t.summary),
+          DedupeString: orAbsent(t.dedupeString),
           IncidentTags: tagList(t.incidentTags),
           NotificationTargets: t.notificationTargets?.map((n: Json) => ({ SnsTopicArn: n.snsTopicArn })),
         },
