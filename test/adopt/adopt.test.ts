@@ -167,7 +167,8 @@ describe('adopt, on the recorded account', () => {
     const all: any[] = Object.values(templates).flatMap((t: any) => Object.values(t.Resources));
     const plansOf = (name: string) => all.find((r) => r.Type === 'AWS::SSMIncidents::ResponsePlan' && r.Properties.Name === name).Properties;
     const dave = all.find((r) => r.Type === 'AWS::SSMContacts::Plan' && JSON.stringify(r.Properties.Stages).includes('"DurationInMinutes":15'));
-    expect(dave.Properties.Stages.map((st: any) => st.Targets.map((t: any) => t.ChannelTargetInfo.RetryIntervalInMinutes))).toEqual([[5, 10], [1, 0]]);
+    const retries = dave.Properties.Stages.map((st: any) => st.Targets.map((t: any) => t.ChannelTargetInfo.RetryIntervalInMinutes));
+    expect(retries).toEqual([[5, 10], [1, 0]]);
     expect(plansOf('empty-dedupe').IncidentTemplate).not.toHaveProperty('DedupeString');
     expect(plansOf('empty-summary').IncidentTemplate).not.toHaveProperty('Summary');
     expect(plansOf('empty-summary')).not.toHaveProperty('DisplayName');
