@@ -615,9 +615,6 @@ function onCallSchedule(
   own: string[],
   rotations: Map<string, RotationSnapshot>,
 ): void {
-  if (rotationIds.length === 0) {
-    throw new NotExpressible('the on-call schedule has no rotations; the library requires 1 to 8 (without one it engages nobody)');
-  }
   const refs: Expr[] = [];
   for (const arn of rotationIds) {
     if (own.includes(arn)) {
@@ -642,9 +639,6 @@ function onCallSchedule(
 }
 
 function escalationPlan(stack: PlannedStack, c: ContactSnapshot): void {
-  if ((c.contact.Plan?.Stages ?? []).length === 0) {
-    throw new NotExpressible('the escalation plan has no stages; the library requires at least one (without stages it engages nobody)');
-  }
   const stages = (c.contact.Plan?.Stages ?? []).map((stage, i) => {
     const essential: Expr[] = [];
     const targets: Value[] = [];

@@ -30,7 +30,9 @@ export enum ContactChannelType {
  */
 export interface ContactChannelOptions {
   /**
-   * The channel's name, unique within its contact: letters, digits, spaces and `_ - + ' &`.
+   * The channel's name, unique within its contact: letters (of any language), digits, spaces and
+   * `_ . - + ' &`: what the API takes (CreateContactChannel Name, `^[\p{L}\p{Z}\p{N}_.\-]*$`) and the
+   * characters CloudFormation's schema names (ContactChannel ChannelName).
    *
    * The name is also the id of the channel's construct, so renaming a channel replaces it and the
    * new channel must be activated again.
@@ -50,7 +52,9 @@ export interface ContactChannelOptions {
 
 const E164 = /^\+[1-9][0-9]{1,14}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const CHANNEL_NAME = /^[a-zA-Z0-9 _\-+'&]+$/;
+// The API's pattern (CreateContactChannel Name: ^[\p{L}\p{Z}\p{N}_.\-]*$) and the characters of
+// CloudFormation's (ContactChannel ChannelName, which also names + ' &).
+const CHANNEL_NAME = /^[\p{L}\p{Z}\p{N}_.\-+'&]+$/u;
 
 /**
  * A way Incident Manager reaches a personal contact: e-mail, SMS or voice.
@@ -257,7 +261,7 @@ export class Contact extends ContactBase {
     if (this.channels.has(channel)) {
       throw new IncidentManagerValidationError(this, 'a channel', channel.name, 'be added to a contact once', 'CHANNEL');
     }
-    checkString(this, 'channel name', channel.name, { pattern: CHANNEL_NAME, format: "letters, digits, spaces and _ - + ' & only", min: 1, max: 255, code: 'CHANNEL' });
+    checkString(this, 'channel name', channel.name, { pattern: CHANNEL_NAME, format: "letters, digits, spaces and _ . - + ' & only", min: 1, max: 255, code: 'CHANNEL' });
     if (!Token.isUnresolved(channel.name) && [...this.channels.keys()].some((c) => c.name === channel.name)) {
       throw new IncidentManagerValidationError(
         this,

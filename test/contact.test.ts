@@ -246,7 +246,7 @@ describe('Contact', () => {
       [
         'a channel name with a slash',
         { alias: 'jane', displayName: 'Jane', channels: [ContactChannel.email('jane@example.com', { name: 'home/work' })] },
-        '`channel name` must be letters, digits, spaces and _ - + \' & only (got "home/work") at Stack/Contact [CHANNEL]',
+        '`channel name` must be letters, digits, spaces and _ . - + \' & only (got "home/work") at Stack/Contact [CHANNEL]',
       ],
       [
         'two channels of the same name',

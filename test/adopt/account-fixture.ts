@@ -130,7 +130,7 @@ export function accountFixture(): WireFixture {
     [contact('zoe')]: [ch('zoe', 'z-email', 'zoe email', 'EMAIL', 'zoe@example.com')],
     [contact('dave')]: [
       ch('dave', 'd-email', 'dave email', 'EMAIL', 'dave@example.com'),
-      ch('dave', 'd-sms', 'dave sms', 'SMS', '+12065550199'),
+      ch('dave', 'd-sms', 'Téléphone.mobile', 'SMS', '+12065550199'), // the API takes letters of any language and dots
     ],
   };
 

@@ -50,10 +50,12 @@ export function expectedProperties(fixture: WireFixture): Map<string, Json> {
         Tags: tagsOf(arn),
       }),
     );
-    if (contact.Type !== 'ONCALL_SCHEDULE' && (plan.Stages ?? []).length > 0) {
+    // An engagement plan exists once it has a stage; an escalation plan's stages (possibly none: the
+    // API's Plan does not require them) are read through the Plan of its contact's ARN.
+    if (contact.Type === 'ESCALATION' || (contact.Type === 'PERSONAL' && (plan.Stages ?? []).length > 0)) {
       out.set(`AWS::SSMContacts::Plan ${arn}`, {
         ContactId: arn,
-        Stages: plan.Stages.map((s: Json) => ({
+        Stages: (plan.Stages ?? []).map((s: Json) => ({
           DurationInMinutes: s.DurationInMinutes,
           Targets: s.Targets.map((t: Json) =>
             t.ChannelTargetInfo
