@@ -172,7 +172,7 @@ export class OnCallSchedule extends ContactBase {
       throw new IncidentManagerValidationError(this, 'a rotation', rotation.node.path, 'be added to a schedule once', 'ON_CALL_SCHEDULE');
     }
     if (this.rotations.length >= MAX_ROTATIONS) {
-      throw new IncidentManagerValidationError(this, '`rotations`', `${this.rotations.length + 1} rotations`, 'have 1 to 8 rotations', 'ON_CALL_SCHEDULE');
+      throw new IncidentManagerValidationError(this, '`rotations`', `${this.rotations.length + 1} rotations`, 'have at most 8 rotations', 'ON_CALL_SCHEDULE');
     }
     this.rotations.push(rotation);
     this.rotationArns.push(rotation.rotationArn);

@@ -214,7 +214,7 @@ describe('OnCallSchedule', () => {
     const contacts = people(stack);
     const rotations = Array.from({ length: 9 }, (_, i) => new Rotation(stack, `R${i}`, rotationProps(contacts)));
     expect(() => new OnCallSchedule(stack, 'Schedule', { alias: 's', displayName: 'S', rotations })).toThrow(
-      '`rotations` must have 1 to 8 rotations (got "9 rotations") at Stack/Schedule',
+      '`rotations` must have at most 8 rotations (got "9 rotations") at Stack/Schedule',
     );
     expect(() => new OnCallSchedule(stack, 'Twice', { alias: 't', displayName: 'T', rotations: [rotations[0], rotations[0]] })).toThrow(
       'a rotation must be added to a schedule once (got "Stack/R0") at Stack/Twice',

@@ -204,7 +204,7 @@ describe('validation tables', () => {
       schedule.addRotation(new Rotation(s, `R${i}`, { contacts: [who], startTime: RotationStart.fromIsoString('2027-01-04T09:00'), timeZone: TimeZone.ETC_UTC, recurrence: weekly }));
     }
   }, [
-    { rule: '9', bad: 9, boundary: 8, message: '`rotations` must have 1 to 8 rotations (got "9 rotations") at Stack/S [ON_CALL_SCHEDULE]' },
+    { rule: '9', bad: 9, boundary: 8, message: '`rotations` must have at most 8 rotations (got "9 rotations") at Stack/S [ON_CALL_SCHEDULE]' },
   ]);
 
   table<string>('Response plan name (CFN: 1 to 200, ^[a-zA-Z0-9_-]*$)', (s, v) => plan(s, { responsePlanName: v }), [

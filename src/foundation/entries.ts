@@ -117,7 +117,7 @@ export interface FoundationRotation extends RotationOptions {
  * An on-call schedule, as plain values.
  */
 export interface FoundationOnCallSchedule extends ContactNameOptions, FoundationGroupOptions {
-  /** The schedule's rotations: 1 to 8. */
+  /** The schedule's rotations: up to 8. None gives a schedule that engages nobody (the library warns). */
   readonly rotations: FoundationRotation[];
 }
 
@@ -142,7 +142,7 @@ export interface FoundationEscalationStage extends EscalationStageOptions {
  * An escalation plan, as plain values.
  */
 export interface FoundationEscalationPlan extends ContactNameOptions, FoundationGroupOptions {
-  /** The stages, in order: at least one. */
+  /** The stages, in order. None gives a plan that engages nobody (the library warns). */
   readonly stages: FoundationEscalationStage[];
 }
 
