@@ -193,6 +193,18 @@ describe('adopt, on the recorded account', () => {
     expect(module).toContain("im.RotationStart.fromIsoString('2025-01-06T09:00')");
   });
 
+  test('THEN cdk.json runs the app with the project\'s own TypeScript and Node.js, no ts-node (.ci/adopt-packed runs it under TypeScript 5.9 and 7.0)', () => {
+    expect(run.result.files).toEqual(expect.arrayContaining(['incident-manager.ts', 'app.ts', 'cdk.json', 'tsconfig.json', 'REPORT.md']));
+    const cdkJson = JSON.parse(fs.readFileSync(path.join(run.out, 'cdk.json'), 'utf8'));
+    expect(cdkJson.app).toBe('npx tsc -p tsconfig.json && node build/app.js');
+    const tsconfig = JSON.parse(fs.readFileSync(path.join(run.out, 'tsconfig.json'), 'utf8'));
+    expect(tsconfig.compilerOptions).toMatchObject({ module: 'NodeNext', moduleResolution: 'NodeNext', outDir: 'build', strict: true });
+    expect(tsconfig.files).toEqual(['app.ts', 'incident-manager.ts']);
+    // NodeNext resolves a relative import by its .js name, in a CommonJS package and an ES module alike.
+    expect(fs.readFileSync(path.join(run.out, 'app.ts'), 'utf8')).toContain("from './incident-manager.js'");
+    expect(fs.readFileSync(path.join(run.out, 'REPORT.md'), 'utf8')).toContain('npx cdk import <stack> --resource-mapping import/<stack>.json');
+  });
+
   test('THEN the mapping names every resource by its primary identifier, Arn', () => {
     const files = fs.readdirSync(path.join(run.out, 'import'));
     expect(files.sort()).toEqual(run.result.plan.stacks.map((s) => `${s.name}.json`).sort());
