@@ -114,12 +114,14 @@ project.tsconfigDev.addInclude('../adopt/**/*.ts');
 
 // `npx cdk-incident-manager adopt`: one file with the AWS SDK clients bundled in; it loads the library
 // (lib/index.js) and aws-cdk-lib from the user's app. Kept out of src/ so that it is not jsii API.
+// Bundled by `compile`, after jsii: the package declares the bin, so every build that can be packed
+// (the README's `npx projen compile && npx projen package:js`) must have the file.
 project.addBins({ 'cdk-incident-manager': 'lib/adopt/cli.js' });
 const bundleAdopt = project.addTask('bundle:adopt', {
   description: 'Bundle the adopt command (adopt/) into lib/adopt/cli.js',
   exec: 'node adopt/bundle.mjs',
 });
-project.postCompileTask.prependSpawn(bundleAdopt);
+project.compileTask.spawn(bundleAdopt);
 
 // Integration tests (test/integ.*.ts): verify the committed snapshots without deploying; after an
 // intended change, `integ:update` rewrites them (also without deploying).

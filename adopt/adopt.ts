@@ -7,7 +7,7 @@ import * as path from 'path';
 import type { SSMContactsClient } from '@aws-sdk/client-ssm-contacts';
 import type { SSMIncidentsClient } from '@aws-sdk/client-ssm-incidents';
 import { Modules } from './ir';
-import { renderAppEntry, renderModule } from './module';
+import { renderAppEntry, renderCdkJson, renderModule, renderTsconfig } from './module';
 import { AdoptionPlan, Finding, planAdoption } from './plan';
 import { ReadStatistics, readAccount } from './read';
 import { AccountSnapshot } from './snapshot';
@@ -103,6 +103,8 @@ export async function adopt(options: AdoptOptions): Promise<AdoptResult> {
       source: `from account ${plan.account}, Region ${plan.region}, on ${now.toISOString().slice(0, 10)}`,
     }),
     'app.ts': renderAppEntry(),
+    'cdk.json': renderCdkJson(),
+    'tsconfig.json': renderTsconfig(),
     'REPORT.md': renderReport(plan, built.mappings, stats, warnings, now, shiftComparisons),
   };
   for (const c of shiftComparisons) {
@@ -206,11 +208,12 @@ ${
 }
 ## Next steps
 
-For each stack, in the directory of this report:
+For each stack, in the directory of this report (cdk.json compiles app.ts with your project's
+TypeScript, 5.x or 7, into build/ and runs it):
 
 \`\`\`sh
-npx cdk import --app 'npx ts-node --prefer-ts-exts app.ts' <stack> --resource-mapping import/<stack>.json
-npx cdk diff --app 'npx ts-node --prefer-ts-exts app.ts' <stack>    # shows no differences
+npx cdk import <stack> --resource-mapping import/<stack>.json
+npx cdk diff <stack>    # shows no differences
 \`\`\`
 `;
 }

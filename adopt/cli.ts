@@ -17,6 +17,8 @@ const USAGE = `Usage: cdk-incident-manager adopt --region <region> [--profile <p
 Reads the Incident Manager set-up of one account and Region with read-only calls and writes
   <dir>/incident-manager.ts   the stacks that reproduce it, with this library's constructs
   <dir>/app.ts                an app entry point for cdk import and cdk diff
+  <dir>/cdk.json              runs app.ts: compiled by your project's TypeScript (tsc), run by Node.js
+  <dir>/tsconfig.json         the compiler options it is compiled with (TypeScript 5.x or 7)
   <dir>/import/<stack>.json   a cdk import --resource-mapping file for each stack
   <dir>/REPORT.md             what could not be adopted unchanged, and the next steps
 It writes nothing to the account. \`policy\` prints the read-only IAM policy it needs.

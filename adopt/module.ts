@@ -23,8 +23,8 @@ export function renderModule(plan: AdoptionPlan, options: ModuleOptions): string
   for (const [alias, module] of Object.entries(CDK_MODULES)) if (used(alias)) cdkImports.push(`${module} as ${alias}`);
   return `// Written by \`cdk-incident-manager adopt\` ${options.source}.
 // Review it, then bring each stack under CloudFormation with
-//   npx cdk import --app 'npx ts-node --prefer-ts-exts app.ts' <stack> --resource-mapping import/<stack>.json
-// (see REPORT.md). Every resource keeps its name and ARN; none is replaced.
+//   npx cdk import <stack> --resource-mapping import/<stack>.json
+// in this directory (cdk.json runs app.ts; see REPORT.md). Every resource keeps its name and ARN; none is replaced.
 import { ${cdkImports.join(', ')} } from 'aws-cdk-lib';
 import * as im from ${str(options.packageName)};
 
@@ -79,13 +79,47 @@ function renderStatement(statement: Statement): string {
   return lines.join('\n');
 }
 
-/** The app entry point `cdk import --app` and `cdk diff --app` run. */
+/**
+ * The app entry point `cdk import` and `cdk diff` run (through cdk.json). The `.js` extension is what
+ * TypeScript's NodeNext resolution asks for, whether the user's package is CommonJS or an ES module.
+ */
 export function renderAppEntry(): string {
   return `// Written by \`cdk-incident-manager adopt\`: the app of the adopted stacks.
 import { App } from 'aws-cdk-lib';
-import { defineIncidentManager } from './incident-manager';
+import { defineIncidentManager } from './incident-manager.js';
 
 const app = new App();
 defineIncidentManager(app);
 `;
+}
+
+/**
+ * cdk.json: the app is compiled by the project's own TypeScript (\`tsc\`, the compiler of TypeScript 5
+ * and of TypeScript 7 alike) and run by Node.js, so \`cdk import\` and \`cdk diff\` need no ts-node
+ * (which cannot load TypeScript 7) and no other runner.
+ */
+export function renderCdkJson(): string {
+  return `${JSON.stringify({ app: 'npx tsc -p tsconfig.json && node build/app.js' }, undefined, 2)}\n`;
+}
+
+/**
+ * tsconfig.json: options both TypeScript 5.x and TypeScript 7 read the same way (NodeNext, no options
+ * TypeScript 7 removed), type-checked strictly, compiled into build/.
+ */
+export function renderTsconfig(): string {
+  const tsconfig = {
+    compilerOptions: {
+      target: 'ES2022',
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      lib: ['es2022'],
+      types: [],
+      strict: true,
+      skipLibCheck: true,
+      rootDir: '.',
+      outDir: 'build',
+    },
+    files: ['app.ts', 'incident-manager.ts'],
+  };
+  return `${JSON.stringify(tsconfig, undefined, 2)}\n`;
 }

@@ -64,6 +64,8 @@ export interface AdoptionPlan {
 
 /** CloudFormation's patterns (AWS::SSMContacts::Contact Alias and DisplayName). */
 const CFN_ALIAS = /^[a-z0-9_\-.]{1,255}$/;
+/** CloudFormation's quota of resources in one stack ("AWS CloudFormation quotas"). */
+const CFN_MAX_RESOURCES = 500;
 const CFN_DISPLAY_NAME = /^[a-zA-Z0-9_\-\s]{1,255}$/;
 
 const DAYS: { [day: string]: string } = {
@@ -221,9 +223,11 @@ class StackGroups {
   ) {}
 
   public stack(kind: string, resources: number, description: string): StackPlan & { names: Names } {
-    if (resources > this.options.maxResourcesPerStack) {
+    // An entry larger than --max-resources-per-stack gets a stack of its own; only CloudFormation's
+    // quota (500 resources a stack, which imports share) can leave it out.
+    if (resources > CFN_MAX_RESOURCES) {
       throw new NotExpressible(
-        `it has ${resources} resources, more than a stack holds here (--max-resources-per-stack ${this.options.maxResourcesPerStack})`,
+        `it has ${resources} resources, more than CloudFormation's ${CFN_MAX_RESOURCES} resources a stack (CloudFormation quotas), and its resources reference each other within one stack`,
       );
     }
     let stack = this.current.get(kind);
@@ -387,7 +391,9 @@ function replicationSet(stack: PlannedStack, snapshot: ReplicationSetSnapshot, f
   const regions = Object.entries(set.regionMap ?? {}).sort(([a], [b]) => a.localeCompare(b));
   const keyed = regions.filter(([, info]) => info.sseKmsKeyId && info.sseKmsKeyId !== 'DefaultKey');
   if (keyed.length > 0 && keyed.length < regions.length) {
-    throw new NotExpressible('it mixes customer managed keys and the AWS owned key across Regions');
+    throw new NotExpressible(
+      'it mixes customer managed keys and the AWS owned key across Regions; the user guide has a replication set encrypted with an AWS owned key or with customer managed keys ("Data protection in Incident Manager")',
+    );
   }
   const props: Value = {
     regions: regions.map(([region, info]) => ({
@@ -436,7 +442,7 @@ function personalContact(stack: PlannedStack, c: ContactSnapshot, findings: Find
     const address = channel.DeliveryAddress?.SimpleAddress;
     if (!CHANNEL_FACTORY[type] || !address) {
       throw new NotExpressible(
-        `channel ${channel.ContactChannelArn} of type ${type || 'unknown'}: the library takes e-mail, SMS and voice channels with an address`,
+        `channel ${channel.ContactChannelArn} of type ${type || 'unknown'} without an address: CloudFormation holds SMS, VOICE and EMAIL channels with a ChannelAddress (AWS::SSMContacts::ContactChannel ChannelType, ChannelAddress)`,
       );
     }
     const name = stack.names.take(`${contact.Alias} ${type.toLowerCase()}`);
@@ -483,40 +489,43 @@ function personalContact(stack: PlannedStack, c: ContactSnapshot, findings: Find
 
 function engagementStage(stage: Stage, index: number, channelVars: Map<string, string>, arn: string, findings: Finding[]): Value {
   const targets = stage.Targets ?? [];
-  const channels: Expr[] = [];
-  const retries = new Set<number | undefined>();
+  const channels: Array<{ channel: Expr; retry?: number }> = [];
   for (const target of targets) {
     const info = target.ChannelTargetInfo;
     if (!info || target.ContactTargetInfo) {
       throw new NotExpressible(
-        `stage ${index + 1} of its engagement plan engages a contact, not one of its channels; the library's engagement plans engage the person's own channels`,
+        `stage ${index + 1} of its engagement plan engages a contact, not one of its channels: a contact's engagement plan engages its contact channels, an escalation plan engages contacts (API CreateContact, Plan)`,
       );
     }
     const name = channelVars.get(info.ContactChannelId!);
     if (!name) {
       throw new NotExpressible(
-        `stage ${index + 1} of its engagement plan engages ${info.ContactChannelId}, which is not one of its channels`,
+        `stage ${index + 1} of its engagement plan engages ${info.ContactChannelId}, which is not one of its channels: a contact's engagement plan engages its own contact channels (API CreateContact, Plan)`,
       );
     }
-    channels.push(ref(name));
-    retries.add(info.RetryIntervalInMinutes);
+    channels.push({ channel: ref(name), retry: info.RetryIntervalInMinutes });
   }
-  if (retries.size > 1) {
-    throw new NotExpressible(
-      `stage ${index + 1} of its engagement plan retries its channels at different intervals (${[...retries].join(', ')} minutes); the library takes one interval a stage`,
-    );
-  }
-  const retry = [...retries][0];
-  if (targets.length > 0 && retry === undefined) {
+  if (channels.some((c) => c.retry === undefined)) {
     findings.push({
       arn,
       kind: 'differs',
-      reason: `stage ${index + 1} of its engagement plan has no retry interval; the template sets the library's default, 5 minutes`,
+      reason: `stage ${index + 1} of its engagement plan has a channel without a retry interval; the template sets the library's default, 5 minutes`,
     });
   }
+  const retries = new Set(channels.map((c) => c.retry));
+  const duration = minutes(stage.DurationInMinutes ?? 0);
+  if (retries.size > 1) {
+    // The console sets a retry interval per channel, and AWS::SSMContacts::Plan holds one per target
+    // (ChannelTargetInfo.RetryIntervalInMinutes): each channel keeps its own, in order.
+    return {
+      channelTargets: channels.map((c) => ({ channel: c.channel, retryInterval: c.retry === undefined ? undefined : minutes(c.retry) })),
+      duration,
+    };
+  }
+  const retry = [...retries][0];
   return {
-    channels,
-    duration: minutes(stage.DurationInMinutes ?? 0),
+    channels: channels.map((c) => c.channel),
+    duration,
     retryInterval: retry === undefined ? undefined : minutes(retry),
   };
 }
@@ -527,12 +536,12 @@ function rotationProblem(r: RotationSnapshot): string | undefined {
     return `rotation name "${rotation.Name}": CloudFormation allows letters, digits and _ only (AWS::SSMContacts::Rotation Name), which the Incident Manager API does not require; schedules reference it by ARN`;
   }
   if (!rotation.StartTime || !rotation.TimeZoneId || !rotation.Recurrence) {
-    return 'the API returned no start time, time zone or recurrence for it';
+    return 'the API returned no start time, time zone or recurrence for it, which CloudFormation requires (AWS::SSMContacts::Rotation StartTime, TimeZoneId, Recurrence)';
   }
   const rec = rotation.Recurrence;
   const kinds = [rec.DailySettings, rec.WeeklySettings, rec.MonthlySettings].filter((s) => s && s.length > 0).length;
   if (kinds !== 1) {
-    return 'its recurrence is not exactly one of daily, weekly or monthly settings';
+    return 'its recurrence is not exactly one of daily, weekly or monthly settings, as CloudFormation requires (AWS::SSMContacts::Rotation RecurrenceSettings, oneOf)';
   }
   return undefined;
 }
@@ -606,9 +615,6 @@ function onCallSchedule(
   own: string[],
   rotations: Map<string, RotationSnapshot>,
 ): void {
-  if (rotationIds.length === 0) {
-    throw new NotExpressible('the on-call schedule has no rotations; the library requires 1 to 8 (without one it engages nobody)');
-  }
   const refs: Expr[] = [];
   for (const arn of rotationIds) {
     if (own.includes(arn)) {
@@ -633,9 +639,6 @@ function onCallSchedule(
 }
 
 function escalationPlan(stack: PlannedStack, c: ContactSnapshot): void {
-  if ((c.contact.Plan?.Stages ?? []).length === 0) {
-    throw new NotExpressible('the escalation plan has no stages; the library requires at least one (without stages it engages nobody)');
-  }
   const stages = (c.contact.Plan?.Stages ?? []).map((stage, i) => {
     const essential: Expr[] = [];
     const targets: Value[] = [];
@@ -643,7 +646,7 @@ function escalationPlan(stack: PlannedStack, c: ContactSnapshot): void {
       const info = target.ContactTargetInfo;
       if (!info?.ContactId || target.ChannelTargetInfo) {
         throw new NotExpressible(
-          `stage ${i + 1} engages a channel, not a contact; the library's escalation plans engage contacts and on-call schedules`,
+          `stage ${i + 1} engages a channel, not a contact: an escalation plan engages contacts, a contact's engagement plan its channels (API CreateContact, Plan)`,
         );
       }
       const contact = contactRef(stack, info.ContactId);
@@ -667,21 +670,25 @@ function responsePlan(stack: PlannedStack, p: ResponsePlanSnapshot, findings: Fi
   const template = plan.incidentTemplate!;
   const id = plan.name!;
   const impact = IMPACTS[template.impact!];
-  if (!impact) throw new NotExpressible(`impact ${template.impact}: the API documents 1 (critical) to 5 (no impact)`);
+  if (!impact) throw new NotExpressible(`impact ${template.impact}: the API and CloudFormation take 1 (critical) to 5 (no impact) (IncidentTemplate Impact)`);
   if ((plan.actions ?? []).length > 1 || (plan.integrations ?? []).length > 1) {
-    throw new NotExpressible('it has more than one runbook or more than one PagerDuty integration; the library takes one of each');
+    throw new NotExpressible(
+      'it has more than one action or more than one integration; CloudFormation holds at most one of each (AWS::SSMIncidents::ResponsePlan Actions and Integrations, maxItems 1)',
+    );
   }
   const props: { [key: string]: Value } = {
     responsePlanName: plan.name!,
-    displayName: plan.displayName,
+    // "" is the API's empty value, which CloudFormation reads back as absent (its schema: 1 to N
+    // characters): the module leaves it out, and the import matches.
+    displayName: plan.displayName || undefined,
     title: template.title!,
     impact: member('Impact', impact),
-    summary: template.summary,
-    dedupeString: template.dedupeString,
+    summary: template.summary || undefined,
+    dedupeString: template.dedupeString || undefined,
     incidentTags: template.incidentTags && Object.keys(template.incidentTags).length > 0 ? { ...template.incidentTags } : undefined,
   };
   const topics = (template.notificationTargets ?? []).map((t, i) => {
-    if (!t.snsTopicArn) throw new NotExpressible('a notification target is not an SNS topic');
+    if (!t.snsTopicArn) throw new NotExpressible('a notification target is not an SNS topic, the only kind CloudFormation holds (AWS::SSMIncidents::ResponsePlan NotificationTargetItem SnsTopicArn)');
     return importByArn('sns', 'Topic.fromTopicArn', `${id}-NotificationTopic${i + 1}`, t.snsTopicArn);
   });
   if (topics.length > 0) props.notificationTopics = topics;
@@ -705,7 +712,7 @@ function responsePlan(stack: PlannedStack, p: ResponsePlanSnapshot, findings: Fi
   if (engagements.length > 0) props.engagements = engagements;
 
   const automation = plan.actions?.[0]?.ssmAutomation;
-  if (plan.actions?.[0] && !automation) throw new NotExpressible('its action is not an Automation runbook');
+  if (plan.actions?.[0] && !automation) throw new NotExpressible('its action is not an Automation runbook, the only kind CloudFormation holds (AWS::SSMIncidents::ResponsePlan Action SsmAutomation)');
   if (automation) {
     const doc = automation.documentName!;
     const runbook = doc.startsWith('arn:')
@@ -715,7 +722,7 @@ function responsePlan(stack: PlannedStack, p: ResponsePlanSnapshot, findings: Fi
         : new Expr(`im.Runbook.fromDocumentName(${str(doc)})`, (ctx) => ctx.im.Runbook.fromDocumentName(doc));
     const dynamic = Object.entries(automation.dynamicParameters ?? {}).map(([key, value]) => {
       const variable = value.variable;
-      if (!variable) throw new NotExpressible(`dynamic parameter ${key} is not a variable`);
+      if (!variable) throw new NotExpressible(`dynamic parameter ${key} is not a variable, the only kind CloudFormation holds (AWS::SSMIncidents::ResponsePlan DynamicSsmParameterValue Variable)`);
       return [key, member('DynamicParameterValue', variable)] as const;
     });
     if (!automation.targetAccount) {
@@ -727,7 +734,9 @@ function responsePlan(stack: PlannedStack, p: ResponsePlanSnapshot, findings: Fi
     }
     const roleAccount = automation.roleArn?.split(':')[4];
     if (roleAccount !== account) {
-      throw new NotExpressible(`its runbook role ${automation.roleArn} is not a role of account ${account}`);
+      throw new NotExpressible(
+        `its runbook role ${automation.roleArn} is not a role of account ${account}: IAM passes a role only to a service of the role's own account (IAM User Guide, "Grant a user permissions to pass a role to an AWS service"), so CloudFormation could not update the plan`,
+      );
     }
     props.runbook = {
       runbook,
@@ -740,7 +749,7 @@ function responsePlan(stack: PlannedStack, p: ResponsePlanSnapshot, findings: Fi
   }
 
   const pagerDuty = plan.integrations?.[0]?.pagerDutyConfiguration;
-  if (plan.integrations?.[0] && !pagerDuty) throw new NotExpressible('its integration is not PagerDuty');
+  if (plan.integrations?.[0] && !pagerDuty) throw new NotExpressible('its integration is not PagerDuty, the only kind CloudFormation holds (AWS::SSMIncidents::ResponsePlan Integration PagerDutyConfiguration)');
   if (pagerDuty) {
     const secretId = pagerDuty.secretId!;
     const secret = secretId.startsWith('arn:')

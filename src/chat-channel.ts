@@ -59,11 +59,12 @@ export interface ChatChannelProps {
   readonly topic?: sns.ITopic;
 
   /**
-   * Topics of the same account in the other Regions of the replication set, at most one per Region.
-   * AWS recommends a topic in every Region of the replication set, each added to the chat channel, so
-   * that updates still reach responders while a Region fails (user guide, "Working with chat
-   * channels"). They get the same policy statements as `topic` and are relayed by the same Slack and
-   * Teams channels.
+   * More topics of the same account: in the other Regions of the replication set, or in the same
+   * Region. AWS recommends a topic in every Region of the replication set, each added to the chat
+   * channel, so that updates still reach responders while a Region fails (user guide, "Working with
+   * chat channels"); several topics in one Region are allowed too. With `topic`, 1 to 5 topics, each
+   * once (the API's and CloudFormation's `ChatbotSns`). They get the same policy statements as `topic`
+   * and are relayed by the same Slack and Teams channels.
    *
    * @default - only `topic`
    */
@@ -87,12 +88,16 @@ export interface ChatChannelProps {
   readonly teamsChannels?: TeamsChannel[];
 }
 
-/** Chatbot's chat channels are global, but a replication set has at most 3 Regions. */
-const MAX_REGION_TOPICS = 3;
+/**
+ * A response plan's chat channel names 1 to 5 topics (API ChatChannel chatbotSns, "Array Members:
+ * Minimum number of 1 item. Maximum number of 5 items"; AWS::SSMIncidents::ResponsePlan ChatChannel
+ * ChatbotSns, Minimum 1, Maximum 5), each once (the schema's uniqueItems).
+ */
+const MAX_TOPICS = 5;
 
 /**
- * A chat channel for incident responders: the SNS topic Incident Manager publishes to (one per Region
- * of the replication set, as AWS recommends), with the topic policy statement that lets
+ * A chat channel for incident responders: the SNS topics Incident Manager publishes to (one in each
+ * Region of the replication set, as AWS recommends, or more; 1 to 5 in all), with the topic policy statement that lets
  * `ssm-incidents.amazonaws.com` publish for this account only, and optionally the AWS Chatbot
  * (Amazon Q Developer in chat applications) channels that relay it.
  *
@@ -195,12 +200,12 @@ export class ChatChannel extends Construct implements IChatChannel {
   }
 
   private checkRegionTopics(additional: sns.ITopic[]): void {
-    if (additional.length > MAX_REGION_TOPICS - 1) {
+    if (additional.length > MAX_TOPICS - 1) {
       throw new IncidentManagerValidationError(
         this,
         '`additionalRegionTopics`',
         `${additional.length} topics`,
-        `have at most ${MAX_REGION_TOPICS - 1} topics (one for each other Region of the replication set)`,
+        `have at most ${MAX_TOPICS - 1} topics (a chat channel names 1 to ${MAX_TOPICS} topics with \`topic\`)`,
         'TOPIC',
       );
     }
@@ -227,14 +232,15 @@ export class ChatChannel extends Construct implements IChatChannel {
         );
       }
     });
-    const regions = this.topics.map((t) => t.env.region);
-    const duplicate = firstDuplicate(regions);
+    // The same topic twice: the same construct, or the same ARN (ChatbotSns items are unique).
+    const keys = this.topics.map((t) => (Token.isUnresolved(t.topicArn) ? t.node.path : t.topicArn));
+    const duplicate = firstDuplicate(keys);
     if (duplicate) {
       throw new IncidentManagerValidationError(
         this,
         '`additionalRegionTopics`',
-        regions.map((r) => (Token.isUnresolved(r) ? '<unresolved>' : r)),
-        `name one topic per Region, other than the chat channel's own (${duplicate} appears twice)`,
+        keys,
+        `name each topic once, other than the chat channel's own \`topic\` (${duplicate} appears twice)`,
         'TOPIC',
       );
     }

@@ -31,7 +31,9 @@ export enum ContactChannelType {
  */
 export interface ContactChannelOptions {
   /**
-   * The channel's name, unique within its contact: letters, digits, spaces and `_ - + ' &`.
+   * The channel's name, unique within its contact: letters (of any language), digits, spaces and
+   * `_ . - + ' &`: what the API takes (CreateContactChannel Name, `^[\p{L}\p{Z}\p{N}_.\-]*$`) and the
+   * characters CloudFormation's schema names (ContactChannel ChannelName).
    *
    * The name is also the id of the channel's construct, so renaming a channel replaces it and the
    * new channel must be activated again.
@@ -51,7 +53,9 @@ export interface ContactChannelOptions {
 
 const E164 = /^\+[1-9][0-9]{1,14}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const CHANNEL_NAME = /^[a-zA-Z0-9 _\-+'&]+$/;
+// The API's pattern (CreateContactChannel Name: ^[\p{L}\p{Z}\p{N}_.\-]*$) and the characters of
+// CloudFormation's (ContactChannel ChannelName, which also names + ' &).
+const CHANNEL_NAME = /^[\p{L}\p{Z}\p{N}_.\-+'&]+$/u;
 
 /**
  * A way Incident Manager reaches a personal contact: e-mail, SMS or voice.
@@ -111,14 +115,42 @@ export interface EngagementStageOptions {
 }
 
 /**
+ * A channel of an engagement plan stage with a retry interval of its own.
+ */
+export interface ChannelTarget {
+  /** The channel: one of this contact's. */
+  readonly channel: ContactChannel;
+
+  /**
+   * How long Incident Manager waits before it tries this channel again when the engagement failed:
+   * a whole number of minutes from 0 to 60. `AWS::SSMContacts::Plan` holds one interval per target
+   * (`ChannelTargetInfo.RetryIntervalInMinutes`), as the console sets it per channel.
+   *
+   * @default - the stage's `retryInterval`
+   */
+  readonly retryInterval?: Duration;
+}
+
+/**
  * One stage of a personal contact's engagement plan.
  */
 export interface EngagementStage extends EngagementStageOptions {
   /**
-   * The contact's channels that Incident Manager engages when the stage starts. Only channels of
-   * this contact. A stage without channels is a wait of `duration` (at least a minute).
+   * The contact's channels that Incident Manager engages when the stage starts, each retried at the
+   * stage's `retryInterval`. Only channels of this contact. A stage without channels (here or in
+   * `channelTargets`) is a wait of `duration` (at least a minute).
+   *
+   * @default - none
    */
-  readonly channels: ContactChannel[];
+  readonly channels?: ContactChannel[];
+
+  /**
+   * Channels the stage engages with a retry interval of their own, after those of `channels`, in
+   * order. Only channels of this contact.
+   *
+   * @default - none
+   */
+  readonly channelTargets?: ChannelTarget[];
 }
 
 /**
@@ -230,7 +262,7 @@ export class Contact extends ContactBase {
     if (this.channels.has(channel)) {
       throw new IncidentManagerValidationError(this, 'a channel', channel.name, 'be added to a contact once', 'CHANNEL');
     }
-    checkString(this, 'channel name', channel.name, { pattern: CHANNEL_NAME, format: "letters, digits, spaces and _ - + ' & only", min: 1, max: 255, code: 'CHANNEL' });
+    checkString(this, 'channel name', channel.name, { pattern: CHANNEL_NAME, format: "letters, digits, spaces and _ . - + ' & only", min: 1, max: 255, code: 'CHANNEL' });
     if (!Token.isUnresolved(channel.name) && [...this.channels.keys()].some((c) => c.name === channel.name)) {
       throw new IncidentManagerValidationError(
         this,
@@ -268,8 +300,11 @@ export class Contact extends ContactBase {
    */
   public addEngagementStage(stage: EngagementStage): void {
     const index = this.renderedStages.length;
-    checkCount(this, `engagementPlan[${index}].channels`, stage.channels, 0, Number.MAX_SAFE_INTEGER, 'channels', 'ENGAGEMENT_PLAN');
-    for (const channel of stage.channels) {
+    const channels = stage.channels ?? [];
+    const channelTargets = stage.channelTargets ?? [];
+    checkCount(this, `engagementPlan[${index}].channels`, channels, 0, Number.MAX_SAFE_INTEGER, 'channels', 'ENGAGEMENT_PLAN');
+    checkCount(this, `engagementPlan[${index}].channelTargets`, channelTargets, 0, Number.MAX_SAFE_INTEGER, 'channel targets', 'ENGAGEMENT_PLAN');
+    for (const channel of [...channels, ...channelTargets.map((t) => t.channel)]) {
       if (!this.channels.has(channel)) {
         throw new IncidentManagerValidationError(
           this,
@@ -281,7 +316,7 @@ export class Contact extends ContactBase {
       }
     }
     // A stage without channels is a wait (the API allows it): it must then last at least a minute.
-    const waits = stage.channels.length === 0;
+    const waits = channels.length === 0 && channelTargets.length === 0;
     const duration = minutesWithin(
       this,
       `engagementPlan[${index}].duration`,
@@ -292,13 +327,23 @@ export class Contact extends ContactBase {
       waits ? ' when the stage has no channels' : '',
     );
     const retry = minutesWithin(this, `engagementPlan[${index}].retryInterval`, stage.retryInterval ?? DEFAULT_RETRY, RETRY_MINUTES.min, RETRY_MINUTES.max, 'ENGAGEMENT_PLAN');
+    const targets = [
+      ...channels.map((channel) => ({ channel, retry })),
+      ...channelTargets.map((target, j) => ({
+        channel: target.channel,
+        retry:
+          target.retryInterval === undefined
+            ? retry
+            : minutesWithin(this, `engagementPlan[${index}].channelTargets[${j}].retryInterval`, target.retryInterval, RETRY_MINUTES.min, RETRY_MINUTES.max, 'ENGAGEMENT_PLAN'),
+      })),
+    ];
 
     const rendered: ssmcontacts.CfnPlan.StageProperty = {
       durationInMinutes: duration,
-      targets: stage.channels.map((channel) => ({
+      targets: targets.map((target) => ({
         channelTargetInfo: {
-          channelId: this.channels.get(channel)!.attrArn,
-          retryIntervalInMinutes: retry,
+          channelId: this.channels.get(target.channel)!.attrArn,
+          retryIntervalInMinutes: target.retry,
         },
       })),
     };

@@ -9,7 +9,7 @@ import { checkInstant } from './private/instants';
 import { applyRemovalPolicy } from './private/removal';
 import { scheduleOf } from './private/schedules';
 import { combine } from './private/shifts';
-import { minutesWithin, requireEntries } from './private/validate';
+import { minutesWithin } from './private/validate';
 import type { ReplicationSetOptions } from './replication-set';
 
 /**
@@ -60,8 +60,9 @@ export interface EscalationStage extends EscalationStageOptions {
  */
 export interface EscalationPlanProps extends ContactNameOptions, ReplicationSetOptions {
   /**
-   * The stages, in the order Incident Manager runs them. More can be added with `addStage`; a plan
-   * needs at least one.
+   * The stages, in the order Incident Manager runs them. More can be added with `addStage`. A plan
+   * without stages engages nobody: the API and CloudFormation allow it (API Plan: Stages not
+   * required), so it synthesizes with a warning.
    *
    * @default - none
    */
@@ -146,7 +147,17 @@ export class EscalationPlan extends ContactBase {
     for (const stage of props.stages ?? []) {
       this.addStage(stage);
     }
-    requireEntries(this, 'stages', () => this.renderedStages.length, 'stages', 'have at least 1 stage (add one with `stages` or addStage)', 'ESCALATION_PLAN');
+    this.node.addValidation({
+      validate: () => {
+        if (this.renderedStages.length === 0) {
+          Annotations.of(this).addWarningV2(
+            'cdk-incident-manager:EscalationPlan.noStages',
+            'The escalation plan has no stages, so it engages nobody. Add one with `stages` or addStage.',
+          );
+        }
+        return [];
+      },
+    });
     this.node.addValidation({ validate: () => this.findCycle() });
     addCoverageCheck(
       this,

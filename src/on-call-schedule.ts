@@ -1,4 +1,4 @@
-import { Lazy } from 'aws-cdk-lib';
+import { Annotations, Lazy } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ContactBase, ContactNameOptions, IContact } from './contact-base';
 import { CoverageGap, CoverageOptions, Shift } from './on-call';
@@ -8,7 +8,6 @@ import { IncidentManagerValidationError } from './private/errors';
 import { checkInstant, checkInterval } from './private/instants';
 import { registerSchedule } from './private/schedules';
 import { combine } from './private/shifts';
-import { requireEntries } from './private/validate';
 import type { ReplicationSetOptions } from './replication-set';
 import { IRotation, Rotation } from './rotation';
 
@@ -17,7 +16,9 @@ import { IRotation, Rotation } from './rotation';
  */
 export interface OnCallScheduleProps extends ContactNameOptions, ReplicationSetOptions {
   /**
-   * The schedule's rotations: 1 to 8. More can be added with `addRotation`.
+   * The schedule's rotations: up to 8 (user guide, "Each on-call schedule supports up to eight
+   * rotations"). More can be added with `addRotation`. A schedule without rotations engages nobody:
+   * the API allows it (API Plan: RotationIds, 0 to 25 items), so it synthesizes with a warning.
    *
    * @default - none
    */
@@ -88,7 +89,17 @@ export class OnCallSchedule extends ContactBase {
     for (const rotation of props.rotations ?? []) {
       this.addRotation(rotation);
     }
-    requireEntries(this, 'rotations', () => this.rotations.length, 'rotations', 'have 1 to 8 rotations (add one with `rotations` or addRotation)', 'ON_CALL_SCHEDULE');
+    this.node.addValidation({
+      validate: () => {
+        if (this.rotations.length === 0) {
+          Annotations.of(this).addWarningV2(
+            'cdk-incident-manager:OnCallSchedule.noRotations',
+            'The on-call schedule has no rotations, so it engages nobody. Add one with `rotations` or addRotation.',
+          );
+        }
+        return [];
+      },
+    });
     addCoverageCheck(
       this,
       props.coverage,
@@ -161,7 +172,7 @@ export class OnCallSchedule extends ContactBase {
       throw new IncidentManagerValidationError(this, 'a rotation', rotation.node.path, 'be added to a schedule once', 'ON_CALL_SCHEDULE');
     }
     if (this.rotations.length >= MAX_ROTATIONS) {
-      throw new IncidentManagerValidationError(this, '`rotations`', `${this.rotations.length + 1} rotations`, 'have 1 to 8 rotations', 'ON_CALL_SCHEDULE');
+      throw new IncidentManagerValidationError(this, '`rotations`', `${this.rotations.length + 1} rotations`, 'have at most 8 rotations', 'ON_CALL_SCHEDULE');
     }
     this.rotations.push(rotation);
     this.rotationArns.push(rotation.rotationArn);

@@ -244,7 +244,8 @@ export interface ResponsePlanOptions {
   readonly responsePlanName?: string;
 
   /**
-   * The plan's display name: 1 to 200 characters.
+   * The plan's display name: up to 200 characters. An empty string is the same as none: the API takes
+   * "", CloudFormation takes 1 to 200 characters and reads "" back as no display name.
    *
    * @default - none
    */
@@ -257,14 +258,18 @@ export interface ResponsePlanOptions {
   readonly impact: Impact;
 
   /**
-   * A summary of the incident: 1 to 4,000 characters.
+   * A summary of the incident: up to 4,000 characters. An empty string is the same as none: the API
+   * takes "" (IncidentTemplate summary, 0 to 4,000 characters), CloudFormation takes 1 to 4,000 and
+   * reads "" back as no summary.
    *
    * @default - none
    */
   readonly summary?: string;
 
   /**
-   * Incidents with the same dedupe string are merged into one: 1 to 1,000 characters.
+   * Incidents with the same dedupe string are merged into one: up to 1,000 characters. An empty string
+   * is the same as none: the API takes "" (IncidentTemplate dedupeString, 0 to 1,000 characters),
+   * CloudFormation takes 1 to 1,000 and reads "" back as no dedupe string.
    *
    * @default - no deduplication
    */
@@ -392,10 +397,15 @@ export class ResponsePlan extends ResponsePlanBase {
     checkResponsePlanName(this, 'responsePlanName', this.responsePlanName);
     // Response plan names are unique per account (their ARNs carry no Region).
     claimUniqueName(this, 'response-plan', this.responsePlanName, false, '`responsePlanName`', 'RESPONSE_PLAN_NAME_UNIQUE');
-    checkString(this, 'displayName', props.displayName, { min: 1, max: 200, code: 'INCIDENT_TEMPLATE' });
+    // "" is what the API takes for none (IncidentTemplate, 0 to N characters) and what CloudFormation
+    // reads back as absent (its schema: 1 to N): the template leaves it out.
+    const displayName = props.displayName === '' ? undefined : props.displayName;
+    const summary = props.summary === '' ? undefined : props.summary;
+    const dedupeString = props.dedupeString === '' ? undefined : props.dedupeString;
+    checkString(this, 'displayName', displayName, { min: 1, max: 200, code: 'INCIDENT_TEMPLATE' });
     checkString(this, 'title', props.title, { max: 200, code: 'INCIDENT_TEMPLATE' });
-    checkString(this, 'summary', props.summary, { min: 1, max: 4000, code: 'INCIDENT_TEMPLATE' });
-    checkString(this, 'dedupeString', props.dedupeString, { min: 1, max: 1000, code: 'INCIDENT_TEMPLATE' });
+    checkString(this, 'summary', summary, { min: 1, max: 4000, code: 'INCIDENT_TEMPLATE' });
+    checkString(this, 'dedupeString', dedupeString, { min: 1, max: 1000, code: 'INCIDENT_TEMPLATE' });
 
     const topics = props.notificationTopics ?? [];
     checkCount(this, 'notificationTopics', topics, 0, MAX_NOTIFICATION_TOPICS, 'topics', 'TOPIC');
@@ -415,12 +425,12 @@ export class ResponsePlan extends ResponsePlanBase {
 
     const resource = new ssmincidents.CfnResponsePlan(this, 'Resource', {
       name: this.responsePlanName,
-      displayName: props.displayName,
+      displayName,
       incidentTemplate: {
         title: props.title,
         impact: IMPACT_VALUES[props.impact],
-        summary: props.summary,
-        dedupeString: props.dedupeString,
+        summary,
+        dedupeString,
         incidentTags: this.renderIncidentTags(props.incidentTags),
         notificationTargets: topics.length > 0 ? topics.map((t) => ({ snsTopicArn: t.topicArn })) : undefined,
       },

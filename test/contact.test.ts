@@ -79,6 +79,59 @@ describe('Contact', () => {
     });
   });
 
+  test('GIVEN channels with retry intervals of their own THEN each target of the stage has its interval (AWS::SSMContacts::Plan ChannelTargetInfo.RetryIntervalInMinutes)', () => {
+    const stack = newStack();
+    const email = ContactChannel.email('jane@example.com');
+    const sms = ContactChannel.sms('+12065550100');
+    const voice = ContactChannel.voice('+12065550101');
+    const contact = new Contact(stack, 'Jane', {
+      alias: 'jane',
+      displayName: 'Jane',
+      channels: [email, sms, voice],
+      engagementPlan: [
+        {
+          channels: [email],
+          channelTargets: [{ channel: sms, retryInterval: Duration.minutes(1) }, { channel: voice }],
+          retryInterval: Duration.minutes(10),
+          duration: Duration.minutes(15),
+        },
+        { channelTargets: [{ channel: voice, retryInterval: Duration.minutes(0) }] },
+      ],
+    });
+    const channel = (name: string) => getAtt(stack, contact.node.findChild(`Channel${name}`));
+    expectValidStack(stack).hasResourceProperties('AWS::SSMContacts::Plan', {
+      Stages: [
+        {
+          DurationInMinutes: 15,
+          Targets: [
+            { ChannelTargetInfo: { ChannelId: channel('Email'), RetryIntervalInMinutes: 10 } },
+            { ChannelTargetInfo: { ChannelId: channel('SMS'), RetryIntervalInMinutes: 1 } },
+            { ChannelTargetInfo: { ChannelId: channel('Voice'), RetryIntervalInMinutes: 10 } },
+          ],
+        },
+        { DurationInMinutes: 0, Targets: [{ ChannelTargetInfo: { ChannelId: channel('Voice'), RetryIntervalInMinutes: 0 } }] },
+      ],
+    });
+  });
+
+  test('GIVEN a channel target of another contact or a retry interval out of range THEN it is refused with the stage and target', () => {
+    const stack = newStack();
+    const mine = ContactChannel.email('jane@example.com');
+    const theirs = ContactChannel.sms('+12065550100');
+    expect(
+      () => new Contact(stack, 'A', { alias: 'a', displayName: 'A', channels: [mine], engagementPlan: [{ channelTargets: [{ channel: theirs }] }] }),
+    ).toThrow('engagementPlan[0] must name only channels of this contact (add the channel with `channels` or addChannel first) (got "channel \\"SMS\\" (+12065550100)") at Stack/A');
+    expect(
+      () =>
+        new Contact(stack, 'B', {
+          alias: 'b',
+          displayName: 'B',
+          channels: [mine],
+          engagementPlan: [{ channelTargets: [{ channel: mine, retryInterval: Duration.minutes(61) }] }],
+        }),
+    ).toThrow('`engagementPlan[0].channelTargets[0].retryInterval` must be a whole number of minutes from 0 to 60 (got "1 hour 1 minute") at Stack/B');
+  });
+
   test('GIVEN no engagement plan THEN a warning says the contact cannot be engaged, and no plan is emitted', () => {
     const stack = newStack();
     new Contact(stack, 'Jane', { alias: 'jane', displayName: 'Jane', channels: [ContactChannel.email('jane@example.com')] });
@@ -193,7 +246,7 @@ describe('Contact', () => {
       [
         'a channel name with a slash',
         { alias: 'jane', displayName: 'Jane', channels: [ContactChannel.email('jane@example.com', { name: 'home/work' })] },
-        '`channel name` must be letters, digits, spaces and _ - + \' & only (got "home/work") at Stack/Contact [CHANNEL]',
+        '`channel name` must be letters, digits, spaces and _ . - + \' & only (got "home/work") at Stack/Contact [CHANNEL]',
       ],
       [
         'two channels of the same name',

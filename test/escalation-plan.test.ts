@@ -108,10 +108,11 @@ describe('EscalationPlan', () => {
   });
 
   describe('validation', () => {
-    test('GIVEN no stage THEN synthesis fails', () => {
+    test('GIVEN no stage THEN it synthesizes with no stages and a warning (the API and CloudFormation allow a plan without stages)', () => {
       const stack = newStack();
       new EscalationPlan(stack, 'Plan', { alias: 'p', displayName: 'P' });
-      expect(() => expectValidStack(stack)).toThrow('`stages` must have at least 1 stage (add one with `stages` or addStage) (got "0 stages") at Stack/Plan');
+      expectValidStack(stack).hasResourceProperties('AWS::SSMContacts::Plan', { Stages: [] });
+      Annotations.fromStack(stack).hasWarning('/Stack/Plan', Match.stringLikeRegexp('The escalation plan has no stages, so it engages nobody'));
     });
 
     test.each([

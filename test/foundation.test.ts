@@ -3,6 +3,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import {
   ChatChannel,
   Contact,
+  ContactChannelType,
   DayOfWeek,
   FoundationEncryption,
   Impact,
@@ -122,6 +123,43 @@ describe('IncidentManagerFoundation', () => {
         { DurationInMinutes: 0, Targets: [Match.objectLike({})] },
       ],
     });
+  });
+
+  test('GIVEN an engagement plan with channel targets THEN each channel keeps its own retry interval, and a channel the person lacks is refused', () => {
+    const stack = newStack();
+    const f = new IncidentManagerFoundation(stack, 'IM', {
+      regions: ['us-east-1'],
+      encryption: FoundationEncryption.AWS_OWNED_KEY,
+      contacts: [
+        {
+          alias: 'alice',
+          displayName: 'Alice',
+          email: 'a@example.com',
+          sms: '+12065550100',
+          engagementPlan: [
+            {
+              channels: [ContactChannelType.EMAIL],
+              channelTargets: [{ channel: ContactChannelType.SMS, retryInterval: Duration.minutes(2) }],
+              retryInterval: Duration.minutes(7),
+            },
+          ],
+        },
+      ],
+    });
+    expectValidStack(stack).hasResourceProperties('AWS::SSMContacts::Plan', {
+      Stages: [
+        {
+          DurationInMinutes: 0,
+          Targets: [
+            { ChannelTargetInfo: Match.objectLike({ RetryIntervalInMinutes: 7 }) },
+            { ChannelTargetInfo: Match.objectLike({ RetryIntervalInMinutes: 2 }) },
+          ],
+        },
+      ],
+    });
+    expect(() =>
+      f.addContact({ alias: 'bob', displayName: 'Bob', email: 'b@example.com', engagementPlan: [{ channelTargets: [{ channel: ContactChannelType.VOICE }] }] }),
+    ).toThrow('`addContact.engagementPlan[0].channelTargets[0].channel` must be a channel the person has (EMAIL) (got "VOICE")');
   });
 
   test('GIVEN the AWS owned key THEN no key is created and Regions have no key', () => {

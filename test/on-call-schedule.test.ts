@@ -1,5 +1,5 @@
 import { CfnParameter, Duration, Stack, Tags, TimeZone, aws_iam as iam } from 'aws-cdk-lib';
-import { Match } from 'aws-cdk-lib/assertions';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import {
   Contact,
   DayOfWeek,
@@ -202,10 +202,11 @@ describe('OnCallSchedule', () => {
     });
   });
 
-  test('GIVEN no rotation THEN synthesis fails', () => {
+  test('GIVEN no rotation THEN it synthesizes naming no rotations, with a warning (API Plan: RotationIds, 0 to 25 items)', () => {
     const stack = newStack();
     new OnCallSchedule(stack, 'Schedule', { alias: 's', displayName: 'S' });
-    expect(() => expectValidStack(stack)).toThrow('`rotations` must have 1 to 8 rotations (add one with `rotations` or addRotation) (got "0 rotations") at Stack/Schedule');
+    expectValidStack(stack).hasResourceProperties('AWS::SSMContacts::Contact', { Type: 'ONCALL_SCHEDULE', Plan: [{ RotationIds: [] }] });
+    Annotations.fromStack(stack).hasWarning('/Stack/Schedule', Match.stringLikeRegexp('The on-call schedule has no rotations, so it engages nobody'));
   });
 
   test('GIVEN nine rotations or the same one twice THEN they are refused', () => {
@@ -213,7 +214,7 @@ describe('OnCallSchedule', () => {
     const contacts = people(stack);
     const rotations = Array.from({ length: 9 }, (_, i) => new Rotation(stack, `R${i}`, rotationProps(contacts)));
     expect(() => new OnCallSchedule(stack, 'Schedule', { alias: 's', displayName: 'S', rotations })).toThrow(
-      '`rotations` must have 1 to 8 rotations (got "9 rotations") at Stack/Schedule',
+      '`rotations` must have at most 8 rotations (got "9 rotations") at Stack/Schedule',
     );
     expect(() => new OnCallSchedule(stack, 'Twice', { alias: 't', displayName: 'T', rotations: [rotations[0], rotations[0]] })).toThrow(
       'a rotation must be added to a schedule once (got "Stack/R0") at Stack/Twice',

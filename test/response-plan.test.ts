@@ -838,13 +838,31 @@ describe('ResponsePlan', () => {
       );
     });
 
-    test('GIVEN two topics of one Region, or one of another account THEN they are refused', () => {
+    test('GIVEN two topics of one Region THEN the plan names both (ChatbotSns: 1 to 5 topics, no per-Region limit)', () => {
+      const stack = newStack();
+      const second = sns.Topic.fromTopicArn(stack, 'Second', `arn:aws:sns:${REGION}:${ACCOUNT}:incident-chat-2`);
+      const chat = new ChatChannel(stack, 'Chat', { additionalRegionTopics: [second] });
+      plan(stack, { chatChannel: chat });
+      const planProps = Object.values(expectValidStack(stack).findResources('AWS::SSMIncidents::ResponsePlan'))[0].Properties;
+      expect(planProps.ChatChannel.ChatbotSns).toEqual([{ Ref: logicalId(stack, chat.topic) }, `arn:aws:sns:${REGION}:${ACCOUNT}:incident-chat-2`]);
+    });
+
+    test('GIVEN a topic twice, six topics, or one of another account THEN they are refused', () => {
       const app = new App();
       const stack = new Stack(app, 'Stack', { env: { account: ACCOUNT, region: 'us-east-1' } });
       const same = new sns.Topic(stack, 'Same');
-      expect(() => new ChatChannel(stack, 'Chat', { additionalRegionTopics: [same] })).toThrow(
-        "`additionalRegionTopics` must name one topic per Region, other than the chat channel's own (us-east-1 appears twice) (got [\"us-east-1\",\"us-east-1\"]) at Stack/Chat",
+      expect(() => new ChatChannel(stack, 'Chat', { topic: same, additionalRegionTopics: [same] })).toThrow(
+        "`additionalRegionTopics` must name each topic once, other than the chat channel's own `topic` (Stack/Same appears twice) (got [\"Stack/Same\",\"Stack/Same\"]) at Stack/Chat",
       );
+      const byArn = (id: string, name: string) => sns.Topic.fromTopicArn(stack, id, `arn:aws:sns:us-east-1:${ACCOUNT}:${name}`);
+      expect(() => new ChatChannel(stack, 'Chat3', { topic: byArn('A1', 'a'), additionalRegionTopics: [byArn('A2', 'a')] })).toThrow(
+        `(arn:aws:sns:us-east-1:${ACCOUNT}:a appears twice)`,
+      );
+      const five = Array.from({ length: 5 }, (_, i) => byArn(`T${i}`, `t${i}`));
+      expect(() => new ChatChannel(stack, 'Chat4', { additionalRegionTopics: five })).toThrow(
+        '`additionalRegionTopics` must have at most 4 topics (a chat channel names 1 to 5 topics with `topic`) (got "5 topics") at Stack/Chat4',
+      );
+      new ChatChannel(stack, 'Chat5', { additionalRegionTopics: five.slice(0, 4) });
       const other = sns.Topic.fromTopicArn(stack, 'Other', 'arn:aws:sns:us-west-2:444455556666:t');
       expect(() => new ChatChannel(stack, 'Chat2', { additionalRegionTopics: [other] })).toThrow(
         "`additionalRegionTopics[0]` must be in the chat channel's account 111122223333 (Incident Manager cannot use a topic of another account) (got \"Stack/Other in account 444455556666\") at Stack/Chat2",
@@ -1049,10 +1067,7 @@ describe('ResponsePlan', () => {
     test.each<[string, Partial<ResponsePlanProps>, string]>([
       ['a name with a dot', { responsePlanName: 'critical.plan' }, '`responsePlanName` must be letters, digits, _ and - only (got "critical.plan") at Stack/Plan'],
       ['a name too long', { responsePlanName: 'a'.repeat(201) }, `\`responsePlanName\` must be 1 to 200 characters long (got "${'a'.repeat(100)}"… (201 characters)) at Stack/Plan [RESPONSE_PLAN_NAME]`],
-      ['an empty display name', { displayName: '' }, '`displayName` must be 1 to 200 characters long (got "") at Stack/Plan'],
       ['a title too long', { title: 't'.repeat(201) }, `\`title\` must be 0 to 200 characters long (got "${'t'.repeat(100)}"… (201 characters)) at Stack/Plan [INCIDENT_TEMPLATE]`],
-      ['an empty summary', { summary: '' }, '`summary` must be 1 to 4000 characters long (got "") at Stack/Plan'],
-      ['an empty dedupe string', { dedupeString: '' }, '`dedupeString` must be 1 to 1000 characters long (got "") at Stack/Plan'],
       ['an incident tag key of AWS', { incidentTags: { 'aws:team': 'x' } }, '`incidentTags key` must be letters, digits and _ = : . + - / only, not starting with aws: (got "aws:team") at Stack/Plan'],
       ['an empty incident tag value', { incidentTags: { team: '' } }, '`incidentTags["team"]` must be 1 to 256 characters long (got "") at Stack/Plan'],
       ['a runbook name too short', { runbook: { runbook: Runbook.fromDocumentName('ab') } }, '`runbook document name` must be 3 to 128 letters, digits and _ - . : / (got "ab") at Stack/Plan'],
@@ -1063,6 +1078,16 @@ describe('ResponsePlan', () => {
     ])('GIVEN %s THEN it is refused', (_name, props, message) => {
       const stack = newStack();
       expect(() => plan(stack, props)).toThrow(message);
+    });
+
+    test('GIVEN an empty display name, summary or dedupe string THEN it is accepted and left out, as CloudFormation reads "" back (API: 0 to N characters; schema: 1 to N)', () => {
+      const stack = newStack();
+      plan(stack, { displayName: '', summary: '', dedupeString: '' });
+      const template = expectValidStack(stack);
+      template.hasResourceProperties('AWS::SSMIncidents::ResponsePlan', {
+        DisplayName: Match.absent(),
+        IncidentTemplate: Match.objectLike({ Summary: Match.absent(), DedupeString: Match.absent() }),
+      });
     });
 
     test('GIVEN eleven notification topics, six engagements or one twice THEN they are refused', () => {

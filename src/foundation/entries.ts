@@ -37,9 +37,35 @@ export interface FoundationGroupOptions {
 export interface FoundationEngagementStage extends EngagementStageOptions {
   /**
    * The person's channels the stage engages (`EMAIL`, `SMS`, `VOICE`; each must be given on the
-   * person). None makes the stage a wait.
+   * person), each retried at the stage's `retryInterval`. None, here and in `channelTargets`, makes the
+   * stage a wait.
+   *
+   * @default - none
    */
-  readonly channels: ContactChannelType[];
+  readonly channels?: ContactChannelType[];
+
+  /**
+   * Channels the stage engages with a retry interval of their own, after those of `channels`, in order.
+   *
+   * @default - none
+   */
+  readonly channelTargets?: FoundationChannelTarget[];
+}
+
+/**
+ * A channel of an engagement plan stage, by type, with a retry interval of its own.
+ */
+export interface FoundationChannelTarget {
+  /** The channel (`EMAIL`, `SMS`, `VOICE`; it must be given on the person). */
+  readonly channel: ContactChannelType;
+
+  /**
+   * How long Incident Manager waits before it tries this channel again when the engagement failed:
+   * a whole number of minutes from 0 to 60.
+   *
+   * @default - the stage's `retryInterval`
+   */
+  readonly retryInterval?: Duration;
 }
 
 /**
@@ -91,7 +117,7 @@ export interface FoundationRotation extends RotationOptions {
  * An on-call schedule, as plain values.
  */
 export interface FoundationOnCallSchedule extends ContactNameOptions, FoundationGroupOptions {
-  /** The schedule's rotations: 1 to 8. */
+  /** The schedule's rotations: up to 8. None gives a schedule that engages nobody (the library warns). */
   readonly rotations: FoundationRotation[];
 }
 
@@ -116,7 +142,7 @@ export interface FoundationEscalationStage extends EscalationStageOptions {
  * An escalation plan, as plain values.
  */
 export interface FoundationEscalationPlan extends ContactNameOptions, FoundationGroupOptions {
-  /** The stages, in order: at least one. */
+  /** The stages, in order. None gives a plan that engages nobody (the library warns). */
   readonly stages: FoundationEscalationStage[];
 }
 

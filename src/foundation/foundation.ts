@@ -407,17 +407,24 @@ export class IncidentManagerFoundation extends Construct {
     if (entry.callAfter !== undefined) {
       throw new IncidentManagerValidationError(this, `\`${where}.callAfter\``, entry.callAfter.toHumanString(), 'be left out with `engagementPlan` (it shapes only the default plan)', 'FOUNDATION');
     }
-    return entry.engagementPlan!.map((stage, i) => ({
-      duration: stage.duration,
-      retryInterval: stage.retryInterval,
-      channels: stage.channels.map((type, j) => {
+    return entry.engagementPlan!.map((stage, i) => {
+      const channelOf = (type: ContactChannelType, path: string) => {
         const channel = channels.get(type);
         if (!channel) {
-          throw new IncidentManagerValidationError(this, `\`${where}.engagementPlan[${i}].channels[${j}]\``, type, `be a channel the person has (${[...channels.keys()].join(', ')})`, 'FOUNDATION');
+          throw new IncidentManagerValidationError(this, `\`${where}.engagementPlan[${i}].${path}\``, type, `be a channel the person has (${[...channels.keys()].join(', ')})`, 'FOUNDATION');
         }
         return channel;
-      }),
-    }));
+      };
+      return {
+        duration: stage.duration,
+        retryInterval: stage.retryInterval,
+        channels: (stage.channels ?? []).map((type, j) => channelOf(type, `channels[${j}]`)),
+        channelTargets: stage.channelTargets?.map((target, j) => ({
+          channel: channelOf(target.channel, `channelTargets[${j}].channel`),
+          retryInterval: target.retryInterval,
+        })),
+      };
+    });
   }
 
   private defineSchedule(entry: FoundationOnCallSchedule, where: string): OnCallSchedule {

@@ -4,7 +4,10 @@
  * epoch seconds). It covers every contact type, channel type, stage form (channels, a wait, a
  * contact, a non-essential contact), rotation recurrence (daily, weekly, monthly, with multipliers,
  * several on-calls and shift coverages), response plan option and a replication set with CMKs, and
- * resources the library cannot adopt unchanged.
+ * resources the library cannot adopt unchanged. Shapes the console makes that CloudFormation holds
+ * unchanged: stages whose channels retry at different intervals (the console sets one per channel),
+ * an empty dedupe string, summary or display name (the API takes "", CloudFormation reads it back as
+ * absent), and a chat channel with two topics in one Region (ChatbotSns: 1 to 5 topics).
  */
 export const ACCOUNT = '111122223333';
 export const REGION = 'eu-west-1';
@@ -68,7 +71,14 @@ export function accountFixture(): WireFixture {
   add(personal('bob.roe', 'Bob Roe', [{ DurationInMinutes: 5, Targets: [channelTarget('b-email', 3)] }]));
   add(personal('carol', 'Carol', []));
   add(personal('zoe', 'Zoë Smith', [{ DurationInMinutes: 0, Targets: [channelTarget('z-email', 5)] }]));
-  add(personal('dave', 'Dave', [{ DurationInMinutes: 0, Targets: [channelTarget('d-email', 5), channelTarget('d-sms', 10)] }]));
+  // Each channel with its own retry interval, as the console sets them; the second stage names the
+  // channels in another order than the first.
+  add(
+    personal('dave', 'Dave', [
+      { DurationInMinutes: 0, Targets: [channelTarget('d-email', 5), channelTarget('d-sms', 10)] },
+      { DurationInMinutes: 15, Targets: [channelTarget('d-sms', 1), channelTarget('d-email', 0)] },
+    ]),
+  );
   add({
     ContactArn: contact('primary-oncall'),
     Alias: 'primary-oncall',
@@ -120,7 +130,7 @@ export function accountFixture(): WireFixture {
     [contact('zoe')]: [ch('zoe', 'z-email', 'zoe email', 'EMAIL', 'zoe@example.com')],
     [contact('dave')]: [
       ch('dave', 'd-email', 'dave email', 'EMAIL', 'dave@example.com'),
-      ch('dave', 'd-sms', 'dave sms', 'SMS', '+12065550199'),
+      ch('dave', 'd-sms', 'Téléphone.mobile', 'SMS', '+12065550199'), // the API takes letters of any language and dots
     ],
   };
 
@@ -275,6 +285,26 @@ export function accountFixture(): WireFixture {
         },
       ],
     },
+    [plan('empty-dedupe')]: {
+      arn: plan('empty-dedupe'),
+      name: 'empty-dedupe',
+      displayName: 'Empty dedupe string',
+      incidentTemplate: { title: 'Queue backlog', impact: 3, summary: 'Orders wait in the queue.', dedupeString: '' },
+    },
+    [plan('empty-summary')]: {
+      arn: plan('empty-summary'),
+      name: 'empty-summary',
+      displayName: '',
+      incidentTemplate: { title: 'Search is slow', impact: 4, summary: '', dedupeString: 'search-latency' },
+      engagements: [contact('dave')],
+    },
+    [plan('two-chat-topics')]: {
+      arn: plan('two-chat-topics'),
+      name: 'two-chat-topics',
+      incidentTemplate: { title: 'Checkout errors', impact: 2 },
+      // Two topics of one Region, as the console allows.
+      chatChannel: { chatbotSns: [topic('checkout-chat'), topic('checkout-chat-oncall')] },
+    },
     [plan('other-account-role')]: {
       arn: plan('other-account-role'),
       name: 'other-account-role',
@@ -318,7 +348,6 @@ export function accountFixture(): WireFixture {
 /** What the fixture cannot adopt unchanged, by hand: ARN to the kind of finding. */
 export const EXPECTED_FINDINGS: { [arn: string]: 'left out' | 'differs' | 'note' } = {
   [contact('zoe')]: 'left out', // display name with ë
-  [contact('dave')]: 'left out', // one stage retries its channels at 5 and 10 minutes
   [rotation('rot-nights')]: 'left out', // rotation name with -
   [plan('other-account-role')]: 'left out', // runbook role of another account
   [channel('c-sms')]: 'note', // not activated

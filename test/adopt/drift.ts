@@ -50,10 +50,12 @@ export function expectedProperties(fixture: WireFixture): Map<string, Json> {
         Tags: tagsOf(arn),
       }),
     );
-    if (contact.Type !== 'ONCALL_SCHEDULE' && (plan.Stages ?? []).length > 0) {
+    // An engagement plan exists once it has a stage; an escalation plan's stages (possibly none: the
+    // API's Plan does not require them) are read through the Plan of its contact's ARN.
+    if (contact.Type === 'ESCALATION' || (contact.Type === 'PERSONAL' && (plan.Stages ?? []).length > 0)) {
       out.set(`AWS::SSMContacts::Plan ${arn}`, {
         ContactId: arn,
-        Stages: plan.Stages.map((s: Json) => ({
+        Stages: (plan.Stages ?? []).map((s: Json) => ({
           DurationInMinutes: s.DurationInMinutes,
           Targets: s.Targets.map((t: Json) =>
             t.ChannelTargetInfo
@@ -109,6 +111,9 @@ export function expectedProperties(fixture: WireFixture): Map<string, Json> {
     );
   }
   const i = fixture.incidents;
+  // The API's empty string is absent in CloudFormation: its schema takes 1 to N characters for these,
+  // and it reads "" back as no value.
+  const orAbsent = (v: string | undefined) => (v === '' ? undefined : v);
   for (const p of Object.values(i.plans)) {
     const t = p.incidentTemplate;
     const a = p.actions?.[0]?.ssmAutomation;
@@ -117,12 +122,12 @@ export function expectedProperties(fixture: WireFixture): Map<string, Json> {
       `AWS::SSMIncidents::ResponsePlan ${p.arn}`,
       strip({
         Name: p.name,
-        DisplayName: p.displayName,
+        DisplayName: orAbsent(p.displayName),
         IncidentTemplate: {
           Title: t.title,
           Impact: t.impact,
-          Summary: t.summary,
-          DedupeString: t.dedupeString,
+          Summary: orAbsent(t.summary),
+          DedupeString: orAbsent(t.dedupeString),
           IncidentTags: tagList(t.incidentTags),
           NotificationTargets: t.notificationTargets?.map((n: Json) => ({ SnsTopicArn: n.snsTopicArn })),
         },
