@@ -90,6 +90,7 @@ export const INCIDENT_MANAGER_PRINCIPAL = 'ssm-incidents.amazonaws.com';
 
 const alias = (arn: string) => arn.split('/').pop()!;
 const iso = (t: number) => new Date(t).toISOString().slice(0, 16) + 'Z';
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const errorName = (e: unknown) => (e as { name?: string })?.name ?? '';
 
 export async function runCheck(options: CheckOptions): Promise<CheckReport> {
@@ -167,7 +168,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
       area: 'coverage',
       code: 'coverage-gap',
       resource: c.contact.ContactArn!,
-      message: `on-call schedule ${c.contact.Alias} has nobody on call for ${Math.round(hours * 10) / 10} hours of the next ${options.weeks} weeks (AWS's shifts, overrides included), in ${gaps.length} gaps: ${gaps
+      message: `on-call schedule ${c.contact.Alias} has nobody on call for ${Math.round(hours * 10) / 10} hours of the next ${plural(options.weeks, 'week')} (AWS's shifts, overrides included), in ${plural(gaps.length, 'gap')}: ${gaps
         .slice(0, 5)
         .map((g) => `${iso(g.start)} to ${iso(g.end)}`)
         .join(', ')}${gaps.length > 5 ? ', ...' : ''}`,
@@ -214,7 +215,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
         area: 'library',
         code: 'library-shifts-differ',
         resource: rotation.rotation.RotationArn!,
-        message: `the library's Rotation.shiftsBetween does not compute the shifts AWS previews for rotation ${c.rotation} (ListPreviewRotationShifts, next ${options.weeks} weeks): ${c.differences.join('; ')}`,
+        message: `the library's Rotation.shiftsBetween does not compute the shifts AWS previews for rotation ${c.rotation} (ListPreviewRotationShifts, next ${plural(options.weeks, 'week')}): ${c.differences.join('; ')}`,
         fix: "the library's offline coverage answers (OnCallAssertions, shiftsBetween) do not hold for this rotation: rely on this command's coverage instead, and report the difference to the library",
       });
     }
@@ -382,6 +383,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
       });
       const denied = results.filter((r) => r.EvalDecision !== 'allowed');
       if (denied.length === 0) continue;
+      const names = new Set(denied.map((d) => d.EvalResourceName));
+      const deniedUses = uses.filter((u) => [u.documentArn, u.definitionArn, u.passRole].some((r) => r && names.has(r)));
+      const plans = [...new Set(deniedUses.map((u) => alias(u.plan)))];
       add({
         severity: 'error',
         area: 'permissions',
@@ -389,7 +393,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
         resource: roleArn,
         message: `IAM's policy simulator denies runbook role ${alias(roleArn)} ${request.action} on ${denied
           .map((d) => `${d.EvalResourceName} (${d.EvalDecision})`)
-          .join(', ')}: the runbook of ${uses.map((u) => alias(u.plan)).join(', ')} would not start`,
+          .join(', ')}: the runbook of ${plans.join(', ')} would not start`,
         fix: `allow ${request.action} on those resources in the role's policies, and check its permissions boundary and any service control policy`,
       });
     }
@@ -577,11 +581,13 @@ export function reachability(snapshot: AccountSnapshot): {
     const c = contacts.get(arn);
     let result = false;
     if (c?.contact.Type === 'PERSONAL') {
-      result = (c.contact.Plan?.Stages ?? []).some((s) => (s.Targets ?? []).some((t) => t.ChannelTargetInfo && activated(c, t.ChannelTargetInfo.ContactChannelId!)));
+      const stages = c.contact.Plan?.Stages ?? [];
+      result = stages.some((s) => (s.Targets ?? []).some((t) => t.ChannelTargetInfo && activated(c, t.ChannelTargetInfo.ContactChannelId!)));
     } else if (c?.contact.Type === 'ONCALL_SCHEDULE') {
       result = (c.contact.Plan?.RotationIds ?? []).some((id) => (rotations.get(id)?.ContactIds ?? []).some(reachable));
     } else if (c?.contact.Type === 'ESCALATION') {
-      result = (c.contact.Plan?.Stages ?? []).some((s) => (s.Targets ?? []).some((t) => t.ContactTargetInfo && reachable(t.ContactTargetInfo.ContactId!)));
+      const stages = c.contact.Plan?.Stages ?? [];
+      result = stages.some((s) => (s.Targets ?? []).some((t) => t.ContactTargetInfo && reachable(t.ContactTargetInfo.ContactId!)));
     }
     memo.set(arn, result);
     return result;
@@ -649,7 +655,9 @@ export function reachability(snapshot: AccountSnapshot): {
         });
       }
       const members = new Map<string, string[]>();
-      for (const id of ids) for (const m of rotations.get(id)?.ContactIds ?? []) members.set(m, [...(members.get(m) ?? []), rotations.get(id)!.Name!]);
+      for (const id of ids) {
+        for (const m of rotations.get(id)?.ContactIds ?? []) members.set(m, [...(members.get(m) ?? []), rotations.get(id)!.Name!]);
+      }
       for (const [member, names] of members) {
         if (reachable(member)) continue;
         findings.push({
@@ -681,7 +689,7 @@ export function reachability(snapshot: AccountSnapshot): {
           code: 'escalation-target-unreachable',
           resource: arn,
           message: `escalation plan ${name} engages ${alias(target)}, which ${contacts.has(target) ? 'reaches nobody' : 'does not exist'}`,
-          fix: `make ${alias(target)} reachable (see the reachability findings), or engage someone else`,
+          fix: contacts.has(target) ? `make ${alias(target)} reachable (see the reachability findings), or engage someone else` : 'engage a contact that exists, or remove the engagement',
         });
       }
     }

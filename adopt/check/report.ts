@@ -6,7 +6,7 @@ import { CheckReport } from './check';
 export function renderText(report: CheckReport): string {
   const errors = report.findings.filter((f) => f.severity === 'error').length;
   const warnings = report.findings.length - errors;
-  const head = `Incident Manager check of account ${report.account}, Region ${report.region}, at ${report.at} (shifts: next ${report.weeks} weeks)
+  const head = `Incident Manager check of account ${report.account}, Region ${report.region}, at ${report.at} (shifts: next ${report.weeks === 1 ? '1 week' : `${report.weeks} weeks`})
 ${errors} errors (a page or a runbook would fail), ${warnings} warnings; ${report.stats.calls} read-only calls
 `;
   if (report.findings.length === 0) return `${head}\nNothing found: every contact is reachable, every schedule covered, every runbook and permission in place.\n`;

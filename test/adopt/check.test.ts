@@ -218,8 +218,8 @@ describe('check, on a recorded account with a problem of every kind', () => {
 
   test('THEN the coverage gap is the two days before the backup rotation starts, from AWS\'s shifts', () => {
     const gap = run.report.findings.find((f) => f.code === 'coverage-gap')!;
-    expect(gap.message).toContain('nobody on call for 48 hours of the next 1 weeks');
-    expect(gap.message).toContain('in 1 gaps: 2027-01-04T00:00Z to 2027-01-06T00:00Z');
+    expect(gap.message).toContain('nobody on call for 48 hours of the next 1 week');
+    expect(gap.message).toContain('in 1 gap: 2027-01-04T00:00Z to 2027-01-06T00:00Z');
   });
 
   test('THEN the library finding names the shift where AWS and the library disagree', () => {
@@ -231,6 +231,7 @@ describe('check, on a recorded account with a problem of every kind', () => {
     const denied = run.report.findings.find((f) => f.code === 'role-denied')!;
     expect(denied.message).toContain(`arn:aws:ssm:${REGION}:${ACCOUNT}:document/Payments-Diagnose (implicitDeny)`);
     expect(denied.message).not.toContain('Payments-Restart');
+    expect(denied.message).toContain('the runbook of diagnose would not start');
     expect(run.report.findings.find((f) => f.code === 'runbook-parameter-missing')!.message).toContain('requires Service,');
     const targets = run.report.findings.filter((f) => f.code === 'escalation-target-unreachable').map((f) => f.message);
     expect(targets).toEqual(
@@ -325,7 +326,8 @@ describe('the read-only policy check documents', () => {
       if (!resource) continue;
       const action = `${prefix[c.service]}:${c.operation}`;
       const statements = policy.Statement.filter((s: any) => [s.Action].flat().includes(action)) as any[];
-      expect({ action, resource, allowed: statements.some((s) => [s.Resource].flat().some((r: string) => wildcardRegex(r, false).test(resource))) }).toEqual({
+      const allowed = statements.some((s) => [s.Resource].flat().some((r: string) => wildcardRegex(r, false).test(resource)));
+      expect({ action, resource, allowed }).toEqual({
         action,
         resource,
         allowed: true,
@@ -358,7 +360,7 @@ describe('the check command', () => {
   test('GIVEN a healthy account THEN exit 0, the report on stdout and progress on stderr', async () => {
     const { code, out, err } = await cli(args, healthyAccount());
     expect(code).toBe(0);
-    expect(out).toContain(`Incident Manager check of account ${ACCOUNT}, Region ${REGION}, at 2027-01-04T00:00:00.000Z (shifts: next 1 weeks)`);
+    expect(out).toContain(`Incident Manager check of account ${ACCOUNT}, Region ${REGION}, at 2027-01-04T00:00:00.000Z (shifts: next 1 week)`);
     expect(out).toContain('Nothing found');
     expect(err).toMatch(/^check: /m);
     expect(out).not.toMatch(/^check: /m);
