@@ -10,8 +10,9 @@ const [file, which] = process.argv.slice(2);
 const report = JSON.parse(fs.readFileSync(file, 'utf8'));
 const found = report.findings.map((f: any) => [f.severity, f.code, f.resource].join(' ')).sort();
 const expected = which === 'healthy' ? [] : plantedAccount().expected.map((e) => e.join(' ')).sort();
-const missing = expected.filter((e: string) => !found.includes(e) || found.filter((x: string) => x === e).length < expected.filter((x: string) => x === e).length);
-const extra = found.filter((e: string) => !expected.includes(e) || found.filter((x: string) => x === e).length > expected.filter((x: string) => x === e).length);
+const count = (list: string[], e: string) => list.filter((x) => x === e).length;
+const missing = expected.filter((e: string) => count(found, e) < count(expected, e));
+const extra = found.filter((e: string) => count(found, e) > count(expected, e));
 if (missing.length > 0 || extra.length > 0) {
   process.stderr.write(`${which}: missing ${JSON.stringify([...new Set(missing)], undefined, 2)}\nunexpected ${JSON.stringify([...new Set(extra)], undefined, 2)}\n`);
   process.exit(1);
