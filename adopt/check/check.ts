@@ -19,6 +19,7 @@ import { GetTopicAttributesCommand } from '@aws-sdk/client-sns';
 import { DescribeDocumentCommand, DescribeDocumentPermissionCommand } from '@aws-sdk/client-ssm';
 import { ListRotationShiftsCommand, SSMContactsClient } from '@aws-sdk/client-ssm-contacts';
 import type { SSMIncidentsClient } from '@aws-sdk/client-ssm-incidents';
+import { AppStack, DeployedStacks, appDrift } from './app';
 import { admitsService } from './policy-eval';
 import { compareShifts } from '../adopt';
 import { Modules } from '../ir';
@@ -58,6 +59,11 @@ export interface CheckOptions {
    * @default - no comparison
    */
   readonly modules?: Modules;
+  /**
+   * The stacks of an app (`--app`), to compare their Incident Manager resources with the account.
+   * @default - no comparison
+   */
+  readonly app?: AppStack[];
 }
 
 export type Severity = 'error' | 'warning';
@@ -526,12 +532,14 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     return [page.StackSummaries, page.NextToken];
   });
   const managed = new Set<string>();
+  const deployed: DeployedStacks = new Map();
   const live = stacks.filter((s) => s.StackStatus !== 'DELETE_COMPLETE');
   await mapLimit(live, concurrency, async (stack) => {
     const resources = await all<any>(async (NextToken) => {
       const page = await send(clients.cloudformation, new ListStackResourcesCommand({ StackName: stack.StackId ?? stack.StackName, NextToken }));
       return [page.StackResourceSummaries, page.NextToken];
     });
+    deployed.set(stack.StackName, new Map(resources.map((r) => [r.LogicalResourceId, { physicalId: r.PhysicalResourceId, type: r.ResourceType }])));
     for (const r of resources) {
       if (/^AWS::SSM(Contacts|Incidents)::/.test(r.ResourceType ?? '') && r.PhysicalResourceId) managed.add(r.PhysicalResourceId);
     }
@@ -557,6 +565,11 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   for (const r of snapshot.rotations) unmanaged(r.rotation.RotationArn!, `rotation ${r.rotation.Name}`);
   for (const p of snapshot.responsePlans) unmanaged(p.plan.arn!, `response plan ${p.plan.name}`);
   progress(`drift: ${live.length} stacks read, ${managed.size} Incident Manager resources in them`);
+  if (options.app) {
+    const appFindings = appDrift(options.app, deployed, snapshot, account, partition);
+    findings.push(...appFindings);
+    progress(`app: ${options.app.length} stacks compared with the account, ${appFindings.length} findings`);
+  }
 
   const order = { error: 0, warning: 1 };
   findings.sort((a, b) => order[a.severity] - order[b.severity]);

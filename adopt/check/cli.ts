@@ -11,17 +11,20 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { SSMContactsClient } from '@aws-sdk/client-ssm-contacts';
 import { SSMIncidentsClient } from '@aws-sdk/client-ssm-incidents';
+import { AppStack, readApp } from './app';
 import { CheckClients, Sender, runCheck } from './check';
 import { renderJson, renderText } from './report';
 import { Modules } from '../ir';
 
-export const CHECK_USAGE = `       cdk-incident-manager check --region <region> [--profile <profile>] [--weeks <n>] [--start <date>] [--json]
+export const CHECK_USAGE = `       cdk-incident-manager check --region <region> [--profile <profile>] [--weeks <n>] [--start <date>]
+                                  [--app <cdk.out directory or app command>] [--json]
        cdk-incident-manager policy --account <account> --region <region> --for check
 
 \`check\` reads the same account with read-only calls and reports what would fail a page or a runbook:
 contacts that cannot be reached, schedules with nobody on call (AWS's shifts for the next --weeks
 weeks from --start, default 4 weeks from now), runbooks, roles, topics, keys and secrets that would refuse Incident Manager, and
-resources no CloudFormation stack manages. Exit code 0: no errors; 1: errors; 2: the check failed.
+resources no CloudFormation stack manages; with --app, the app's Incident Manager resources that
+differ from the account, property by property. Exit code 0: no errors; 1: errors; 2: the check failed.
 `;
 
 export async function checkMain(args: string[], loadModules: () => Modules | undefined): Promise<number> {
@@ -32,7 +35,7 @@ export async function checkMain(args: string[], loadModules: () => Modules | und
       flags.json = 'true';
       continue;
     }
-    if (!['--region', '--profile', '--weeks', '--start', '--concurrency'].includes(name)) {
+    if (!['--region', '--profile', '--weeks', '--start', '--app', '--concurrency'].includes(name)) {
       process.stderr.write(`Unknown option "${args[i]}".\n${CHECK_USAGE}`);
       return 2;
     }
@@ -83,7 +86,12 @@ export async function checkMain(args: string[], loadModules: () => Modules | und
   };
   const progress = (message: string) => process.stderr.write(`check: ${message}\n`);
   try {
-    const report = await runCheck({ clients, region, weeks, now, concurrency, progress, modules: loadModules() });
+    let app: AppStack[] | undefined;
+    if (flags.app !== undefined) {
+      app = readApp(flags.app);
+      progress(`app: ${app.length} stacks read from ${flags.app}`);
+    }
+    const report = await runCheck({ clients, region, weeks, now, concurrency, progress, modules: loadModules(), app });
     process.stdout.write(flags.json ? renderJson(report) : renderText(report));
     return report.findings.some((f) => f.severity === 'error') ? 1 : 0;
   } catch (e) {

@@ -27,12 +27,16 @@ import {
 import * as cdk from 'aws-cdk-lib';
 import { mockClient } from 'aws-sdk-client-mock';
 import { CheckFake, CheckService, checkRequestHandler } from './check-fake';
-import { ACCOUNT, CheckFixture, NOW, REGION, WEEKS, healthyAccount, plantedAccount, role } from './check-fixture';
+import { ACCOUNT, CheckFixture, NOW, REGION, WEEKS, channel, contact, healthyAccount, plan, plantedAccount, role, rotation } from './check-fixture';
 import { toSdkShape } from './fake-account';
+import { readApp } from '../../adopt/check/app';
 import { CheckClients, CheckReport, runCheck } from '../../adopt/check/check';
 import { checkPolicy } from '../../adopt/check/policy';
 import { renderText } from '../../adopt/check/report';
 import { main } from '../../adopt/cli';
+import { planAdoption } from '../../adopt/plan';
+import { readAccount } from '../../adopt/read';
+import { buildAdoptedApp } from '../../adopt/synth';
 import * as im from '../../src';
 import { checkPolicyDocument, checkRequiredResources, wildcardRegex } from '../support/iam-check';
 
@@ -383,7 +387,11 @@ describe('the check command', () => {
     expect(await cli(['check', '--region', REGION, '--weeks', '60'])).toEqual(expect.objectContaining({ code: 2, err: expect.stringContaining('--weeks 60: give a whole number from 1 to 52') }));
     expect(await cli(['check', '--region', 'Ireland'])).toEqual(expect.objectContaining({ code: 2, err: expect.stringContaining('--region Ireland') }));
     expect(await cli(['check', '--region', REGION, '--start', 'tomorrow'])).toEqual(expect.objectContaining({ code: 2, err: expect.stringContaining('--start tomorrow') }));
-    expect(await cli(['check', '--region', REGION, '--app', 'cdk.out'])).toEqual(expect.objectContaining({ code: 2, err: expect.stringContaining('Unknown option "--app"') }));
+    expect(await cli(['check', '--region', REGION, '--out', 'x'])).toEqual(expect.objectContaining({ code: 2, err: expect.stringContaining('Unknown option "--out"') }));
+    expect(await cli(['check', '--region', REGION, '--app'])).toEqual(expect.objectContaining({ code: 2, err: expect.stringContaining('--app needs a value') }));
+    expect(await cli(['check', '--region', REGION, '--app', path.join(__dirname, 'no-such-assembly')], healthyAccount())).toEqual(
+      expect.objectContaining({ code: 2, err: expect.stringContaining('check failed') }),
+    );
   });
 
   test('THEN `policy --for check` prints the check\'s policy', async () => {
@@ -391,4 +399,91 @@ describe('the check command', () => {
     expect(code).toBe(0);
     expect(JSON.parse(out)).toEqual(checkPolicy(ACCOUNT, REGION));
   });
+});
+
+describe('check --app, the app\'s Incident Manager resources against the account', () => {
+  /**
+   * The app: the healthy account as adopt writes it (its templates are checked against the account
+   * property by property in adopt.test.ts), synthesized to a cloud assembly; the account's stacks are
+   * those templates as deployed, with the ARNs adopt's mappings name.
+   */
+  async function adoptedApp(fixture: CheckFixture): Promise<string> {
+    const fake = new CheckFake(fixture);
+    const mocks = mockServices(fake);
+    try {
+      const snapshot = await readAccount({ contacts: sdkClients().contacts, incidents: sdkClients().incidents, region: REGION, concurrency: 4 });
+      const adoption = planAdoption(snapshot, { maxResourcesPerStack: 200, stackPrefix: 'IncidentManager', modules });
+      fs.mkdirSync(path.join(__dirname, '.out'), { recursive: true });
+      const outdir = fs.mkdtempSync(path.join(__dirname, '.out', 'check-app-'));
+      const built = buildAdoptedApp(adoption, modules, new cdk.App({ outdir }));
+      const assembly = built.app.synth();
+      fixture.stacks.splice(
+        0,
+        fixture.stacks.length,
+        ...assembly.stacks.map((s) => ({
+          summary: { StackId: `arn:aws:cloudformation:${REGION}:${ACCOUNT}:stack/${s.stackName}/0a1b2c3d`, StackName: s.stackName, StackStatus: 'IMPORT_COMPLETE' },
+          resources: Object.entries(built.mappings[s.stackName]).map(([logicalId, { Arn }]) => ({
+            LogicalResourceId: logicalId,
+            PhysicalResourceId: Arn,
+            ResourceType: s.template.Resources[logicalId].Type,
+            ResourceStatus: 'IMPORT_COMPLETE',
+          })),
+        })),
+      );
+      return outdir;
+    } finally {
+      mocks.restore();
+    }
+  }
+
+  async function checkApp(fixture: CheckFixture, app: string) {
+    const fake = new CheckFake(fixture);
+    const mocks = mockServices(fake);
+    try {
+      return await runCheck({ clients: sdkClients(), region: REGION, weeks: WEEKS, now: NOW, app: readApp(app) });
+    } finally {
+      mocks.restore();
+    }
+  }
+
+  test('GIVEN the app deployed as it is THEN nothing differs, whether from cdk.out or an app command', async () => {
+    const fixture = healthyAccount();
+    const outdir = await adoptedApp(fixture);
+    expect((await checkApp(fixture, outdir)).findings).toEqual([]);
+    // An app command writes its assembly where CDK_OUTDIR says.
+    expect((await checkApp(fixture, `cp -r '${outdir}'/. "$CDK_OUTDIR"`)).findings).toEqual([]);
+  }, 60_000);
+
+  test('GIVEN changes made outside CloudFormation THEN each is reported once, naming the properties', async () => {
+    const fixture = healthyAccount();
+    const outdir = await adoptedApp(fixture);
+    const { contacts, incidents } = fixture.account;
+    // A number changed in the console, and a rotation moved to another time zone.
+    contacts.channels[contact('alice')][1].DeliveryAddress.SimpleAddress = '+12065550111';
+    contacts.Rotations[0].TimeZoneId = 'Europe/Paris';
+    // A plan deleted in the console; a plan the stack does not hold (a failed deployment); a stack not deployed.
+    delete incidents.plans[plan('payments-critical')];
+    incidents.responsePlans = incidents.responsePlans.filter((p) => p.arn !== plan('payments-critical'));
+    const plans = fixture.stacks.find((s) => s.resources.some((r: any) => r.PhysicalResourceId === plan('minimal')))!;
+    const minimal = plans.resources.find((r: any) => r.PhysicalResourceId === plan('minimal'));
+    plans.resources = plans.resources.filter((r: any) => r !== minimal);
+    fixture.stacks.splice(fixture.stacks.findIndex((s) => s.summary.StackName === 'IncidentManagerReplicationSet'), 1);
+
+    const report = await checkApp(fixture, outdir);
+    const app = report.findings.filter((f) => f.code.startsWith('app-'));
+    expect(app.map((f) => [f.severity, f.code, f.resource].join(' ')).sort()).toEqual(
+      [
+        `warning app-differs ${channel('a-sms')}`,
+        `warning app-differs ${rotation('rot-weekly')}`,
+        `warning app-resource-deleted ${plan('payments-critical')}`,
+        `warning app-resource-not-deployed ${plans.summary.StackName}/${minimal.LogicalResourceId}`,
+        'warning app-stack-not-deployed IncidentManagerReplicationSet',
+      ].sort(),
+    );
+    expect(app.find((f) => f.resource === channel('a-sms'))!.message).toContain('ChannelAddress (app "+12065550100", account "+12065550111")');
+    // 09:00 UTC on 6 January 2025 is 10:00 in Paris (CET, UTC+1).
+    const moved = app.find((f) => f.resource === rotation('rot-weekly'))!.message;
+    expect(moved).toContain('StartTime (app "2025-01-06T09:00:00", account "2025-01-06T10:00:00")');
+    expect(moved).toContain('TimeZoneId (app "UTC", account "Europe/Paris")');
+  }, 60_000);
 });
