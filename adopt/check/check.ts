@@ -89,6 +89,8 @@ export interface CheckReport {
   readonly at: string;
   readonly weeks: number;
   readonly findings: CheckFinding[];
+  /** Resources of other accounts the check does not read (its policy names this account only). */
+  readonly notChecked: string[];
   readonly stats: ReadStatistics;
 }
 
@@ -137,6 +139,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const account = accountOf(snapshot);
   const findings: CheckFinding[] = [];
   const add = (f: CheckFinding) => findings.push(f);
+  /** What the check could not read with its policy, said in the report. */
+  const notChecked: string[] = [];
+  const ofAnotherAccount = (arn: string) => arn.startsWith('arn:') && arn.split(':')[4] !== account;
 
   const reach = reachability(snapshot);
   findings.push(...reach.findings);
@@ -229,7 +234,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   }
 
   // Response plans: engagements, runbooks, and the roles, topics, keys and secrets they use.
-  const partition = (snapshot.responsePlans[0]?.plan.arn ?? 'arn:aws').split(':')[1];
+  const partition = partitionOf(snapshot);
   const topics = new Map<string, string[]>();
   const secrets = new Map<string, string[]>();
   const runbooks: Array<{ plan: string; role?: string; documentArn: string; definitionArn: string; passRole?: string }> = [];
@@ -268,6 +273,20 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
       const a = action.ssmAutomation;
       if (!a?.documentName) continue;
       const document = await describeDocument(a.documentName, a.documentVersion);
+      const inImpacted = a.targetAccount === 'IMPACTED_ACCOUNT';
+      if (document === 'missing' && inImpacted) {
+        // Run in the impacted account, a runbook named without an ARN may be that account's own: this
+        // account cannot see it, so it cannot say the page would fail.
+        add({
+          severity: 'warning',
+          area: 'response plans',
+          code: 'runbook-missing',
+          resource: arn,
+          message: `response plan ${plan.name} runs the runbook ${a.documentName} in the impacted account, and this account neither has it nor sees it shared`,
+          fix: 'make sure every impacted account has the document, or share it with them from this account',
+        });
+        continue;
+      }
       if (document === 'missing' || document === 'version missing') {
         add({
           severity: 'error',
@@ -332,7 +351,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
 
   // What AWS would deny: each runbook role's trust policy and IAM's simulation of its requests.
   const roles = new Map<string, typeof runbooks>();
-  for (const r of runbooks) if (r.role && r.role.split(':')[4] === account) roles.set(r.role, [...(roles.get(r.role) ?? []), r]);
+  for (const r of runbooks) {
+    if (r.role && ofAnotherAccount(r.role)) notChecked.push(`runbook role ${r.role} (${alias(r.plan)}): of another account`);
+    else if (r.role) roles.set(r.role, [...(roles.get(r.role) ?? []), r]);
+  }
   for (const [roleArn, uses] of roles) {
     let role: any;
     try {
@@ -409,6 +431,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   // Topics, their keys, and PagerDuty secrets admit Incident Manager.
   const regionOf = (arn: string) => (arn.startsWith('arn:') ? arn.split(':')[3] : region);
   for (const [topicArn, users] of topics) {
+    if (ofAnotherAccount(topicArn)) {
+      notChecked.push(`topic ${topicArn} (${users.join(', ')}): of another account`);
+      continue;
+    }
     let attributes: { [key: string]: string };
     try {
       attributes = (await send(clients.sns(regionOf(topicArn)), new GetTopicAttributesCommand({ TopicArn: topicArn }))).Attributes ?? {};
@@ -439,6 +465,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     }
   }
   for (const [secretId, users] of secrets) {
+    if (ofAnotherAccount(secretId)) {
+      notChecked.push(`PagerDuty secret ${secretId} (${users.join(', ')}): of another account`);
+      continue;
+    }
     let policy: string | undefined;
     try {
       policy = (await send(clients.secretsManager(regionOf(secretId)), new GetResourcePolicyCommand({ SecretId: secretId }))).ResourcePolicy;
@@ -473,6 +503,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
 
   /** A key is enabled and, when `actions` are given, its policy lets Incident Manager use it for them. */
   async function checkKey(keyId: string, keyRegion: string, user: string, actions: string[] = []): Promise<void> {
+    if (ofAnotherAccount(keyId)) {
+      notChecked.push(`KMS key ${keyId} of ${user}: of another account`);
+      return;
+    }
     const kms = clients.kms(keyRegion);
     let key: any;
     try {
@@ -573,7 +607,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
 
   const order = { error: 0, warning: 1 };
   findings.sort((a, b) => order[a.severity] - order[b.severity]);
-  return { account, region, at: now.toISOString(), weeks: options.weeks, findings, stats };
+  return { account, region, at: now.toISOString(), weeks: options.weeks, findings, notChecked: [...new Set(notChecked)], stats };
 }
 
 /** Reachability of every contact, and the findings about contacts, schedules and escalation plans. */
@@ -722,6 +756,11 @@ export function gapsOf(intervals: Array<{ start: number; end: number }>, from: n
   }
   if (covered < to) gaps.push({ start: covered, end: to });
   return gaps.filter((g) => g.end > g.start);
+}
+
+function partitionOf(snapshot: AccountSnapshot): string {
+  const arn = [snapshot.replicationSet?.replicationSet.arn, ...snapshot.contacts.map((c) => c.contact.ContactArn)].find((a) => a);
+  return arn?.split(':')[1] ?? 'aws';
 }
 
 function accountOf(snapshot: AccountSnapshot): string {

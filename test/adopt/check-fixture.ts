@@ -22,6 +22,7 @@ export const role = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`;
 export const topic = (name: string, region = REGION) => `arn:aws:sns:${region}:${ACCOUNT}:${name}`;
 export const key = (id: string, region = REGION) => `arn:aws:kms:${region}:${ACCOUNT}:key/${id}`;
 export const secret = (name: string) => `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:${name}`;
+export const OTHER_ACCOUNT_TOPIC = `arn:aws:sns:${REGION}:999988887777:shared-incident-chat`;
 export const REPLICATION_SET_ARN = `arn:aws:ssm-incidents::${ACCOUNT}:replication-set/40bffa2c-ccf3-4ef4-9d8d-0c6a5d2e11aa`;
 const SERVICE = 'ssm-incidents.amazonaws.com';
 const seconds = (iso: string) => Date.parse(iso) / 1000;
@@ -435,6 +436,14 @@ export function plantedAccount(): { fixture: CheckFixture; expected: Planted[] }
     actions: [{ ssmAutomation: { documentName: 'Deleted-Runbook', roleArn: role('IncidentRunbookRole') } }],
   });
   expected.push(['error', 'runbook-missing', plan('ops-restart')]);
+  // Run in the impacted account, a runbook this account does not see may be the application account's own.
+  addPlan({
+    arn: plan('app-runbook'),
+    name: 'app-runbook',
+    incidentTemplate: { title: 'Application runbook', impact: 4 },
+    actions: [{ ssmAutomation: { documentName: 'App-Only-Runbook', roleArn: role('CrossAccountRunbookRole'), targetAccount: 'IMPACTED_ACCOUNT' } }],
+  });
+  expected.push(['warning', 'runbook-missing', plan('app-runbook')]);
   // A runbook whose required parameter the plan does not give, started by a role that may not start it.
   f.documents['Payments-Diagnose'] = { defaultVersion: '1', versions: { 1: document('Payments-Diagnose', '1', ACCOUNT, [param('Service'), param('Verbose', 'false')]) }, sharedWith: [] };
   addPlan({
@@ -462,7 +471,8 @@ export function plantedAccount(): { fixture: CheckFixture; expected: Planted[] }
   // Topics, keys and secrets.
   f.topics[topic('incident-updates')].Policy = policy({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'SNS:Publish', Resource: topic('incident-updates') });
   expected.push(['error', 'topic-policy-denies', topic('incident-updates')]);
-  critical.chatChannel.chatbotSns.push(topic('deleted-topic'), topic('incident-chat-aws-key'));
+  // A topic of another account is not read (the policy names this account only): the report says so.
+  critical.chatChannel.chatbotSns.push(topic('deleted-topic'), topic('incident-chat-aws-key'), OTHER_ACCOUNT_TOPIC);
   f.topics[topic('incident-chat-aws-key')] = {
     TopicArn: topic('incident-chat-aws-key'),
     Policy: policy(serviceAllows('sns:Publish', topic('incident-chat-aws-key'))),

@@ -27,7 +27,7 @@ import {
 import * as cdk from 'aws-cdk-lib';
 import { mockClient } from 'aws-sdk-client-mock';
 import { CheckFake, CheckService, checkRequestHandler } from './check-fake';
-import { ACCOUNT, CheckFixture, NOW, REGION, WEEKS, channel, contact, healthyAccount, plan, plantedAccount, role, rotation } from './check-fixture';
+import { ACCOUNT, CheckFixture, NOW, OTHER_ACCOUNT_TOPIC, REGION, WEEKS, channel, contact, healthyAccount, plan, plantedAccount, role, rotation } from './check-fixture';
 import { toSdkShape } from './fake-account';
 import { readApp } from '../../adopt/check/app';
 import { CheckClients, CheckReport, runCheck } from '../../adopt/check/check';
@@ -149,6 +149,7 @@ describe('check, on a healthy recorded account', () => {
 
   test('THEN it reports nothing', () => {
     expect(run.report.findings).toEqual([]);
+    expect(run.report.notChecked).toEqual([]);
     expect(renderText(run.report)).toContain('0 errors (a page or a runbook would fail), 0 warnings');
   });
 
@@ -209,6 +210,12 @@ describe('check, on a recorded account with a problem of every kind', () => {
 
   test('THEN each planted problem is reported once, with its severity, and nothing else', () => {
     expect(triples(run.report)).toEqual(expected.map((e) => e.join(' ')).sort());
+  });
+
+  test('THEN what belongs to another account is named as not checked, and not read', () => {
+    expect(run.report.notChecked).toEqual([`topic ${OTHER_ACCOUNT_TOPIC} (payments-critical (chat channel)): of another account`]);
+    expect(run.fake.calls.some((c) => JSON.stringify(c.input).includes('999988887777'))).toBe(false);
+    expect(renderText(run.report)).toContain(`Not checked:\n- topic ${OTHER_ACCOUNT_TOPIC}`);
   });
 
   test('THEN errors come first, and each finding says what to do', () => {
