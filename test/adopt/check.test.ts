@@ -30,7 +30,7 @@ import { CheckFake, CheckService, checkRequestHandler } from './check-fake';
 import { ACCOUNT, CheckFixture, NOW, OTHER_ACCOUNT_TOPIC, REGION, WEEKS, channel, contact, healthyAccount, plan, plantedAccount, role, rotation } from './check-fixture';
 import { toSdkShape } from './fake-account';
 import { readApp } from '../../adopt/check/app';
-import { CheckClients, CheckReport, runCheck } from '../../adopt/check/check';
+import { CheckClients, CheckReport, gapsOf, runCheck } from '../../adopt/check/check';
 import { checkPolicy } from '../../adopt/check/policy';
 import { renderText } from '../../adopt/check/report';
 import { main } from '../../adopt/cli';
@@ -493,4 +493,15 @@ describe('check --app, the app\'s Incident Manager resources against the account
     expect(moved).toContain('StartTime (app "2025-01-06T09:00:00", account "2025-01-06T10:00:00")');
     expect(moved).toContain('TimeZoneId (app "UTC", account "Europe/Paris")');
   }, 60_000);
+});
+
+describe('gaps in the shifts', () => {
+  test('THEN overlapping and touching shifts cover, and gaps at either end and between are found', () => {
+    const s = (start: number, end: number) => ({ start, end });
+    expect(gapsOf([s(0, 10), s(5, 20), s(30, 40)], 0, 50)).toEqual([s(20, 30), s(40, 50)]);
+    expect(gapsOf([s(10, 20), s(20, 30)], 0, 30)).toEqual([s(0, 10)]);
+    expect(gapsOf([], 0, 10)).toEqual([s(0, 10)]);
+    expect(gapsOf([s(-5, 100)], 0, 10)).toEqual([]);
+    expect(gapsOf([s(40, 60)], 0, 50)).toEqual([s(0, 40)]);
+  });
 });
