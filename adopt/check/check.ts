@@ -24,7 +24,7 @@ import { admitsService } from './policy-eval';
 import { compareShifts } from '../adopt';
 import { Modules } from '../ir';
 import { planAdoption } from '../plan';
-import { ReadStatistics, readAccount } from '../read';
+import { ReadStatistics, mapLimit, readAccount } from '../read';
 import { AccountSnapshot, ContactSnapshot } from '../snapshot';
 import { buildAdoptedApp } from '../synth';
 
@@ -773,12 +773,4 @@ function accountOf(snapshot: AccountSnapshot): string {
   const account = arns.map((a) => a?.split(':')[4]).find((a) => a && /^\d{12}$/.test(a));
   if (!account) throw new Error('check: the account has no Incident Manager resources in this Region (no replication set, contact, rotation or response plan)');
   return account;
-}
-
-async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
