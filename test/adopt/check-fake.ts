@@ -124,7 +124,7 @@ export class CheckFake {
       case 'incidents.ListResponsePlans':
       case 'incidents.GetResponsePlan':
       case 'incidents.ListTagsForResource':
-        return this.account.handle(service, operation, input);
+        return this.account.handle(service as 'contacts' | 'incidents', operation, input);
       default:
         throw new Error(`the fake does not know ${service}.${operation}: check must only read`);
     }
