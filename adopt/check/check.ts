@@ -97,6 +97,8 @@ export interface CheckReport {
 export const INCIDENT_MANAGER_PRINCIPAL = 'ssm-incidents.amazonaws.com';
 
 const alias = (arn: string) => arn.split('/').pop()!;
+/** Prefixes of the Automation runbooks AWS owns (Systems Manager Automation runbook reference), as adopt reads them. */
+const AWS_OWNED_RUNBOOK = /^(AWS|AWSSupport|AWSConfigRemediation|AWSEC2|AWSIncidents)-/;
 const iso = (t: number) => new Date(t).toISOString().slice(0, 16) + 'Z';
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const errorName = (e: unknown) => (e as { name?: string })?.name ?? '';
@@ -124,23 +126,26 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     return items;
   };
 
-  const snapshot = await readAccount(
-    {
-      contacts: clients.contacts,
-      incidents: clients.incidents,
-      region,
-      concurrency,
-      progress,
-      previewWeeks: options.modules ? options.weeks : 0,
-      now,
-    },
-    stats,
-  );
+  /** What the check could not read, said in the report. */
+  const notChecked: string[] = [];
+  const read = (previewWeeks: number) =>
+    readAccount({ contacts: clients.contacts, incidents: clients.incidents, region, concurrency, progress, previewWeeks, now }, stats);
+  let snapshot: AccountSnapshot;
+  let compare = options.modules !== undefined;
+  try {
+    snapshot = await read(compare ? options.weeks : 0);
+  } catch (e) {
+    if (!compare) throw e;
+    // The comparison with the library is the one part that may be left out: read again without AWS's
+    // preview (ListPreviewRotationShifts), and say why.
+    progress(`reading AWS's preview of the shifts failed (${(e as Error).message}): reading again without it`);
+    notChecked.push(`the library's shifts against AWS's preview: ${(e as Error).message}`);
+    compare = false;
+    snapshot = await read(0);
+  }
   const account = accountOf(snapshot);
   const findings: CheckFinding[] = [];
   const add = (f: CheckFinding) => findings.push(f);
-  /** What the check could not read with its policy, said in the report. */
-  const notChecked: string[] = [];
   const ofAnotherAccount = (arn: string) => arn.startsWith('arn:') && arn.split(':')[4] !== account;
 
   const reach = reachability(snapshot);
@@ -189,7 +194,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   progress(`coverage: ${rotationArns.size} rotations' shifts read`);
 
   // The library's computation against AWS's preview.
-  if (options.modules) {
+  if (compare && options.modules) {
     let comparisons: ReturnType<typeof compareShifts> = [];
     try {
       const plan = planAdoption(snapshot, { maxResourcesPerStack: 200, stackPrefix: 'Check', modules: options.modules });
@@ -217,7 +222,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
       };
       comparisons = compareShifts(cut, buildAdoptedApp(plan, options.modules).stacks);
     } catch (e) {
-      progress(`library comparison skipped: ${(e as Error).message}`);
+      notChecked.push(`the library's shifts against AWS's preview: ${(e as Error).message}`);
     }
     for (const c of comparisons.filter((x) => !x.matches)) {
       const rotation = snapshot.rotations.find((r) => r.rotation.Name === c.rotation)!;
@@ -313,7 +318,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
           fix: 'give each required parameter a value or a dynamic value in the plan',
         });
       }
-      const owner = document.Owner as string | undefined;
+      const owner: string = document.Owner ?? (AWS_OWNED_RUNBOOK.test(a.documentName) ? 'Amazon' : a.documentName.startsWith('arn:') ? a.documentName.split(':')[4] : account);
       if (a.targetAccount === 'IMPACTED_ACCOUNT' && owner === account) {
         const permission = await send(clients.ssm, new DescribeDocumentPermissionCommand({ Name: a.documentName, PermissionType: 'Share' }));
         if ((permission.AccountIds ?? []).length === 0) {
@@ -327,7 +332,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
           });
         }
       }
-      const docAccount = owner === 'Amazon' || !owner ? '' : owner;
+      const docAccount = owner === 'Amazon' ? '' : owner;
       const name = a.documentName.startsWith('arn:') ? a.documentName.split('/').pop()! : a.documentName;
       const documentArn = a.documentName.startsWith('arn:') ? a.documentName : `arn:${partition}:ssm:${region}:${docAccount}:document/${name}`;
       const version = a.documentVersion ?? '$DEFAULT';
@@ -371,7 +376,13 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
       });
       continue;
     }
-    const trust = role?.AssumeRolePolicyDocument ? decodeURIComponent(role.AssumeRolePolicyDocument) : undefined;
+    // IAM returns the trust policy URL-encoded (GetRole, Role.AssumeRolePolicyDocument).
+    let trust: string | undefined = role?.AssumeRolePolicyDocument;
+    try {
+      trust = trust === undefined ? undefined : decodeURIComponent(trust);
+    } catch {
+      // not encoded
+    }
     if (!admitsService(trust, INCIDENT_MANAGER_PRINCIPAL, 'sts:AssumeRole', account)) {
       add({
         severity: 'error',
@@ -570,7 +581,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const live = stacks.filter((s) => s.StackStatus !== 'DELETE_COMPLETE');
   await mapLimit(live, concurrency, async (stack) => {
     const resources = await all<any>(async (NextToken) => {
-      const page = await send(clients.cloudformation, new ListStackResourcesCommand({ StackName: stack.StackId ?? stack.StackName, NextToken }));
+      const page = await send(clients.cloudformation, new ListStackResourcesCommand({ StackName: stack.StackName, NextToken }));
       return [page.StackResourceSummaries, page.NextToken];
     });
     deployed.set(stack.StackName, new Map(resources.map((r) => [r.LogicalResourceId, { physicalId: r.PhysicalResourceId, type: r.ResourceType }])));

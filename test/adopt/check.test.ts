@@ -261,6 +261,16 @@ describe('check, on a recorded account with a problem of every kind', () => {
   }, 60_000);
 });
 
+describe('check, when AWS\'s preview of the shifts cannot be read', () => {
+  test('GIVEN ListPreviewRotationShifts fails THEN everything else is checked, and the report says what was not', async () => {
+    const fixture = healthyAccount();
+    fixture.account.contacts.previews = {}; // the fake answers ValidationException
+    const { report } = await check(fixture);
+    expect(report.findings).toEqual([]);
+    expect(report.notChecked).toEqual([expect.stringMatching(/^the library's shifts against AWS's preview: no recorded preview/)]);
+  }, 60_000);
+});
+
 describe('check, through the services\' wire protocols', () => {
   test('GIVEN the planted account answered over HTTP (awsJson1_1, restJson1, awsQuery) THEN the findings are the same', async () => {
     const { fixture, expected } = plantedAccount();
@@ -327,7 +337,7 @@ describe('the read-only policy check documents', () => {
         case 'secretsmanager.GetResourcePolicy':
           return i.SecretId.startsWith('arn:') ? i.SecretId : `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:${i.SecretId}-AbCdEf`;
         case 'cloudformation.ListStackResources':
-          return i.StackName;
+          return fixture.stacks.find((s) => s.summary.StackName === i.StackName)?.summary.StackId;
         default:
           return undefined; // adopt's reader: its own test checks its calls
       }
