@@ -155,8 +155,12 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   // Coverage: AWS's shifts of each schedule's rotations (ListRotationShifts: overrides included).
   const to = now.getTime() + options.weeks * 7 * 86_400_000;
   const rotationArns = new Set(snapshot.rotations.map((r) => r.rotation.RotationArn!));
+  const scheduled = new Set(
+    snapshot.contacts.flatMap((c) => (c.contact.Type === 'ONCALL_SCHEDULE' ? (c.contact.Plan?.RotationIds ?? []) : [])).filter((id) => rotationArns.has(id)),
+  );
   const shifts = new Map<string, Array<{ start: number; end: number }>>();
-  await mapLimit([...rotationArns], concurrency, async (arn) => {
+  await mapLimit([...scheduled], concurrency, async (arn) => {
+    // MaxResults: at most 1,024 (SSM Contacts API reference, ListRotationShifts).
     const got = await all<any>(async (NextToken) => {
       const page = await send(
         clients.contacts,
@@ -191,7 +195,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
       fix: 'a page during a gap engages nobody through this schedule: add a rotation or shift coverage for those hours, or an override, or make sure the escalation plan or response plan engages someone else then',
     });
   }
-  progress(`coverage: ${rotationArns.size} rotations' shifts read`);
+  progress(`coverage: ${scheduled.size} rotations' shifts read`);
 
   // The library's computation against AWS's preview.
   if (compare && options.modules) {
