@@ -14,7 +14,7 @@
 import { ListStackResourcesCommand, ListStacksCommand } from '@aws-sdk/client-cloudformation';
 import { GetRoleCommand, SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
 import { DescribeKeyCommand, GetKeyPolicyCommand } from '@aws-sdk/client-kms';
-import { GetResourcePolicyCommand } from '@aws-sdk/client-secrets-manager';
+import { DescribeSecretCommand, GetResourcePolicyCommand } from '@aws-sdk/client-secrets-manager';
 import { GetTopicAttributesCommand } from '@aws-sdk/client-sns';
 import { DescribeDocumentCommand, DescribeDocumentPermissionCommand } from '@aws-sdk/client-ssm';
 import { ListRotationShiftsCommand, SSMContactsClient } from '@aws-sdk/client-ssm-contacts';
@@ -509,6 +509,13 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
         fix: `allow secretsmanager:GetSecretValue to ${INCIDENT_MANAGER_PRINCIPAL} (user guide, "Storing PagerDuty access credentials in an AWS Secrets Manager secret")`,
       });
     }
+    // The same page: the secret's key lets Incident Manager kms:Decrypt and kms:GenerateDataKey*. A
+    // secret without KmsKeyId is encrypted with the AWS managed key aws/secretsmanager (DescribeSecret).
+    const described = await send(clients.secretsManager(regionOf(secretId)), new DescribeSecretCommand({ SecretId: secretId }));
+    await checkKey(described.KmsKeyId ?? 'alias/aws/secretsmanager', regionOf(secretId), `PagerDuty secret ${secretId}`, [
+      'kms:Decrypt',
+      'kms:GenerateDataKey',
+    ]);
   }
   for (const [keyRegion, entry] of Object.entries(snapshot.replicationSet?.replicationSet.regionMap ?? {})) {
     const keyId = entry.sseKmsKeyId;
@@ -570,7 +577,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
         code: 'key-policy-denies',
         resource: key.Arn ?? keyId,
         message: `the policy of KMS key ${key.Arn ?? keyId} (${user}) does not let ${INCIDENT_MANAGER_PRINCIPAL} ${refused.join(', ')}`,
-        fix: `allow ${INCIDENT_MANAGER_PRINCIPAL} kms:Decrypt and kms:GenerateDataKey* in the key policy (Amazon SNS developer guide, "Key management")`,
+        fix: `allow ${INCIDENT_MANAGER_PRINCIPAL} kms:Decrypt and kms:GenerateDataKey* in the key policy (Amazon SNS developer guide, "Key management"; user guide, "Storing PagerDuty access credentials")`,
       });
     }
   }

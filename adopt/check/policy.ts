@@ -55,7 +55,7 @@ export function checkPolicy(account: string, region: string, partition = 'aws'):
       {
         Sid: 'ReadSecretPolicies',
         Effect: 'Allow',
-        Action: 'secretsmanager:GetResourcePolicy',
+        Action: ['secretsmanager:DescribeSecret', 'secretsmanager:GetResourcePolicy'],
         Resource: `arn:${partition}:secretsmanager:*:${account}:secret:*`,
       },
       { Sid: 'ListStacks', Effect: 'Allow', Action: 'cloudformation:ListStacks', Resource: '*' },

@@ -98,6 +98,11 @@ export class CheckFake {
         if (!s) throw new CheckServiceError('ResourceNotFoundException', 400, "Secrets Manager can't find the specified secret.");
         return { ARN: s.ARN, Name: s.Name, ...(s.ResourcePolicy ? { ResourcePolicy: s.ResourcePolicy } : {}) };
       }
+      case 'secretsmanager.DescribeSecret': {
+        const s = f.secrets[input.SecretId] ?? Object.values(f.secrets).find((x) => x.Name === input.SecretId);
+        if (!s) throw new CheckServiceError('ResourceNotFoundException', 400, "Secrets Manager can't find the specified secret.");
+        return { ARN: s.ARN, Name: s.Name, ...(s.KmsKeyId ? { KmsKeyId: s.KmsKeyId } : {}) };
+      }
       case 'cloudformation.ListStacks': {
         // Two stacks a page, so that the check must follow NextToken.
         const p = page(

@@ -40,8 +40,8 @@ export interface CheckFixture {
   readonly topics: { [arn: string]: { [attribute: string]: string } };
   /** KMS keys by ARN (aliases by name): DescribeKey's KeyMetadata and GetKeyPolicy's Policy. */
   readonly keys: { [arnOrAlias: string]: { KeyMetadata: any; Policy?: string } };
-  /** Secrets Manager GetResourcePolicy by secret ARN or name. */
-  readonly secrets: { [id: string]: { ARN: string; Name: string; ResourcePolicy?: string } };
+  /** Secrets Manager GetResourcePolicy and DescribeSecret (its key: none for the AWS managed key) by secret ARN or name. */
+  readonly secrets: { [id: string]: { ARN: string; Name: string; ResourcePolicy?: string; KmsKeyId?: string } };
   /** CloudFormation stacks: ListStacks' summary and ListStackResources' summaries. */
   readonly stacks: Array<{ summary: any; resources: any[] }>;
 }
@@ -295,12 +295,22 @@ export function healthyAccount(): CheckFixture {
         policy(rootAllows, serviceAllows(['kms:Decrypt', 'kms:GenerateDataKey*'], '*')),
       ),
       'alias/aws/sns': keyOf('0000abcd-12ab-34cd-56ef-1234567890ab', REGION, 'Enabled', 'AWS'),
+      'alias/aws/secretsmanager': keyOf('1111abcd-12ab-34cd-56ef-1234567890ab', REGION, 'Enabled', 'AWS'),
+      // The PagerDuty secret's key, as the user guide's page on the secret gives it.
+      [key('7777abcd-12ab-34cd-56ef-1234567890ab')]: keyOf(
+        '7777abcd-12ab-34cd-56ef-1234567890ab',
+        REGION,
+        'Enabled',
+        'CUSTOMER',
+        policy(rootAllows, serviceAllows(['kms:Decrypt', 'kms:GenerateDataKey*'], '*', { StringEquals: { 'kms:ViaService': `secretsmanager.${REGION}.amazonaws.com` } })),
+      ),
     },
     secrets: {
       [secret('pagerduty-AbCdEf')]: {
         ARN: secret('pagerduty-AbCdEf'),
         Name: 'pagerduty',
         ResourcePolicy: policy(serviceAllows('secretsmanager:GetSecretValue', '*', { StringEquals: { 'aws:SourceAccount': ACCOUNT } })),
+        KmsKeyId: key('7777abcd-12ab-34cd-56ef-1234567890ab'),
       },
     },
     stacks: [],
@@ -483,6 +493,19 @@ export function plantedAccount(): { fixture: CheckFixture; expected: Planted[] }
   expected.push(['error', 'secret-policy-denies', secret('pagerduty-AbCdEf')]);
   p[plan('minimal')].integrations = [{ pagerDutyConfiguration: { name: 'PagerDuty', secretId: 'pagerduty-deleted', pagerDutyIncidentConfiguration: { serviceId: 'PXYZ789' } } }];
   expected.push(['error', 'secret-missing', 'pagerduty-deleted']);
+  // A PagerDuty secret whose policy is right but which is encrypted with the AWS managed key.
+  f.secrets[secret('pagerduty-aws-key-XyZabc')] = {
+    ARN: secret('pagerduty-aws-key-XyZabc'),
+    Name: 'pagerduty-aws-key',
+    ResourcePolicy: policy(serviceAllows('secretsmanager:GetSecretValue', '*')),
+  };
+  addPlan({
+    arn: plan('pagerduty-aws-key'),
+    name: 'pagerduty-aws-key',
+    incidentTemplate: { title: 'PagerDuty', impact: 4 },
+    integrations: [{ pagerDutyConfiguration: { name: 'PagerDuty', secretId: secret('pagerduty-aws-key-XyZabc'), pagerDutyIncidentConfiguration: { serviceId: 'PQRS456' } } }],
+  });
+  expected.push(['error', 'key-policy-denies', key('1111abcd-12ab-34cd-56ef-1234567890ab')]);
   // The replication set's key in Frankfurt is disabled; the one in Ireland was deleted.
   f.keys[key('5678abcd-12ab-34cd-56ef-1234567890ab', 'eu-central-1')].KeyMetadata.KeyState = 'Disabled';
   delete f.keys[key('1234abcd-12ab-34cd-56ef-1234567890ab')];

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { CloudFormationClient, ListStackResourcesCommand, ListStacksCommand } from '@aws-sdk/client-cloudformation';
 import { GetRoleCommand, IAMClient, SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
 import { DescribeKeyCommand, GetKeyPolicyCommand, KMSClient } from '@aws-sdk/client-kms';
-import { GetResourcePolicyCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { DescribeSecretCommand, GetResourcePolicyCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GetTopicAttributesCommand, SNSClient } from '@aws-sdk/client-sns';
 import { DescribeDocumentCommand, DescribeDocumentPermissionCommand, SSMClient } from '@aws-sdk/client-ssm';
 import {
@@ -95,7 +95,14 @@ function mockServices(fake: CheckFake) {
         [GetKeyPolicyCommand, 'GetKeyPolicy'],
       ],
     ],
-    [SecretsManagerClient, 'secretsmanager', [[GetResourcePolicyCommand, 'GetResourcePolicy']]],
+    [
+      SecretsManagerClient,
+      'secretsmanager',
+      [
+        [GetResourcePolicyCommand, 'GetResourcePolicy'],
+        [DescribeSecretCommand, 'DescribeSecret'],
+      ],
+    ],
     [
       CloudFormationClient,
       'cloudformation',
@@ -335,6 +342,7 @@ describe('the read-only policy check documents', () => {
         case 'kms.GetKeyPolicy':
           return fixture.keys[i.KeyId]?.KeyMetadata.Arn ?? i.KeyId;
         case 'secretsmanager.GetResourcePolicy':
+        case 'secretsmanager.DescribeSecret':
           return i.SecretId.startsWith('arn:') ? i.SecretId : `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:${i.SecretId}-AbCdEf`;
         case 'cloudformation.ListStackResources':
           return fixture.stacks.find((s) => s.summary.StackName === i.StackName)?.summary.StackId;
