@@ -30,6 +30,9 @@ export type DeployedStacks = Map<string, Map<string, { physicalId: string; type:
 /** The stacks of a cloud assembly directory (cdk.out), or of the one an app command writes. */
 export function readApp(app: string): AppStack[] {
   let dir = app;
+  if (fs.existsSync(app) && fs.statSync(app).isDirectory() && !fs.existsSync(path.join(app, 'manifest.json'))) {
+    throw new Error(`--app ${app}: the directory has no manifest.json; give a cloud assembly (cdk.out, after cdk synth) or an app command`);
+  }
   if (!fs.existsSync(path.join(app, 'manifest.json'))) {
     // An app command, as `cdk synth --app` runs it: it writes its assembly to CDK_OUTDIR.
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-incident-manager-check-'));

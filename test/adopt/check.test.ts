@@ -414,6 +414,9 @@ describe('the check command', () => {
     expect(await cli(['check', '--region', REGION, '--start', 'tomorrow'])).toEqual(expect.objectContaining({ code: 2, err: expect.stringContaining('--start tomorrow') }));
     expect(await cli(['check', '--region', REGION, '--out', 'x'])).toEqual(expect.objectContaining({ code: 2, err: expect.stringContaining('Unknown option "--out"') }));
     expect(await cli(['check', '--region', REGION, '--app'])).toEqual(expect.objectContaining({ code: 2, err: expect.stringContaining('--app needs a value') }));
+    expect(await cli(['check', '--region', REGION, '--app', __dirname], healthyAccount())).toEqual(
+      expect.objectContaining({ code: 2, err: expect.stringContaining('the directory has no manifest.json; give a cloud assembly') }),
+    );
     expect(await cli(['check', '--region', REGION, '--app', path.join(__dirname, 'no-such-assembly')], healthyAccount())).toEqual(
       expect.objectContaining({ code: 2, err: expect.stringContaining('check failed') }),
     );
