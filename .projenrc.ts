@@ -65,6 +65,13 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // so users who only synthesize install none of them.
     '@aws-sdk/client-ssm-contacts',
     '@aws-sdk/client-ssm-incidents',
+    // The `check` command (adopt/check/) reads runbooks, roles, topics, keys, secrets and stacks.
+    '@aws-sdk/client-ssm@^3.1019.0',
+    '@aws-sdk/client-iam@^3.1019.0',
+    '@aws-sdk/client-sns@^3.1019.0',
+    '@aws-sdk/client-kms@^3.1019.0',
+    '@aws-sdk/client-secrets-manager@^3.1019.0',
+    '@aws-sdk/client-cloudformation@^3.1019.0',
     'aws-sdk-client-mock',
     'esbuild',
     // The fake of the services answers the SDK in its wire protocols (test/adopt, bench/adopt.ts).

@@ -134,7 +134,7 @@ function normalize(shifts: Array<{ start: number; end: number; aliases: string[]
 }
 
 /** For each previewed rotation that was adopted, AWS's shifts against the library's. */
-function compareShifts(snapshot: AccountSnapshot, stacks: Array<{ node: { findAll(): any[] } }>): ShiftComparison[] {
+export function compareShifts(snapshot: AccountSnapshot, stacks: Array<{ node: { findAll(): any[] } }>): ShiftComparison[] {
   const comparisons: ShiftComparison[] = [];
   const constructs = stacks.flatMap((s) => s.node.findAll());
   for (const r of snapshot.rotations) {

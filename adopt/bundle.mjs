@@ -1,4 +1,5 @@
-// Bundles the adopt command into lib/adopt/cli.js with the AWS SDK clients inside, so that users of
+// Bundles the adopt and check commands into lib/adopt/cli.js with the AWS SDK clients inside (those
+// of adopt/check/ too: SSM, IAM, SNS, KMS, Secrets Manager, CloudFormation), so that users of
 // the construct library install no SDK. aws-cdk-lib, constructs and the library itself (../index.js)
 // come from the app the command runs in.
 import { build } from 'esbuild';

@@ -7,13 +7,15 @@ import * as path from 'path';
 import { SSMContactsClient } from '@aws-sdk/client-ssm-contacts';
 import { SSMIncidentsClient } from '@aws-sdk/client-ssm-incidents';
 import { adopt } from './adopt';
+import { CHECK_USAGE, checkMain } from './check/cli';
+import { checkPolicy } from './check/policy';
 import { readPolicy } from './read';
 
 const USAGE = `Usage: cdk-incident-manager adopt --region <region> [--profile <profile>] [--out <dir>]
                                   [--concurrency <n>] [--max-resources-per-stack <n>] [--stack-prefix <prefix>]
                                   [--preview-shifts <weeks>]
        cdk-incident-manager policy --account <account> --region <region>
-
+${CHECK_USAGE}
 Reads the Incident Manager set-up of one account and Region with read-only calls and writes
   <dir>/incident-manager.ts   the stacks that reproduce it, with this library's constructs
   <dir>/app.ts                an app entry point for cdk import and cdk diff
@@ -39,6 +41,16 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return command === undefined ? 1 : 0;
   }
+  if (command === 'check') {
+    return checkMain(rest, () => {
+      try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        return { im: require(LIBRARY), cdk: require('aws-cdk-lib') };
+      } catch {
+        return undefined; // without aws-cdk-lib, no comparison with the library's shifts
+      }
+    });
+  }
   if (command !== 'adopt' && command !== 'policy') {
     process.stderr.write(`Unknown command "${command}".\n${USAGE}`);
     return 1;
@@ -48,7 +60,7 @@ export async function main(argv: string[]): Promise<number> {
     const arg = rest[i];
     const known =
       command === 'policy'
-        ? ['--region', '--account']
+        ? ['--region', '--account', '--for']
         : ['--region', '--profile', '--out', '--concurrency', '--max-resources-per-stack', '--stack-prefix', '--preview-shifts'];
     const [name, inline] = arg.split('=', 2);
     if (!known.includes(name)) {
@@ -72,7 +84,12 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`--account ${flags.account ?? '(missing)'}: give a 12-digit account ID.\n`);
       return 1;
     }
-    process.stdout.write(`${JSON.stringify(readPolicy(flags.account, region), undefined, 2)}\n`);
+    if (flags.for !== undefined && flags.for !== 'adopt' && flags.for !== 'check') {
+      process.stderr.write(`--for ${flags.for}: give adopt or check.\n`);
+      return 1;
+    }
+    const policy = flags.for === 'check' ? checkPolicy(flags.account, region) : readPolicy(flags.account, region);
+    process.stdout.write(`${JSON.stringify(policy, undefined, 2)}\n`);
     return 0;
   }
   const positive = (name: string, fallback: number) => {

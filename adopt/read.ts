@@ -229,7 +229,7 @@ export async function readAccount(options: ReadOptions, stats: ReadStatistics = 
 }
 
 /** Maps with at most `limit` calls under way, keeping the order. */
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {

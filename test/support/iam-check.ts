@@ -26,7 +26,10 @@ export function resourceTypeArnFormat(service: string, resourceType: string): st
   if (!resourceTypeCache.has(key)) {
     resourceTypeCache.set(key, JSON.parse(fs.readFileSync(path.join(DATA_ROOT, 'resourceTypes', `${key}.json`), 'utf-8')));
   }
-  const format = resourceTypeCache.get(key)![resourceType]?.arn;
+  const types = resourceTypeCache.get(key)!;
+  // The reference names some types differently in the action table (secretsmanager: "Secret") and the
+  // resource table ("secret").
+  const format = (types[resourceType] ?? Object.entries(types).find(([name]) => name.toLowerCase() === resourceType.toLowerCase())?.[1])?.arn;
   if (!format) {
     throw new Error(`the reference has no resource type ${resourceType} of ${service}`);
   }
