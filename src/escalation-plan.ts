@@ -150,6 +150,7 @@ export class EscalationPlan extends ContactBase {
     addCoverageCheck(
       this,
       props.coverage,
+      () => this._latestStart([]),
       (from, to) => (this.stageTargets.length === 0 ? [] : combine(this._stagePieces(0, from, to, []), from, to).gaps),
       (gaps, period) => {
         const schedule = this.stageTargets[0].map(scheduleOf).find((x) => x !== undefined);
@@ -176,6 +177,21 @@ export class EscalationPlan extends ContactBase {
       for (const c of piece.members) if (!paged.includes(c)) paged.push(c);
     }
     return paged;
+  }
+
+  /**
+   * The latest start of the rotations the first stage follows (through its on-call schedules and the
+   * first stages of the escalation plans it engages). @internal
+   */
+  public _latestStart(seen: EscalationPlan[]): number | undefined {
+    if (seen.includes(this)) return undefined;
+    const starts = (this.stageTargets[0] ?? []).map((target) => {
+      const schedule = scheduleOf(target);
+      if (schedule) return schedule._latestStart();
+      return ESCALATION_PLANS.get(target.node)?._latestStart([...seen, this]);
+    });
+    const known = starts.filter((s): s is number => s !== undefined);
+    return known.length > 0 ? Math.max(...known) : undefined;
   }
 
   /** @internal */

@@ -92,6 +92,7 @@ export class OnCallSchedule extends ContactBase {
     addCoverageCheck(
       this,
       props.coverage,
+      () => this._latestStart(),
       (from, to) => this.combined(from, to, 'coverage').gaps,
       (gaps, period) => {
         throw new IncidentManagerValidationError(
@@ -134,6 +135,15 @@ export class OnCallSchedule extends ContactBase {
   /** @internal */
   public _pieces(from: number, to: number): Array<{ start: number; end: number; members: IContact[] }> {
     return this.combined(from, to, 'pagedAt').pieces;
+  }
+
+  /**
+   * The latest start of the schedule's rotations (defined in this app, with values): where its
+   * coverage check starts unless told otherwise. @internal
+   */
+  public _latestStart(): number | undefined {
+    const starts = this.rotations.map((r) => (r instanceof Rotation ? r._startInstant : undefined)).filter((s): s is number => s !== undefined);
+    return starts.length > 0 ? Math.max(...starts) : undefined;
   }
 
   /** The time zone gaps are given in: the first rotation's. @internal */

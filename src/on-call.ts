@@ -42,9 +42,13 @@ export interface CoverageOptions {
   readonly weeks?: number;
 
   /**
-   * Where the checked weeks start.
+   * Where the checked weeks start. Synthesis never reads the clock, so the same code gives the same
+   * result on every day: to check "the next weeks" in a pipeline, set the context value
+   * `cdk-incident-manager:coverageFrom` to the run's date instead (`cdk synth -c
+   * cdk-incident-manager:coverageFrom=2027-03-01T00:00:00Z`, an ISO 8601 date or date and time with an
+   * offset); `from` wins over it.
    *
-   * @default - the time of synthesis
+   * @default - the context value `cdk-incident-manager:coverageFrom` when it is set, else the latest start of the rotations the check follows
    */
   readonly from?: Date;
 }

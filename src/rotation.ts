@@ -18,7 +18,7 @@ import { checkPersonal } from './private/contacts';
 import { IncidentManagerValidationError, Where } from './private/errors';
 import { checkInstant, checkInterval } from './private/instants';
 import { useReplicationSet } from './private/replication-regions';
-import { RotationSpec, rotationShifts } from './private/shifts';
+import { RotationSpec, rotationShifts, startInstant } from './private/shifts';
 import { checkTagsAtSynth } from './private/tags';
 import { checkCount, checkInteger, checkString } from './private/validate';
 import { isoLocal } from './private/zoned';
@@ -443,6 +443,11 @@ export class Rotation extends RotationBase {
   /** The time zone of the rotation's times. @internal */
   public get _timeZone(): string {
     return this.spec.timeZone;
+  }
+
+  /** When the rotation starts, as an instant; undefined while its start or time zone is a token. @internal */
+  public get _startInstant(): number | undefined {
+    return Token.isUnresolved(this.spec.start) || Token.isUnresolved(this.spec.timeZone) ? undefined : startInstant(this.spec);
   }
 
   private known(what: string): RotationSpec {
