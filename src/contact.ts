@@ -10,6 +10,7 @@ import { Construct } from 'constructs';
 import { ContactBase, ContactNameOptions, IContact } from './contact-base';
 import { defineContactResource, importContactAlias, importContactArn } from './private/contacts';
 import { IncidentManagerValidationError } from './private/errors';
+import { checkInstance, checkList, checkRemovalPolicy, requireGiven, requireProps } from './private/inputs';
 import { checkCount, checkString, minutesWithin } from './private/validate';
 import type { ReplicationSetOptions } from './replication-set';
 
@@ -195,6 +196,10 @@ export class Contact extends ContactBase {
 
   constructor(scope: Construct, id: string, props: ContactProps) {
     super(scope, id);
+    requireProps(this, props, 'ContactProps (alias, displayName)', 'CONTACT_ALIAS');
+    checkRemovalPolicy(this, 'removalPolicy', props.removalPolicy, 'CONTACT_ALIAS');
+    checkCount(this, 'channels', props.channels ?? [], 0, Number.MAX_SAFE_INTEGER, 'channels', 'CHANNEL');
+    checkCount(this, 'engagementPlan', props.engagementPlan ?? [], 0, Number.MAX_SAFE_INTEGER, 'stages', 'ENGAGEMENT_PLAN');
     this.removal = props.removalPolicy ?? RemovalPolicy.RETAIN;
     const resource = defineContactResource(this, props, 'PERSONAL');
     this.contactArn = resource.attrArn;
@@ -226,10 +231,11 @@ export class Contact extends ContactBase {
    * @returns the ARN of the channel
    */
   public addChannel(channel: ContactChannel): string {
+    checkInstance(this, 'channels[]', channel, ContactChannel, 'a ContactChannel (ContactChannel.email, sms or voice)', 'CHANNEL');
     if (this.channels.has(channel)) {
       throw new IncidentManagerValidationError(this, 'a channel', channel.name, 'be added to a contact once', 'CHANNEL');
     }
-    checkString(this, 'channel name', channel.name, { pattern: CHANNEL_NAME, format: "letters, digits, spaces and _ - + ' & only", min: 1, max: 255, code: 'CHANNEL' });
+    checkString(this, 'channel name', channel.name, { pattern: CHANNEL_NAME, format: "letters, digits, spaces and _ - + ' & only", min: 1, max: 255, code: 'CHANNEL', required: true });
     if (!Token.isUnresolved(channel.name) && [...this.channels.keys()].some((c) => c.name === channel.name)) {
       throw new IncidentManagerValidationError(
         this,
@@ -240,9 +246,9 @@ export class Contact extends ContactBase {
       );
     }
     if (channel.type === ContactChannelType.EMAIL) {
-      checkString(this, 'e-mail address', channel.address, { pattern: EMAIL, format: 'an e-mail address such as jane@example.com', min: 3, max: 254, code: 'CHANNEL' });
+      checkString(this, 'e-mail address', channel.address, { pattern: EMAIL, format: 'an e-mail address such as jane@example.com', min: 3, max: 254, code: 'CHANNEL', required: true });
     } else {
-      checkString(this, 'phone number', channel.address, { pattern: E164, format: 'an E.164 phone number: + and the country code, then the number, 15 digits at most, without spaces (for example +12065550100)', code: 'CHANNEL' });
+      checkString(this, 'phone number', channel.address, { pattern: E164, format: 'an E.164 phone number: + and the country code, then the number, 15 digits at most, without spaces (for example +12065550100)', code: 'CHANNEL', required: true });
     }
 
     // The name is the construct id, so that a channel keeps its logical ID; a name only known at deploy
@@ -267,8 +273,12 @@ export class Contact extends ContactBase {
    */
   public addEngagementStage(stage: EngagementStage): void {
     const index = this.renderedStages.length;
-    checkCount(this, `engagementPlan[${index}].channels`, stage.channels, 0, Number.MAX_SAFE_INTEGER, 'channels', 'ENGAGEMENT_PLAN');
-    for (const channel of stage.channels) {
+    requireGiven(this, `engagementPlan[${index}]`, stage, 'a stage with `channels`', 'ENGAGEMENT_PLAN');
+    if (!Array.isArray(stage.channels)) {
+      checkList(this, `engagementPlan[${index}].channels`, stage.channels, 'ENGAGEMENT_PLAN', true);
+    }
+    for (const [i, channel] of stage.channels.entries()) {
+      checkInstance(this, `engagementPlan[${index}].channels[${i}]`, channel, ContactChannel, 'a ContactChannel of this contact', 'ENGAGEMENT_PLAN');
       if (!this.channels.has(channel)) {
         throw new IncidentManagerValidationError(
           this,

@@ -5,10 +5,11 @@ import { CoverageOptions } from './on-call';
 import { defineContactResource, importContactArn, markNotPersonal } from './private/contacts';
 import { addCoverageCheck, describeGaps } from './private/coverage';
 import { IncidentManagerValidationError } from './private/errors';
+import { checkConstruct, checkRemovalPolicy, requireGiven, requireProps } from './private/inputs';
 import { checkInstant } from './private/instants';
 import { scheduleOf } from './private/schedules';
 import { combine } from './private/shifts';
-import { minutesWithin, requireEntries } from './private/validate';
+import { checkCount, minutesWithin, requireEntries } from './private/validate';
 import type { ReplicationSetOptions } from './replication-set';
 
 /**
@@ -129,6 +130,9 @@ export class EscalationPlan extends ContactBase {
 
   constructor(scope: Construct, id: string, props: EscalationPlanProps) {
     super(scope, id);
+    requireProps(this, props, 'EscalationPlanProps (alias, displayName, stages)', 'CONTACT_ALIAS');
+    checkRemovalPolicy(this, 'removalPolicy', props.removalPolicy, 'CONTACT_ALIAS');
+    checkCount(this, 'stages', props.stages ?? [], 0, Number.MAX_SAFE_INTEGER, 'stages', 'ESCALATION_PLAN');
     markNotPersonal(this, 'the escalation plan');
     ESCALATION_PLANS.set(this.node, this);
     const resource = defineContactResource(this, props, 'ESCALATION');
@@ -211,6 +215,12 @@ export class EscalationPlan extends ContactBase {
    */
   public addStage(stage: EscalationStage): void {
     const index = this.renderedStages.length;
+    requireGiven(this, `stages[${index}]`, stage, 'a stage with a `duration`', 'ESCALATION_PLAN');
+    checkCount(this, `stages[${index}].targets`, stage.targets ?? [], 0, Number.MAX_SAFE_INTEGER, 'targets', 'ESCALATION_PLAN');
+    (stage.targets ?? []).forEach((t, i) => {
+      requireGiven(this, `stages[${index}].targets[${i}]`, t, 'a target with a `contact`', 'ESCALATION_PLAN');
+      checkConstruct(this, `stages[${index}].targets[${i}].contact`, t.contact, 'a contact, on-call schedule or escalation plan', 'ESCALATION_PLAN');
+    });
     const targets = stage.targets ?? [];
     // Incident Manager accepts a 0-minute stage only when it engages someone.
     const minimum = targets.length === 0 ? 1 : STAGE_MINUTES.min;

@@ -5,6 +5,7 @@ import { CoverageGap, CoverageOptions, Shift } from './on-call';
 import { defineContactResource, importContactArn, markNotPersonal } from './private/contacts';
 import { addCoverageCheck, describeGaps } from './private/coverage';
 import { IncidentManagerValidationError } from './private/errors';
+import { checkConstruct, checkList, checkRemovalPolicy, requireProps } from './private/inputs';
 import { checkInstant, checkInterval } from './private/instants';
 import { registerSchedule } from './private/schedules';
 import { combine } from './private/shifts';
@@ -77,6 +78,9 @@ export class OnCallSchedule extends ContactBase {
 
   constructor(scope: Construct, id: string, props: OnCallScheduleProps) {
     super(scope, id);
+    requireProps(this, props, 'OnCallScheduleProps (alias, displayName, rotations)', 'CONTACT_ALIAS');
+    checkRemovalPolicy(this, 'removalPolicy', props.removalPolicy, 'CONTACT_ALIAS');
+    checkList(this, 'rotations', props.rotations, 'ON_CALL_SCHEDULE');
     markNotPersonal(this, 'the on-call schedule');
     registerSchedule(this);
     // The schedule's plan only names its rotations (CloudFormation rejects stages on a schedule);
@@ -167,6 +171,7 @@ export class OnCallSchedule extends ContactBase {
    * Adds a rotation to the schedule.
    */
   public addRotation(rotation: IRotation): void {
+    checkConstruct(this, `rotations[${this.rotations.length}]`, rotation, 'a Rotation, or one imported with Rotation.fromRotationArn', 'ON_CALL_SCHEDULE');
     if (this.rotations.includes(rotation)) {
       throw new IncidentManagerValidationError(this, 'a rotation', rotation.node.path, 'be added to a schedule once', 'ON_CALL_SCHEDULE');
     }

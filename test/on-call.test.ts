@@ -376,7 +376,8 @@ describe('coverage weeks known only at deployment', () => {
 
 describe('synthesis never reads the clock', () => {
   /** Synthesizes a fresh app with the clock at `now`: the template's bytes, or the error's message. */
-  function synthAt(now: string, withNights: boolean, coverage: { requireFullCoverage: boolean; from?: Date; weeks?: number }, context?: Record<string, string>): string {
+  type Coverage = { requireFullCoverage: boolean; from?: Date; weeks?: number };
+  function synthAt(now: string, withNights: boolean, coverage: Coverage, context?: Record<string, string>): string {
     jest.useFakeTimers({ now: new Date(now) });
     try {
       const app = new App({ context });

@@ -97,9 +97,11 @@ const plan = (stack: Stack, over: Partial<ResponsePlanProps> = {}) =>
 
 describe('validation tables', () => {
   table<string>('Contact alias (CFN: 1 to 255, ^[a-z0-9_\\-.]*$)', (s, v) => new Contact(s, 'C', { alias: v, displayName: 'Jane' }), [
-    { rule: 'upper case', bad: 'Jane', boundary: 'jane_doe-1.x', message: '`alias` must be lower-case letters, digits and _ - . only (got "Jane") at Stack/C [CONTACT_ALIAS]' },
+    { rule: 'upper case', bad: 'Jane', boundary: 'jane_doe-1', message: '`alias` must be lower-case letters, digits, _ and - only (no dot: the SSM Contacts API refuses one) (got "Jane") at Stack/C [CONTACT_ALIAS]' },
     { rule: 'length', bad: 'a'.repeat(256), boundary: 'a'.repeat(255), message: `\`alias\` must be 1 to 255 characters long (got "${'a'.repeat(100)}"… (256 characters)) at Stack/C [CONTACT_ALIAS]` },
     { rule: 'empty', bad: '', boundary: 'a', message: '`alias` must be 1 to 255 characters long (got "") at Stack/C [CONTACT_ALIAS]' },
+    // SSM Contacts API reference, CreateContact: Alias ^[a-z0-9_\-]*$ (the CloudFormation schema allows a dot).
+    { rule: 'a dot, which the API refuses', bad: 'jane.doe', boundary: 'jane-doe', message: '`alias` must be lower-case letters, digits, _ and - only (no dot: the SSM Contacts API refuses one) (got "jane.doe") at Stack/C [CONTACT_ALIAS]' },
   ]);
 
   table<string>('Contact display name (CFN: 1 to 255, ^[a-zA-Z0-9_\\-\\s]*$)', (s, v) => new Contact(s, 'C', { alias: 'jane', displayName: v }), [

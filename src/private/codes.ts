@@ -10,7 +10,7 @@ export const ERROR_CODES = {
   REPLICATION_SET_SINGLETON: 'An account has one replication set: a second one in the app for the same account is an error.',
   REPLICATION_SET_REMOVAL: 'RemovalPolicy.DESTROY needs deletion protection off.',
   KEY: 'A key Incident Manager uses must be a symmetric encryption key, defined in the app when its policy is to be changed.',
-  CONTACT_ALIAS: 'A contact, escalation plan or on-call schedule alias is 1 to 255 lower-case letters, digits and _ - .',
+  CONTACT_ALIAS: 'A contact, escalation plan or on-call schedule alias is 1 to 255 lower-case letters, digits, _ and - (the API refuses a dot).',
   CONTACT_DISPLAY_NAME: 'A display name is 1 to 255 letters, digits, spaces and _ -.',
   CONTACT_ALIAS_UNIQUE: 'An alias is used by one contact, escalation plan or on-call schedule per account and Region in the app.',
   CHANNEL: 'A contact channel has a valid, unique name and an e-mail address or an E.164 phone number.',

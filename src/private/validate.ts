@@ -1,7 +1,8 @@
 import { Duration, IResource, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ErrorCode } from './codes';
-import { IncidentManagerValidationError, Where } from './errors';
+import { IncidentManagerValidationError, Where, shown } from './errors';
+import { kindOf } from './inputs';
 import { isListTokenElement } from './lists';
 
 /** A 12-digit AWS account ID. */
@@ -36,8 +37,17 @@ export function checkString(
     readonly format?: string;
     readonly min?: number;
     readonly max?: number;
+    /** Whether the value must be given: undefined is then an error. */
+    readonly required?: boolean;
   },
 ): void {
+  if (value === undefined && rule.required) {
+    throw new IncidentManagerValidationError(scope, `\`${name}\``, undefined, `be given: ${describeRule(rule)}`, rule.code);
+  }
+  if (value !== undefined && typeof value !== 'string') {
+    // From JavaScript or another jsii language, a value of another type.
+    throw new IncidentManagerValidationError(scope, `\`${name}\``, shown(kindOf(value)), `be a string: ${describeRule(rule)}`, rule.code);
+  }
   if (value === undefined || isUnresolved(value)) {
     return;
   }
@@ -49,6 +59,13 @@ export function checkString(
   if (rule.pattern && !rule.pattern.test(value)) {
     throw new IncidentManagerValidationError(scope, `\`${name}\``, value, rule.format ? `be ${rule.format}` : `match ${rule.pattern.source}`, rule.code);
   }
+}
+
+/** What a string rule allows, in words. */
+function describeRule(rule: { readonly format?: string; readonly pattern?: RegExp; readonly min?: number; readonly max?: number }): string {
+  const length = rule.min || rule.max !== undefined ? lengthRange(rule.min ?? 0, rule.max ?? Number.MAX_SAFE_INTEGER) : undefined;
+  const shape = rule.format ?? (rule.pattern ? `matching ${rule.pattern.source}` : undefined);
+  return [shape, length].filter((x) => x !== undefined).join(', ') || 'a string';
 }
 
 function lengthRange(min: number, max: number): string {
@@ -63,7 +80,7 @@ export function checkInteger(scope: Where, name: string, value: number | undefin
   if (value === undefined || Token.isUnresolved(value)) {
     return;
   }
-  if (!Number.isInteger(value) || value < min || value > max) {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
     throw new IncidentManagerValidationError(scope, `\`${name}\``, value, `be a whole number from ${min} to ${max}`, code);
   }
 }
@@ -73,6 +90,9 @@ export function checkInteger(scope: Where, name: string, value: number | undefin
  * resolves to a token.
  */
 export function minutesWithin(scope: Where, name: string, duration: Duration, min: number, max: number, code: ErrorCode, condition = ''): number {
+  if (!(duration instanceof Duration)) {
+    throw new IncidentManagerValidationError(scope, `\`${name}\``, shown(kindOf(duration)), `be ${duration === undefined ? 'given: ' : ''}a Duration of whole minutes from ${min} to ${max}${condition}, such as Duration.minutes(${Math.max(min, 1)})`, code);
+  }
   if (duration.isUnresolved()) {
     return duration.toMinutes();
   }
@@ -91,6 +111,13 @@ export function minutesWithin(scope: Where, name: string, duration: Duration, mi
 
 /** Throws unless the list has `min` to `max` entries. `noun` is plural ("channels"). */
 export function checkCount(scope: Where, name: string, items: readonly unknown[], min: number, max: number, noun: string, code: ErrorCode): void {
+  if (items === undefined && min === 0) {
+    return;
+  }
+  if (!Array.isArray(items)) {
+    const range = max === Number.MAX_SAFE_INTEGER ? (min === 0 ? '' : `${min} or more `) : min === 0 ? `up to ${max} ` : `${min} to ${max} `;
+    throw new IncidentManagerValidationError(scope, `\`${name}\``, shown(kindOf(items)), `be ${items === undefined ? 'given: ' : ''}a list of ${range}${noun}`, code);
+  }
   if (Token.isUnresolved(items)) {
     return;
   }

@@ -1,0 +1,95 @@
+import { RemovalPolicy, Token } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { ErrorCode } from './codes';
+import { IncidentManagerValidationError, Where, shown } from './errors';
+
+/*
+ * What TypeScript's types promise but JavaScript (and the other jsii languages, whose enums and
+ * required props jsii does not check at run time) may still pass: props left out, values of the wrong
+ * type, values outside an enum. Each check throws this library's error naming the prop as the user
+ * wrote it, never a TypeError or the L1's "supplied properties not correct".
+ */
+
+/** What a received value is, for a message: its type, or its class. */
+export function kindOf(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object' || typeof value === 'function') {
+    const name = (value as any).constructor?.name;
+    return name && name !== 'Object' ? `an instance of ${name}` : 'an object';
+  }
+  return `a ${typeof value}`;
+}
+
+/** The props object of a construct: throws when it is left out or is not an object. */
+export function requireProps<T>(where: Where, props: T | undefined, propsType: string, code: ErrorCode): T {
+  if (props === undefined || props === null || typeof props !== 'object' || Array.isArray(props)) {
+    throw new IncidentManagerValidationError(where, '`props`', shown(kindOf(props)), `be given: an object of ${propsType}`, code);
+  }
+  return props;
+}
+
+/** Throws when a required value is left out. */
+export function requireGiven(where: Where, name: string, value: unknown, allowed: string, code: ErrorCode): void {
+  if (value === undefined || value === null) {
+    throw new IncidentManagerValidationError(where, `\`${name}\``, shown(kindOf(value)), `be given: ${allowed}`, code);
+  }
+}
+
+/** Throws unless `value` (when given, or always when `required`) is a list. A list token is a list. */
+export function checkList(where: Where, name: string, value: unknown, code: ErrorCode, required = false): void {
+  if (value === undefined && !required) return;
+  if (!Array.isArray(value)) {
+    throw new IncidentManagerValidationError(where, `\`${name}\``, shown(kindOf(value)), `be ${required ? 'given: ' : ''}a list`, code);
+  }
+}
+
+/** Throws unless `value` (when given) is an object such as `{ key: value }`, not a list. */
+export function checkMap(where: Where, name: string, value: unknown, code: ErrorCode): void {
+  if (value === undefined || Token.isUnresolved(value)) return;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new IncidentManagerValidationError(where, `\`${name}\``, shown(kindOf(value)), 'be an object of names and values', code);
+  }
+}
+
+/** Throws unless `value` (when given, or always when `required`) is one of the enum's values. */
+export function checkEnum(where: Where, name: string, value: unknown, values: object, enumName: string, code: ErrorCode, required = false): void {
+  if (value === undefined && !required) return;
+  if (typeof value === 'string' && Token.isUnresolved(value)) return;
+  const allowed = Object.values(values).filter((v) => typeof v === 'string') as string[];
+  if (!allowed.includes(value as string)) {
+    const keys = Object.keys(values).filter((k) => typeof (values as any)[k] === 'string');
+    throw new IncidentManagerValidationError(
+      where,
+      `\`${name}\``,
+      value === undefined || typeof value === 'object' ? shown(kindOf(value)) : value,
+      `be ${value === undefined ? 'given: ' : ''}one of ${keys.map((k) => `${enumName}.${k}`).join(', ')}`,
+      code,
+    );
+  }
+}
+
+/**
+ * Throws unless `value` (when given, or always when `required`) is made by the library's class `cls`
+ * (its static factories): `made` says how one is made.
+ */
+export function checkInstance(where: Where, name: string, value: unknown, cls: Function, made: string, code: ErrorCode, required = true): void {
+  if (value === undefined && !required) return;
+  if (!(value instanceof cls)) {
+    throw new IncidentManagerValidationError(where, `\`${name}\``, shown(kindOf(value)), `be ${required && value === undefined ? 'given: ' : ''}${made}`, code);
+  }
+}
+
+/** Throws unless `value` (when given, or always when `required`) is a construct (an L2 or an import of one). */
+export function checkConstruct(where: Where, name: string, value: unknown, what: string, code: ErrorCode, required = true): void {
+  if (value === undefined && !required) return;
+  if (!Construct.isConstruct(value)) {
+    throw new IncidentManagerValidationError(where, `\`${name}\``, shown(kindOf(value)), `be ${value === undefined ? 'given: ' : ''}${what}`, code);
+  }
+}
+
+/** Throws unless `value` (when given) is a RemovalPolicy. */
+export function checkRemovalPolicy(where: Where, name: string, value: unknown, code: ErrorCode): void {
+  checkEnum(where, name, value, RemovalPolicy, 'RemovalPolicy', code);
+}
