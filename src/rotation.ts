@@ -536,7 +536,8 @@ function renderCoverage(coverage?: ShiftCoverage[]): ssmcontacts.CfnRotation.Shi
  */
 function checkOncePerRotation(scope: Rotation, contacts: IContact[]): void {
   contacts.forEach((contact, i) => {
-    const same = (c: IContact) => c === contact || c.node === contact.node || (!Token.isUnresolved(c.contactArn) && c.contactArn === contact.contactArn);
+    const sameArn = (c: IContact) => !Token.isUnresolved(c.contactArn) && c.contactArn === contact.contactArn;
+    const same = (c: IContact) => c === contact || c.node === contact.node || sameArn(c);
     const first = contacts.findIndex(same);
     if (first !== i) {
       throw new IncidentManagerValidationError(
