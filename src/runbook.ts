@@ -10,6 +10,7 @@ import {
 } from './private/actions';
 import { DocumentLocation, incidentRecordsArn, roleArn, startAutomationArns } from './private/arns';
 import { IncidentManagerValidationError, Where } from './private/errors';
+import { checkEnum, checkInstance, requireGiven, requireProps } from './private/inputs';
 import { eachInList } from './private/lists';
 import { REGION_NAME, SSM_DOCUMENT_NAME, checkAccountIds, checkCount, checkResponsePlanName, checkString, isUnresolved } from './private/validate';
 
@@ -84,7 +85,7 @@ export class Runbook {
     if (this.arnParts === INVALID_ARN) {
       throw new IncidentManagerValidationError(scope, '`Runbook.fromDocumentArn`', this.documentName, 'be given an ARN of the form arn:<partition>:ssm:<region>:<account>:document/<name>', 'RUNBOOK');
     }
-    checkString(scope, 'runbook document name', this.documentName, { pattern: DOCUMENT_NAME, format: '3 to 128 letters, digits and _ - . : /', code: 'RUNBOOK' });
+    checkString(scope, 'runbook document name', this.documentName, { pattern: DOCUMENT_NAME, format: '3 to 128 letters, digits and _ - . : /', code: 'RUNBOOK', required: true });
     // Names that begin with aws, amazon or amzn are reserved for AWS's own documents (Systems Manager
     // API reference, CreateDocument: Name), whose ARNs carry no account.
     if (!this.arnParts && !this.document && !isUnresolved(this.documentName)) {
@@ -253,8 +254,12 @@ export class RunbookExecutionRole extends iam.Role {
 
   constructor(scope: Construct, id: string, props: RunbookExecutionRoleProps) {
     const path = scope.node.path ? `${scope.node.path}/${id}` : id;
+    requireProps(path, props, 'RunbookExecutionRoleProps (responsePlanName, runbook)', 'RUNBOOK_ROLE');
+    requireGiven(path, 'responsePlanName', props.responsePlanName, 'the name of the response plan whose incidents use the role', 'RESPONSE_PLAN_NAME');
     // The name ends up in the trust policy's aws:SourceArn: a malformed one would never match.
     checkResponsePlanName(path, 'responsePlanName', props.responsePlanName);
+    checkInstance(path, 'runbook', props.runbook, Runbook, 'a Runbook (Runbook.awsOwned, fromDocumentName, fromDocumentArn or fromCfnDocument)', 'RUNBOOK');
+    checkEnum(path, 'targetAccount', props.targetAccount, RunbookTargetAccount, 'RunbookTargetAccount', 'RUNBOOK_ROLE');
     if (props.automationAssumeRole && props.targetAccount === RunbookTargetAccount.IMPACTED_ACCOUNT) {
       throw new IncidentManagerValidationError(
         path,

@@ -258,8 +258,10 @@ describe('validation tables', () => {
   table<number>('Runbook parameters (at most 200)', (s, v) => plan(s, { runbook: { runbook: Runbook.fromDocumentName('Restart'), parameters: Object.fromEntries(Array.from({ length: v }, (_, i) => [`P${i}`, ['x']])) } }), [
     { rule: '201', bad: 201, boundary: 200, message: '`runbook.parameters` must have 0 to 200 parameters (got "201 parameters") at Stack/Plan [RUNBOOK_PARAMETERS]' },
   ]);
-  table<number>('Values of a runbook parameter (at most 10)', (s, v) => plan(s, { runbook: { runbook: Runbook.fromDocumentName('Restart'), parameters: { P: Array(v).fill('x') } } }), [
-    { rule: '11', bad: 11, boundary: 10, message: '`runbook.parameters["P"]` must have 0 to 10 values (got "11 values") at Stack/Plan [RUNBOOK_PARAMETERS]' },
+  table<number>('Values of a runbook parameter (1 to 10)', (s, v) => plan(s, { runbook: { runbook: Runbook.fromDocumentName('Restart'), parameters: { P: Array(v).fill('x') } } }), [
+    { rule: '11', bad: 11, boundary: 10, message: '`runbook.parameters["P"]` must have 1 to 10 values (got "11 values") at Stack/Plan [RUNBOOK_PARAMETERS]' },
+    // The API accepts an empty list, which would start the runbook without a value at every incident (library decision).
+    { rule: 'none', bad: 0, boundary: 1, message: '`runbook.parameters["P"]` must have 1 to 10 values (got "0 values") at Stack/Plan [RUNBOOK_PARAMETERS]' },
   ]);
   table<string>('Runbook parameter name (1 to 50)', (s, v) => plan(s, { runbook: { runbook: Runbook.fromDocumentName('Restart'), dynamicParameters: { [v]: DynamicParameterValue.INCIDENT_RECORD_ARN } } }), [
     { rule: '51 characters', bad: 'p'.repeat(51), boundary: 'p'.repeat(50), message: '`runbook.dynamicParameters name` must be 1 to 50 characters long', token: false },
