@@ -84,7 +84,9 @@ export function checkInstance(where: Where, name: string, value: unknown, cls: F
 /** Throws unless `value` (when given, or always when `required`) is a construct (an L2 or an import of one). */
 export function checkConstruct(where: Where, name: string, value: unknown, what: string, code: ErrorCode, required = true): void {
   if (value === undefined && !required) return;
-  if (!Construct.isConstruct(value)) {
+  // A construct, or an object that stands for one (it has its node): the foundation refers to contacts
+  // of other nested stacks through such objects.
+  if (!Construct.isConstruct(value) && !(typeof value === 'object' && value !== null && typeof (value as any).node?.path === 'string')) {
     throw new IncidentManagerValidationError(where, `\`${name}\``, shown(kindOf(value)), `be ${value === undefined ? 'given: ' : ''}${what}`, code);
   }
 }

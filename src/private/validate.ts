@@ -70,7 +70,7 @@ function describeRule(rule: { readonly format?: string; readonly pattern?: RegEx
 
 function lengthRange(min: number, max: number): string {
   if (max === Number.MAX_SAFE_INTEGER) {
-    return `at least ${min} characters`;
+    return `at least ${min} character${min === 1 ? '' : 's'}`;
   }
   return min === max ? `${min} characters` : `${min} to ${max} characters`;
 }
