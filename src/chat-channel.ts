@@ -1,10 +1,11 @@
-import { Resource, Stack, Token, aws_chatbot as chatbot, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
+import { Annotations, Resource, Stack, Token, aws_chatbot as chatbot, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
 import { Construct, IConstruct, IDependable } from 'constructs';
 import { resolverListStatement, resolverPlanStatements } from './private/actions';
 import { RESPONSE_PLAN, fixedPhysicalName, formatArn, incidentRecordsArn } from './private/arns';
-import { IncidentManagerValidationError } from './private/errors';
+import { IncidentManagerValidationError, shown } from './private/errors';
+import { checkConstruct, checkInstance, checkList, kindOf, requireGiven } from './private/inputs';
 import { allowIncidentManagerToPublish, checkStandardTopic } from './private/topics';
-import { checkSameEnvironment, firstDuplicate } from './private/validate';
+import { checkSameEnvironment, checkString, firstDuplicate } from './private/validate';
 import type { IResponsePlan } from './response-plan';
 
 /**
@@ -12,11 +13,26 @@ import type { IResponsePlan } from './response-plan';
  */
 export interface TeamsChannel {
   /**
-   * The channel configuration. The chat channel's topics are added to its SNS topics and, unless it
-   * has guardrail policies of its own, the chat channel's guardrail policy becomes its guardrail.
+   * The channel configuration, defined in this app. The chat channel's topics are added to its SNS
+   * topics and, unless it has guardrail policies of its own, the chat channel's guardrail policy
+   * becomes its guardrail. Give this or `configurationArn`.
+   *
+   * @default - none: `configurationArn` names the configuration
    */
-  readonly configuration: chatbot.CfnMicrosoftTeamsChannelConfiguration;
-  /** The role the configuration uses (its `iamRoleArn`); it gets the responders' permissions. */
+  readonly configuration?: chatbot.CfnMicrosoftTeamsChannelConfiguration;
+  /**
+   * A channel configuration made elsewhere (in the console, say), by ARN
+   * (`arn:<partition>:chatbot::<account>:chat-configuration/microsoft-teams-channel/<name>`). The app
+   * cannot change it: a warning at synthesis gives the topics to add to it and the guardrail policy to
+   * attach. Give this or `configuration`.
+   *
+   * @default - none: `configuration` is the configuration
+   */
+  readonly configurationArn?: string;
+  /**
+   * The role the configuration runs as (its `iamRoleArn`); it gets the responders' permissions. With
+   * `configuration`, it must be the role the configuration names.
+   */
   readonly role: iam.IRole;
 }
 
@@ -72,11 +88,14 @@ export interface ChatChannelProps {
   /**
    * AWS Chatbot Slack channels that receive the topics' messages. Their role may run, on this channel's
    * response plans and their incidents only, the Incident Manager commands responders use from chat.
-   * A channel without guardrail policies of its own gets the chat channel's guardrail policy.
+   * A channel without guardrail policies of its own gets the chat channel's guardrail policy. A
+   * configuration made in the console (`SlackChannelConfiguration.fromSlackChannelConfigurationArn`)
+   * cannot be changed by the app: a warning at synthesis gives the topics to add to it, the guardrail
+   * policy to attach and the permissions its role needs.
    *
    * @default - none
    */
-  readonly slackChannels?: chatbot.SlackChannelConfiguration[];
+  readonly slackChannels?: chatbot.ISlackChannelConfiguration[];
 
   /**
    * AWS Chatbot Microsoft Teams channels that receive the topics' messages, with the same permissions
@@ -147,27 +166,47 @@ export class ChatChannel extends Construct implements IChatChannel {
       this.policyDependables.push(...allowIncidentManagerToPublish(this, topic, what));
     });
 
+    checkList(this, 'slackChannels', props.slackChannels, 'CHAT_CHANNEL');
+    checkList(this, 'teamsChannels', props.teamsChannels, 'CHAT_CHANNEL');
     const slackChannels = props.slackChannels ?? [];
     const teamsChannels = props.teamsChannels ?? [];
+    slackChannels.forEach((slack, i) => {
+      checkConstruct(this, `slackChannels[${i}]`, slack, 'a Slack channel configuration (chatbot.SlackChannelConfiguration, or one imported by ARN)', 'CHAT_CHANNEL');
+      if (typeof slack.slackChannelConfigurationArn !== 'string') {
+        throw new IncidentManagerValidationError(this, `\`slackChannels[${i}]\``, shown(kindOf(slack)), 'be a Slack channel configuration (chatbot.SlackChannelConfiguration, or one imported by ARN)', 'CHAT_CHANNEL');
+      }
+    });
+    teamsChannels.forEach((teams, i) => checkTeamsChannel(this, teams, i));
     if (slackChannels.length + teamsChannels.length > 0) {
       this.guardrailPolicy = new iam.ManagedPolicy(this, 'Guardrail', {
         description: 'The most that chat channels relaying Incident Manager may do: respond to their response plans',
         statements: [resolverListStatement()],
       });
     }
-    for (const slack of slackChannels) {
+    for (const [i, slack] of slackChannels.entries()) {
+      const cfn = slack.node.defaultChild;
+      if (!(slack instanceof chatbot.SlackChannelConfiguration) || !(cfn instanceof chatbot.CfnSlackChannelConfiguration)) {
+        this.warnConsoleMade(`slackChannels[${i}]`, slack.slackChannelConfigurationArn, slack.role);
+        if (slack.role) this.chatRoles.push(slack.role);
+        continue;
+      }
+      checkRunsAs(this, `slackChannels[${i}]`, cfn, cfn.iamRoleArn, slack.role);
       this.topics.forEach((topic) => slack.addNotificationTopic(topic));
       this.chatRoles.push(slack);
-      const cfn = slack.node.defaultChild as chatbot.CfnSlackChannelConfiguration;
       if (!hasGuardrails(cfn, cfn.guardrailPolicies)) {
         cfn.guardrailPolicies = [this.guardrailPolicy!.managedPolicyArn];
       }
     }
-    for (const teams of teamsChannels) {
-      teams.configuration.snsTopicArns = [...(teams.configuration.snsTopicArns ?? []), ...this.topics.map((t) => t.topicArn)];
+    for (const [i, teams] of teamsChannels.entries()) {
       this.chatRoles.push(teams.role);
-      if (!hasGuardrails(teams.configuration, teams.configuration.guardrailPolicies)) {
-        teams.configuration.guardrailPolicies = [this.guardrailPolicy!.managedPolicyArn];
+      const configuration = teams.configuration;
+      if (!configuration) {
+        this.warnConsoleMade(`teamsChannels[${i}]`, teams.configurationArn!, teams.role);
+        continue;
+      }
+      configuration.snsTopicArns = [...(configuration.snsTopicArns ?? []), ...this.topics.map((t) => t.topicArn)];
+      if (!hasGuardrails(configuration, configuration.guardrailPolicies)) {
+        configuration.guardrailPolicies = [this.guardrailPolicy!.managedPolicyArn];
       }
     }
   }
@@ -192,6 +231,19 @@ export class ChatChannel extends Construct implements IChatChannel {
       const records = incidentRecordsArn(this.guardrailPolicy, Stack.of(this.guardrailPolicy).account, plan.responsePlanName);
       this.guardrailPolicy.addStatements(...resolverPlanStatements(planArn, records));
     }
+  }
+
+  /**
+   * A channel configuration made outside the app cannot be changed by it: says what to add to it where
+   * it is managed (the console), when synthesis can list the chat channel's response plans.
+   */
+  private warnConsoleMade(where: string, arn: string, role: iam.IRole | undefined): void {
+    Annotations.of(this).addWarningV2(
+      'cdk-incident-manager:ChatChannel.consoleMadeConfiguration',
+      `${where} (${arn}) is a channel configuration made outside this app, which the app cannot change. Where it is managed (the AWS Chatbot console): add the chat channel's SNS topics to it (${this.topics.map((t) => t.topicArn).join(', ')}), attach the chat channel's guardrail policy (${this.guardrailPolicy!.managedPolicyArn}) as its guardrail${
+        role ? '' : ", and give its role the responders' permissions on the chat channel's response plans (ResponsePlan.grantResolveIncidents; pass the role as teamsChannels[].role, or import the Slack configuration with its role)"
+      }.`,
+    );
   }
 
   private checkRegionTopics(additional: sns.ITopic[]): void {
@@ -248,4 +300,54 @@ function hasGuardrails(scope: Construct, guardrails: string[] | undefined): bool
   }
   const resolved = Stack.of(scope).resolve(guardrails);
   return resolved !== undefined && (!Array.isArray(resolved) || resolved.length > 0);
+}
+
+/** A Teams entry: a configuration of this app or the ARN of one made elsewhere, and its role. */
+function checkTeamsChannel(scope: Construct, teams: TeamsChannel, i: number): void {
+  const where = `teamsChannels[${i}]`;
+  requireGiven(scope, where, teams, 'an entry with `configuration` (or `configurationArn`) and `role`', 'CHAT_CHANNEL');
+  checkConstruct(scope, `${where}.role`, teams.role, 'the IAM role the configuration runs as', 'CHAT_CHANNEL');
+  if ((teams.configuration === undefined) === (teams.configurationArn === undefined)) {
+    throw new IncidentManagerValidationError(
+      scope,
+      `\`${where}.configuration\` and \`${where}.configurationArn\``,
+      teams.configuration === undefined ? 'neither' : 'both',
+      'be given one at a time: `configuration` for a configuration of this app, `configurationArn` for one made in the console',
+      'CHAT_CHANNEL',
+    );
+  }
+  if (teams.configuration !== undefined) {
+    checkInstance(scope, `${where}.configuration`, teams.configuration, chatbot.CfnMicrosoftTeamsChannelConfiguration, 'a chatbot.CfnMicrosoftTeamsChannelConfiguration', 'CHAT_CHANNEL');
+    checkRunsAs(scope, where, teams.configuration, teams.configuration.iamRoleArn, teams.role);
+  } else {
+    checkString(scope, `${where}.configurationArn`, teams.configurationArn, {
+      pattern: TEAMS_CONFIGURATION_ARN,
+      format: 'an ARN such as arn:aws:chatbot::111122223333:chat-configuration/microsoft-teams-channel/incidents',
+      code: 'CHAT_CHANNEL',
+    });
+  }
+}
+
+/** AWS::Chatbot::MicrosoftTeamsChannelConfiguration Arn, as AWS Chatbot writes it. */
+const TEAMS_CONFIGURATION_ARN = /^arn:aws[a-z-]*:chatbot::[0-9]{12}:chat-configuration\/microsoft-teams-channel\/.+$/;
+
+/**
+ * The role an entry gives is the role its configuration runs as (its IamRoleArn): the responders'
+ * permissions go to that role, and another one would get them in its place. Values known only at
+ * deployment are compared as they are written (the same role's ARN resolves to the same reference).
+ */
+function checkRunsAs(scope: Construct, where: string, configuration: Construct, iamRoleArn: string, role: iam.IRole | undefined): void {
+  if (!role) return;
+  const stack = Stack.of(configuration);
+  const runsAs = JSON.stringify(stack.resolve(iamRoleArn));
+  const given = JSON.stringify(stack.resolve(role.roleArn));
+  if (runsAs !== given) {
+    throw new IncidentManagerValidationError(
+      scope,
+      `\`${where}.role\``,
+      role.node.path,
+      `be the role the channel configuration ${configuration.node.path} runs as (its iamRoleArn): that role gets the responders' permissions`,
+      'CHAT_CHANNEL',
+    );
+  }
 }

@@ -30,6 +30,7 @@ export const ERROR_CODES = {
   INCIDENT_TEMPLATE: 'The incident template (display name, title, summary, dedupe string, tags) is within the API limits.',
   RESPONSE_PLAN_ENGAGEMENTS: 'A response plan engages up to 5 contacts, each once.',
   TOPIC: "A topic Incident Manager publishes to is a standard topic of the plan's account (and Region, or one per Region for a chat channel).",
+  CHAT_CHANNEL: "A chat channel's Slack and Teams entries are channel configurations, each with the role it runs as.",
   RUNBOOK: 'A runbook document is a valid Automation document name or ARN, and its version is $DEFAULT, $LATEST or a number.',
   RUNBOOK_PARAMETERS: 'Runbook parameters are within the API limits, set once, and declared by the document when that is known.',
   RUNBOOK_ROLE: 'The runbook role options fit together (target account, automation assume role, impacted accounts, role).',
