@@ -14,6 +14,7 @@ import { Construct, IConstruct } from 'constructs';
 import { REPLICATION_SET, formatArn, importPath, parseArn } from './private/arns';
 import { IncidentManagerValidationError } from './private/errors';
 import { checkSymmetricKey } from './private/keys';
+import { checkConstruct, checkRemovalPolicy, requireGiven, requireProps } from './private/inputs';
 import { otherReplicationSetOf, registerReplicationSet } from './private/replication-regions';
 import { dependOnReplicationSet } from './private/replication-set-dependency';
 import { checkTagsAtSynth } from './private/tags';
@@ -220,6 +221,8 @@ export class ReplicationSet extends Resource implements IReplicationSet {
 
   constructor(scope: Construct, id: string, props: ReplicationSetProps) {
     super(scope, id);
+    requireProps(this, props, 'ReplicationSetProps (regions)', 'REPLICATION_SET_REGIONS');
+    checkRemovalPolicy(this, 'removalPolicy', props.removalPolicy, 'REPLICATION_SET_REMOVAL');
     this.checkOnlyOneInStack();
     this.checkRegions(props.regions);
     this.regions = [...props.regions];
@@ -269,9 +272,11 @@ export class ReplicationSet extends Resource implements IReplicationSet {
 
   private checkRegions(regions: ReplicationRegion[]): void {
     checkCount(this, 'regions', regions, 1, MAX_REGIONS, 'Regions', 'REPLICATION_SET_REGIONS');
-    for (const r of regions) {
-      checkString(this, 'regions[].region', r.region, { pattern: REGION_NAME, format: 'a Region name such as us-east-1', max: 20, code: 'REPLICATION_SET_REGIONS' });
-    }
+    regions.forEach((r, i) => {
+      requireGiven(this, `regions[${i}]`, r, 'a Region configuration such as { region: \'us-east-1\' }', 'REPLICATION_SET_REGIONS');
+      checkString(this, `regions[${i}].region`, r.region, { pattern: REGION_NAME, format: 'a Region name such as us-east-1', max: 20, code: 'REPLICATION_SET_REGIONS', required: true });
+      checkConstruct(this, `regions[${i}].key`, r.key, 'a KMS key', 'REPLICATION_SET_KEYS', false);
+    });
     const duplicate = firstDuplicate(regions.map((r) => r.region));
     if (duplicate) {
       throw new IncidentManagerValidationError(this, '`regions`', regions.map((r) => r.region), `name each Region once ("${duplicate}" appears twice)`, 'REPLICATION_SET_REGIONS');

@@ -294,7 +294,7 @@ describe('validation tables', () => {
     { rule: '0', bad: 0, boundary: 1, message: '(got "0 Regions") at Stack/Set [REPLICATION_SET_REGIONS]' },
   ]);
   table<string>('Replication set Region name', (s, v) => new ReplicationSet(s, 'Set', { regions: [{ region: v }, { region: 'us-west-2' }] }), [
-    { rule: 'no number', bad: 'us-east', boundary: 'ap-southeast-2', message: '`regions[].region` must be a Region name such as us-east-1 (got "us-east") at Stack/Set [REPLICATION_SET_REGIONS]' },
+    { rule: 'no number', bad: 'us-east', boundary: 'ap-southeast-2', message: '`regions[0].region` must be a Region name such as us-east-1 (got "us-east") at Stack/Set [REPLICATION_SET_REGIONS]' },
   ]);
 
   table<string>('Key alias (KMS CreateAlias: letters, digits, / _ -; not alias/aws/)', (s, v) => new IncidentManagerKey(s, 'Key', { alias: v }), [

@@ -46,7 +46,8 @@ export function checkString(
   }
   if (value !== undefined && typeof value !== 'string') {
     // From JavaScript or another jsii language, a value of another type.
-    throw new IncidentManagerValidationError(scope, `\`${name}\``, shown(kindOf(value)), `be a string: ${describeRule(rule)}`, rule.code);
+    const described = describeRule(rule);
+    throw new IncidentManagerValidationError(scope, `\`${name}\``, shown(kindOf(value)), described === 'a string' ? 'be a string' : `be a string: ${described}`, rule.code);
   }
   if (value === undefined || isUnresolved(value)) {
     return;
@@ -63,7 +64,7 @@ export function checkString(
 
 /** What a string rule allows, in words. */
 function describeRule(rule: { readonly format?: string; readonly pattern?: RegExp; readonly min?: number; readonly max?: number }): string {
-  const length = rule.min || rule.max !== undefined ? lengthRange(rule.min ?? 0, rule.max ?? Number.MAX_SAFE_INTEGER) : undefined;
+  const length = rule.min ? lengthRange(rule.min, rule.max ?? Number.MAX_SAFE_INTEGER) : rule.max !== undefined ? `up to ${rule.max} characters` : undefined;
   const shape = rule.format ?? (rule.pattern ? `matching ${rule.pattern.source}` : undefined);
   return [shape, length].filter((x) => x !== undefined).join(', ') || 'a string';
 }
