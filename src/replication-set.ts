@@ -13,8 +13,8 @@ import {
 import { Construct, IConstruct } from 'constructs';
 import { REPLICATION_SET, formatArn, importPath, parseArn } from './private/arns';
 import { IncidentManagerValidationError } from './private/errors';
-import { checkSymmetricKey } from './private/keys';
 import { checkConstruct, checkRemovalPolicy, requireGiven, requireProps } from './private/inputs';
+import { checkSymmetricKey } from './private/keys';
 import { otherReplicationSetOf, registerReplicationSet } from './private/replication-regions';
 import { dependOnReplicationSet } from './private/replication-set-dependency';
 import { checkTagsAtSynth } from './private/tags';

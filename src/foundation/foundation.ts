@@ -17,7 +17,9 @@ import { EscalationPlan } from '../escalation-plan';
 import { IncidentManagerKey, IncidentManagerKeyProps } from '../incident-manager-key';
 import { OnCallSchedule } from '../on-call-schedule';
 import { IncidentManagerValidationError, isValidationError } from '../private/errors';
+import { checkEnum, checkList, checkMap, requireGiven, requireProps } from '../private/inputs';
 import { validateStackLimits } from '../private/stack-limits';
+import { checkCount, checkString, minutesWithin } from '../private/validate';
 import { IReplicationSet, ReplicationSet } from '../replication-set';
 import { ResponsePlan } from '../response-plan';
 import { Rotation } from '../rotation';
@@ -212,9 +214,12 @@ export class IncidentManagerFoundation extends Construct {
   private readonly shareContacts: boolean;
   private readonly coverage?: CoverageOptions;
   private tokenEntries = 0;
+  /** The response plan names given so far, with the entry that gave each. */
+  private readonly planNames = new Map<string, string>();
 
   constructor(scope: Construct, id: string, props: IncidentManagerFoundationProps) {
     super(scope, id);
+    requireProps(this, props, 'IncidentManagerFoundationProps', 'FOUNDATION');
     this.placement = new Placement(this, props.nestedStacks ?? false);
     this.shareContacts = props.sharing?.shareContacts ?? true;
     this.coverage = props.coverage;
@@ -319,6 +324,27 @@ export class IncidentManagerFoundation extends Construct {
     const fail = (what: string, received: unknown, allowed: string) => {
       throw new IncidentManagerValidationError(this, what, received, allowed, 'FOUNDATION');
     };
+    // From JavaScript, the lists and the enum are whatever was passed: jsii checks neither at run time.
+    for (const list of ['regions', 'contacts', 'existingContacts', 'onCallSchedules', 'escalationPlans', 'responsePlans'] as const) {
+      checkList(this, list, props[list], 'FOUNDATION');
+      (props[list] as unknown[] | undefined)?.forEach((entry, i) => requireGiven(this, `${list}[${i}]`, entry, 'an entry', 'FOUNDATION'));
+    }
+    checkEnum(this, 'encryption', props.encryption, FoundationEncryption, 'FoundationEncryption', 'FOUNDATION');
+    checkMap(this, 'regionKeys', props.regionKeys, 'FOUNDATION');
+    // Incident Manager creates contacts, rotations and response plans only in a Region of the
+    // replication set: the stack's Region must be one, which is an error of `regions` (or of the
+    // existing set's `replicationRegions`), not of the first entry that would be created.
+    const stackRegion = Stack.of(this).region;
+    const setRegions = props.existingReplicationSet ? props.existingReplicationSet.replicationRegions : props.regions;
+    const known = setRegions !== undefined && !Token.isUnresolved(setRegions) && !Token.isUnresolved(stackRegion) && setRegions.every((r) => typeof r === 'string' && !Token.isUnresolved(r));
+    const entries = [props.contacts, props.onCallSchedules, props.escalationPlans, props.responsePlans].some((list) => (list ?? []).length > 0);
+    if (entries && known && setRegions!.length > 0 && !setRegions!.includes(stackRegion)) {
+      fail(
+        props.existingReplicationSet ? 'the Regions of `existingReplicationSet`' : '`regions`',
+        setRegions,
+        `include the stack's Region ${stackRegion}: Incident Manager creates contacts, rotations and response plans only in a Region of the replication set`,
+      );
+    }
     if (props.existingReplicationSet) {
       for (const [name, value] of [['regions', props.regions], ['encryption', props.encryption], ['regionKeys', props.regionKeys], ['keyOptions', props.keyOptions]] as const) {
         if (value !== undefined) {
@@ -376,6 +402,8 @@ export class IncidentManagerFoundation extends Construct {
   }
 
   private defineContact(entry: FoundationContact, where: string): Contact {
+    requireGiven(this, where, entry, 'a contact entry', 'FOUNDATION');
+    checkList(this, `${where}.engagementPlan`, entry.engagementPlan, 'FOUNDATION');
     this.placement.checkAliasFree(entry.alias, `${where}.alias`);
     const options = { deferActivation: entry.deferActivation };
     const channels = new Map<ContactChannelType, ContactChannel>();
@@ -388,6 +416,11 @@ export class IncidentManagerFoundation extends Construct {
     const fail = (what: string, received: unknown, allowed: string): never => {
       throw new IncidentManagerValidationError(this, `\`${where}.${what}\``, received, allowed, 'FOUNDATION');
     };
+    if (entry.callAfter !== undefined) {
+      // The wait is the first stage's duration: 0 to 30 whole minutes (SSM Contacts API, Stage.DurationInMinutes),
+      // said of `callAfter`, which the user wrote.
+      minutesWithin(this, `${where}.callAfter`, entry.callAfter, 0, 30, 'FOUNDATION');
+    }
     const stages = entry.engagementPlan ? this.engagementPlanOf(entry, channels, where) : defaultEngagementPlan(entry, channels, fail);
     const contact = new Contact(this.placement.scopeFor('contacts', entry.group, where), this.idFor('Contact', entry.alias), {
       alias: entry.alias,
@@ -410,7 +443,9 @@ export class IncidentManagerFoundation extends Construct {
     return entry.engagementPlan!.map((stage, i) => ({
       duration: stage.duration,
       retryInterval: stage.retryInterval,
-      channels: stage.channels.map((type, j) => {
+      channels: (requireGiven(this, `${where}.engagementPlan[${i}]`, stage, 'a stage with `channels`', 'FOUNDATION'),
+      checkCount(this, `${where}.engagementPlan[${i}].channels`, stage.channels, 0, Number.MAX_SAFE_INTEGER, 'channel types', 'FOUNDATION'),
+      stage.channels).map((type, j) => {
         const channel = channels.get(type);
         if (!channel) {
           throw new IncidentManagerValidationError(this, `\`${where}.engagementPlan[${i}].channels[${j}]\``, type, `be a channel the person has (${[...channels.keys()].join(', ')})`, 'FOUNDATION');
@@ -421,6 +456,12 @@ export class IncidentManagerFoundation extends Construct {
   }
 
   private defineSchedule(entry: FoundationOnCallSchedule, where: string): OnCallSchedule {
+    requireGiven(this, where, entry, 'an on-call schedule entry', 'FOUNDATION');
+    checkCount(this, `${where}.rotations`, entry.rotations, 1, 8, 'rotations', 'FOUNDATION');
+    entry.rotations.forEach((r, i) => {
+      requireGiven(this, `${where}.rotations[${i}]`, r, 'a rotation entry', 'FOUNDATION');
+      checkCount(this, `${where}.rotations[${i}].contacts`, r.contacts, 1, 30, 'aliases', 'FOUNDATION');
+    });
     this.placement.checkAliasFree(entry.alias, `${where}.alias`);
     const scope = this.placement.scopeFor('schedules', entry.group, where);
     const rotations = entry.rotations.map((r, i) => {
@@ -450,6 +491,13 @@ export class IncidentManagerFoundation extends Construct {
   }
 
   private defineEscalationPlan(entry: FoundationEscalationPlan, where: string): EscalationPlan {
+    requireGiven(this, where, entry, 'an escalation plan entry', 'FOUNDATION');
+    checkCount(this, `${where}.stages`, entry.stages, 1, Number.MAX_SAFE_INTEGER, 'stages', 'FOUNDATION');
+    entry.stages.forEach((stage, i) => {
+      requireGiven(this, `${where}.stages[${i}]`, stage, 'a stage with a `duration`', 'FOUNDATION');
+      checkList(this, `${where}.stages[${i}].targets`, stage.targets, 'FOUNDATION');
+      checkList(this, `${where}.stages[${i}].nonEssentialTargets`, stage.nonEssentialTargets, 'FOUNDATION');
+    });
     this.placement.checkAliasFree(entry.alias, `${where}.alias`);
     const scope = this.placement.scopeFor('escalationPlans', entry.group, where);
     const dependencies: IContact[] = [];
@@ -482,6 +530,20 @@ export class IncidentManagerFoundation extends Construct {
     if (entry.responsePlanName === undefined) {
       throw new IncidentManagerValidationError(this, `\`${where}.responsePlanName\``, undefined, 'be given: the foundation names and places the plan by it', 'FOUNDATION');
     }
+    checkString(this, `${where}.responsePlanName`, entry.responsePlanName, { code: 'RESPONSE_PLAN_NAME' });
+    // Response plan names are unique per account: a second plan of the same name is this prop's error,
+    // not the clash of the construct ids the foundation derives from the name.
+    const earlier = this.planNames.get(entry.responsePlanName);
+    if (earlier !== undefined) {
+      throw new IncidentManagerValidationError(
+        this,
+        `\`${where}.responsePlanName\``,
+        entry.responsePlanName,
+        `be unique among the foundation's response plans (${earlier} has it too): response plan names are unique per account`,
+        'RESPONSE_PLAN_NAME_UNIQUE',
+      );
+    }
+    if (!Token.isUnresolved(entry.responsePlanName)) this.planNames.set(entry.responsePlanName, where);
     if (entry.useChatChannel === true && !this.chatChannel) {
       throw new IncidentManagerValidationError(this, `\`${where}.useChatChannel\``, true, 'be left out unless the foundation has a chat channel (`chatChannel` or `existingChatChannel`)', 'FOUNDATION');
     }
