@@ -152,6 +152,9 @@ export class ChatChannel extends Construct implements IChatChannel {
 
   constructor(scope: Construct, id: string, props: ChatChannelProps = {}) {
     super(scope, id);
+    checkConstruct(this, 'topic', props.topic, 'an SNS topic (sns.Topic, or one imported with sns.Topic.fromTopicArn)', 'TOPIC', false);
+    checkList(this, 'additionalRegionTopics', props.additionalRegionTopics, 'TOPIC');
+    (props.additionalRegionTopics ?? []).forEach((t, i) => checkConstruct(this, `additionalRegionTopics[${i}]`, t, 'an SNS topic of another Region', 'TOPIC'));
     if (props.topic) {
       checkSameEnvironment(this, '`topic`', props.topic, 'response plan', 'Incident Manager cannot use a topic of another account or Region', 'TOPIC');
       checkStandardTopic(this, 'topic', props.topic);

@@ -10,7 +10,7 @@ import { Construct } from 'constructs';
 import { ContactBase, ContactNameOptions, IContact } from './contact-base';
 import { defineContactResource, importContactAlias, importContactArn } from './private/contacts';
 import { IncidentManagerValidationError } from './private/errors';
-import { checkInstance, checkList, checkRemovalPolicy, requireGiven, requireProps } from './private/inputs';
+import { checkBoolean, checkInstance, checkList, checkRemovalPolicy, requireGiven, requireProps } from './private/inputs';
 import { checkCount, checkString, minutesWithin } from './private/validate';
 import type { ReplicationSetOptions } from './replication-set';
 
@@ -232,6 +232,7 @@ export class Contact extends ContactBase {
    */
   public addChannel(channel: ContactChannel): string {
     checkInstance(this, 'channels[]', channel, ContactChannel, 'a ContactChannel (ContactChannel.email, sms or voice)', 'CHANNEL');
+    checkBoolean(this, 'deferActivation', channel.deferActivation, 'CHANNEL');
     if (this.channels.has(channel)) {
       throw new IncidentManagerValidationError(this, 'a channel', channel.name, 'be added to a contact once', 'CHANNEL');
     }

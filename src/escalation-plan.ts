@@ -5,7 +5,7 @@ import { CoverageOptions } from './on-call';
 import { defineContactResource, importContactArn, markNotPersonal } from './private/contacts';
 import { addCoverageCheck, describeGaps } from './private/coverage';
 import { IncidentManagerValidationError } from './private/errors';
-import { checkConstruct, checkRemovalPolicy, requireGiven, requireProps } from './private/inputs';
+import { checkBoolean, checkConstruct, checkRemovalPolicy, requireGiven, requireProps } from './private/inputs';
 import { checkInstant } from './private/instants';
 import { scheduleOf } from './private/schedules';
 import { combine } from './private/shifts';
@@ -220,6 +220,7 @@ export class EscalationPlan extends ContactBase {
     (stage.targets ?? []).forEach((t, i) => {
       requireGiven(this, `stages[${index}].targets[${i}]`, t, 'a target with a `contact`', 'ESCALATION_PLAN');
       checkConstruct(this, `stages[${index}].targets[${i}].contact`, t.contact, 'a contact, on-call schedule or escalation plan', 'ESCALATION_PLAN');
+      checkBoolean(this, `stages[${index}].targets[${i}].acknowledgementStopsPlan`, t.acknowledgementStopsPlan, 'ESCALATION_PLAN');
     });
     const targets = stage.targets ?? [];
     // Incident Manager accepts a 0-minute stage only when it engages someone.

@@ -1,6 +1,7 @@
 import { IContact } from './contact-base';
 import type { OnCallSchedule } from './on-call-schedule';
 import { IncidentManagerValidationError } from './private/errors';
+import { checkConstruct, checkList } from './private/inputs';
 
 /**
  * A shift: who is on call from `start` to `end`.
@@ -73,6 +74,7 @@ export class OnCallAssertions {
    * Throws when nobody is on call at some moment of the `weeks` weeks from `from`, naming the gaps.
    */
   public static assertFullCoverage(schedule: OnCallSchedule, from: Date, weeks: number): void {
+    checkConstruct('OnCallAssertions.assertFullCoverage', 'schedule', schedule, 'an OnCallSchedule', 'ON_CALL_COVERAGE');
     if (!Number.isInteger(weeks) || weeks < 1) {
       throw new IncidentManagerValidationError(schedule, '`weeks` of assertFullCoverage', weeks, 'be a whole number of 1 or more', 'ON_CALL_COVERAGE');
     }
@@ -87,6 +89,8 @@ export class OnCallAssertions {
    * Throws when `contact` is on call at some moment from `from` to `to`, naming the shifts.
    */
   public static assertNotOnCallDuring(schedule: OnCallSchedule, contact: IContact, from: Date, to: Date): void {
+    checkConstruct('OnCallAssertions.assertNotOnCallDuring', 'schedule', schedule, 'an OnCallSchedule', 'ON_CALL_COVERAGE');
+    checkConstruct(schedule, 'contact', contact, 'a contact', 'ON_CALL_COVERAGE');
     const shifts = schedule.shiftsBetween(from, to).filter((s) => s.contacts.includes(contact));
     if (shifts.length > 0) {
       throw new Error(`${schedule.node.path}: ${contact.contactAlias} is on call ${shifts.map((s) => `${s.start.toISOString()} to ${s.end.toISOString()}`).join(', ')}`);
@@ -97,6 +101,8 @@ export class OnCallAssertions {
    * Throws unless exactly `contacts` (in any order) are on call at `at`.
    */
   public static assertOnCallAt(schedule: OnCallSchedule, at: Date, contacts: IContact[]): void {
+    checkConstruct('OnCallAssertions.assertOnCallAt', 'schedule', schedule, 'an OnCallSchedule', 'ON_CALL_COVERAGE');
+    checkList(schedule, 'contacts', contacts, 'ON_CALL_COVERAGE', true);
     const actual = schedule.onCallAt(at);
     const same = actual.length === contacts.length && contacts.every((c) => actual.includes(c));
     if (!same) {

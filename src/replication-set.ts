@@ -13,7 +13,7 @@ import {
 import { Construct, IConstruct } from 'constructs';
 import { REPLICATION_SET, formatArn, importPath, parseArn } from './private/arns';
 import { IncidentManagerValidationError } from './private/errors';
-import { checkConstruct, checkRemovalPolicy, requireGiven, requireProps } from './private/inputs';
+import { checkBoolean, checkConstruct, checkList, checkRemovalPolicy, requireGiven, requireProps } from './private/inputs';
 import { checkSymmetricKey } from './private/keys';
 import { otherReplicationSetOf, registerReplicationSet } from './private/replication-regions';
 import { dependOnReplicationSet } from './private/replication-set-dependency';
@@ -184,8 +184,9 @@ export class ReplicationSet extends Resource implements IReplicationSet {
    */
   public static fromAccount(scope: Construct, id: string, options: ExistingReplicationSetOptions = {}): IReplicationSet {
     const path = importPath(scope, id);
+    checkList(path, 'replicationRegions', options?.replicationRegions, 'REPLICATION_SET_REGIONS');
     class Existing extends Resource implements IReplicationSet {
-      public readonly replicationRegions = options.replicationRegions;
+      public readonly replicationRegions = options?.replicationRegions;
       public readonly replicationSetArn = Lazy.string({
         produce: () => {
           throw new IncidentManagerValidationError(
@@ -223,6 +224,7 @@ export class ReplicationSet extends Resource implements IReplicationSet {
     super(scope, id);
     requireProps(this, props, 'ReplicationSetProps (regions)', 'REPLICATION_SET_REGIONS');
     checkRemovalPolicy(this, 'removalPolicy', props.removalPolicy, 'REPLICATION_SET_REMOVAL');
+    checkBoolean(this, 'deletionProtection', props.deletionProtection, 'REPLICATION_SET_REMOVAL');
     this.checkOnlyOneInStack();
     this.checkRegions(props.regions);
     this.regions = [...props.regions];

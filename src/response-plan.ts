@@ -18,7 +18,7 @@ import { IContact } from './contact-base';
 import { INCIDENT_MANAGER_PRINCIPAL, START_INCIDENT_ACTIONS, TOPIC_KEY_ACTIONS, resolverStatements } from './private/actions';
 import { RESPONSE_PLAN, fixedPhysicalName, formatArn, importPath, incidentRecordsArn, parseArn } from './private/arns';
 import { IncidentManagerValidationError, Where, shown } from './private/errors';
-import { checkConstruct, checkEnum, checkInstance, checkList, checkMap, kindOf, requireProps } from './private/inputs';
+import { checkConstruct, checkEnum, checkGrantee, checkInstance, checkList, checkMap, kindOf, requireProps } from './private/inputs';
 import { checkSymmetricKey, isMultiRegionKey } from './private/keys';
 import { replicationRegionsOf, useReplicationSet } from './private/replication-regions';
 import { checkTagsAtSynth } from './private/tags';
@@ -181,10 +181,12 @@ abstract class ResponsePlanBase extends Resource implements IResponsePlan {
   public abstract readonly responsePlanName: string;
 
   public grantStartIncident(grantee: iam.IGrantable): iam.Grant {
+    checkGrantee(this, grantee, 'RESPONSE_PLAN_NAME');
     return iam.Grant.addToPrincipal({ grantee, actions: START_INCIDENT_ACTIONS, resourceArns: [this.arnSeenFrom(grantee)] });
   }
 
   public grantResolveIncidents(grantee: iam.IGrantable): iam.Grant {
+    checkGrantee(this, grantee, 'RESPONSE_PLAN_NAME');
     const [onPlan, ...rest] = resolverStatements(this.arnSeenFrom(grantee), this.incidentRecordsArn()).map((statement) =>
       iam.Grant.addToPrincipal({ grantee, actions: statement.actions, resourceArns: statement.resources }),
     );

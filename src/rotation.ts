@@ -17,7 +17,7 @@ import { ROTATION, importPath, parseArn } from './private/arns';
 import { ErrorCode } from './private/codes';
 import { checkPersonal } from './private/contacts';
 import { IncidentManagerValidationError, Where, shown } from './private/errors';
-import { checkEnum, checkInstance, checkRemovalPolicy, kindOf, requireGiven, requireProps } from './private/inputs';
+import { checkEnum, checkGrantee, checkInstance, checkRemovalPolicy, kindOf, requireGiven, requireProps } from './private/inputs';
 import { checkInstant, checkInterval } from './private/instants';
 import { useReplicationSet } from './private/replication-regions';
 import { RotationSpec, rotationShifts, startInstant } from './private/shifts';
@@ -290,6 +290,7 @@ abstract class RotationBase extends Resource implements IRotation {
   public abstract readonly rotationArn: string;
 
   public grantRead(grantee: iam.IGrantable): iam.Grant {
+    checkGrantee(this, grantee, 'ROTATION');
     return iam.Grant.addToPrincipal({ grantee, actions: READ_ROTATION_ACTIONS, resourceArns: [this.rotationArn] });
   }
 }

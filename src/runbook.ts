@@ -10,7 +10,7 @@ import {
 } from './private/actions';
 import { DocumentLocation, incidentRecordsArn, roleArn, startAutomationArns } from './private/arns';
 import { IncidentManagerValidationError, Where } from './private/errors';
-import { checkEnum, checkInstance, requireGiven, requireProps } from './private/inputs';
+import { checkEnum, checkInstance, checkList, requireGiven, requireProps } from './private/inputs';
 import { eachInList } from './private/lists';
 import { REGION_NAME, SSM_DOCUMENT_NAME, checkAccountIds, checkCount, checkResponsePlanName, checkString, isUnresolved } from './private/validate';
 
@@ -53,6 +53,11 @@ export class Runbook {
    * synth, the parameters the response plan passes are checked against the ones it declares.
    */
   public static fromCfnDocument(document: ssm.CfnDocument): Runbook {
+    // From JavaScript anything can come: a value that is not a document is reported, with its path, by
+    // the response plan or role that uses the runbook.
+    if (!(document instanceof ssm.CfnDocument)) {
+      return new Runbook(undefined as unknown as string, false, undefined, undefined);
+    }
     return new Runbook(document.ref, false, undefined, document);
   }
 
@@ -245,6 +250,8 @@ export class RunbookExecutionRole extends iam.Role {
    * the operations account and the plan's name.
    */
   public static roleNameFor(responsePlanName: string): string {
+    checkResponsePlanName('RunbookExecutionRole.roleNameFor', 'responsePlanName', responsePlanName);
+    requireGiven('RunbookExecutionRole.roleNameFor', 'responsePlanName', responsePlanName, 'a response plan name', 'RESPONSE_PLAN_NAME');
     const full = `${IMPACTED_RUNBOOK_ROLE_PREFIX}${responsePlanName}`;
     if (full.length <= 64) {
       return full;
@@ -278,6 +285,7 @@ export class RunbookExecutionRole extends iam.Role {
         'RUNBOOK_ROLE',
       );
     }
+    checkList(path, 'impactedAccounts', props.impactedAccounts, 'RUNBOOK_ROLE');
     checkAccountIds(path, 'impactedAccounts', props.impactedAccounts, 'RUNBOOK_ROLE');
     if (props.impactedAccounts && !Token.isUnresolved(props.impactedAccounts)) {
       // An empty list would grant nothing; it is not "any account", which leaving the prop out means.

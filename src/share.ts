@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { IContact } from './contact-base';
 import { CONTACT, RESPONSE_PLAN, formatArn, ramPermissionArn } from './private/arns';
 import { IncidentManagerValidationError } from './private/errors';
-import { checkConstruct, checkList, requireProps } from './private/inputs';
+import { checkBoolean, checkConstruct, checkList, requireProps } from './private/inputs';
 import { withListTokens } from './private/lists';
 import { ACCOUNT_ID, checkSameEnvironment, checkString, isUnresolved, requireEntries } from './private/validate';
 import { IResponsePlan } from './response-plan';
@@ -112,6 +112,7 @@ export class IncidentManagerShare extends Resource {
     requireProps(this, props, 'IncidentManagerShareProps', 'SHARE');
     // CreateResourceShare: name is required (AWS RAM API reference): an empty name is none.
     checkString(this, 'shareName', props.shareName, { min: 1, code: 'SHARE' });
+    checkBoolean(this, 'allowExternalPrincipals', props.allowExternalPrincipals, 'SHARE');
     for (const list of ['responsePlans', 'contacts', 'accounts', 'organizationalUnitArns'] as const) {
       checkList(this, list, props[list], 'SHARE');
     }

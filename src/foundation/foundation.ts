@@ -16,8 +16,9 @@ import { IContact } from '../contact-base';
 import { EscalationPlan } from '../escalation-plan';
 import { IncidentManagerKey, IncidentManagerKeyProps } from '../incident-manager-key';
 import { OnCallSchedule } from '../on-call-schedule';
-import { IncidentManagerValidationError, isValidationError } from '../private/errors';
-import { checkEnum, checkList, checkMap, requireGiven, requireProps } from '../private/inputs';
+import { checkCoverageOptions } from '../private/coverage';
+import { IncidentManagerValidationError, isValidationError, shown } from '../private/errors';
+import { checkBoolean, checkConstruct, checkEnum, checkList, checkMap, kindOf, requireGiven, requireProps } from '../private/inputs';
 import { validateStackLimits } from '../private/stack-limits';
 import { checkCount, checkString, minutesWithin } from '../private/validate';
 import { IReplicationSet, ReplicationSet } from '../replication-set';
@@ -259,21 +260,21 @@ export class IncidentManagerFoundation extends Construct {
    * foundation shares contacts.
    */
   public addContact(entry: FoundationContact): Contact {
-    return this.within(`addContact(${JSON.stringify(entry.alias)})`, () => this.defineContact(entry, 'addContact'));
+    return this.within(`addContact(${JSON.stringify(entry?.alias)})`, () => this.defineContact(entry, 'addContact'));
   }
 
   /**
    * Adds an on-call schedule whose rotations name people of the foundation by alias.
    */
   public addOnCallSchedule(entry: FoundationOnCallSchedule): OnCallSchedule {
-    return this.within(`addOnCallSchedule(${JSON.stringify(entry.alias)})`, () => this.defineSchedule(entry, 'addOnCallSchedule'));
+    return this.within(`addOnCallSchedule(${JSON.stringify(entry?.alias)})`, () => this.defineSchedule(entry, 'addOnCallSchedule'));
   }
 
   /**
    * Adds an escalation plan whose stages name contacts, schedules and earlier plans by alias.
    */
   public addEscalationPlan(entry: FoundationEscalationPlan): EscalationPlan {
-    return this.within(`addEscalationPlan(${JSON.stringify(entry.alias)})`, () => this.defineEscalationPlan(entry, 'addEscalationPlan'));
+    return this.within(`addEscalationPlan(${JSON.stringify(entry?.alias)})`, () => this.defineEscalationPlan(entry, 'addEscalationPlan'));
   }
 
   /**
@@ -281,7 +282,7 @@ export class IncidentManagerFoundation extends Construct {
    * and is shared when the foundation shares.
    */
   public addResponsePlan(entry: FoundationResponsePlan): ResponsePlan {
-    return this.within(`addResponsePlan(${JSON.stringify(entry.responsePlanName)})`, () => this.defineResponsePlan(entry, 'addResponsePlan'));
+    return this.within(`addResponsePlan(${JSON.stringify(entry?.responsePlanName)})`, () => this.defineResponsePlan(entry, 'addResponsePlan'));
   }
 
   /**
@@ -330,6 +331,15 @@ export class IncidentManagerFoundation extends Construct {
       (props[list] as unknown[] | undefined)?.forEach((entry, i) => requireGiven(this, `${list}[${i}]`, entry, 'an entry', 'FOUNDATION'));
     }
     checkEnum(this, 'encryption', props.encryption, FoundationEncryption, 'FoundationEncryption', 'FOUNDATION');
+    checkBoolean(this, 'nestedStacks', props.nestedStacks, 'FOUNDATION');
+    (props.existingContacts ?? []).forEach((c, i) => checkConstruct(this, `existingContacts[${i}]`, c, 'a contact, on-call schedule or escalation plan (Contact.fromContactArn, say)', 'FOUNDATION'));
+    for (const name of ['chatChannel', 'sharing', 'analysisTemplate', 'keyOptions'] as const) {
+      checkMap(this, name, props[name], 'FOUNDATION');
+    }
+    if (props.existingChatChannel !== undefined && typeof (props.existingChatChannel as any)?.bindToResponsePlan !== 'function') {
+      fail('`existingChatChannel`', shown(kindOf(props.existingChatChannel)), 'be a ChatChannel, or another IChatChannel');
+    }
+    checkCoverageOptions(this, props.coverage);
     checkMap(this, 'regionKeys', props.regionKeys, 'FOUNDATION');
     // Incident Manager creates contacts, rotations and response plans only in a Region of the
     // replication set: the stack's Region must be one, which is an error of `regions` (or of the
@@ -527,6 +537,9 @@ export class IncidentManagerFoundation extends Construct {
   }
 
   private defineResponsePlan(entry: FoundationResponsePlan, where: string): ResponsePlan {
+    requireGiven(this, where, entry, 'a response plan entry', 'FOUNDATION');
+    checkList(this, `${where}.engagements`, entry.engagements, 'FOUNDATION');
+    checkBoolean(this, `${where}.useChatChannel`, entry.useChatChannel, 'FOUNDATION');
     if (entry.responsePlanName === undefined) {
       throw new IncidentManagerValidationError(this, `\`${where}.responsePlanName\``, undefined, 'be given: the foundation names and places the plan by it', 'FOUNDATION');
     }

@@ -1,7 +1,8 @@
 import { Annotations, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import type { CoverageOptions } from '../on-call';
-import { IncidentManagerValidationError } from './errors';
+import { IncidentManagerValidationError, Where } from './errors';
+import { checkBoolean, checkMap } from './inputs';
 import { formatLocal } from './zoned';
 
 /** The gaps, as a message: `start to end` in `timeZone`, at most 10 of them. */
@@ -30,6 +31,16 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2
  * else at `defaultFrom()` (the latest start of the rotations the check follows): never at the time of
  * synthesis, so that the same code synthesizes the same way on every day.
  */
+/** The options' shape, from JavaScript: an object whose requireFullCoverage is true or false. */
+export function checkCoverageOptions(where: Where, options: CoverageOptions | undefined): void {
+  checkMap(where, 'coverage', options, 'ON_CALL_COVERAGE');
+  checkBoolean(where, 'coverage.requireFullCoverage', options?.requireFullCoverage, 'ON_CALL_COVERAGE');
+  const weeks = options?.weeks;
+  if (options?.requireFullCoverage && weeks !== undefined && !Token.isUnresolved(weeks) && (typeof weeks !== 'number' || !Number.isInteger(weeks) || weeks < 1 || weeks > 52)) {
+    throw new IncidentManagerValidationError(where, '`coverage.weeks`', weeks, 'be a whole number of weeks from 1 to 52', 'ON_CALL_COVERAGE');
+  }
+}
+
 export function addCoverageCheck(
   scope: IConstruct,
   options: CoverageOptions | undefined,
@@ -37,6 +48,7 @@ export function addCoverageCheck(
   gapsOf: (from: number, to: number) => Gap[],
   report: (gaps: Gap[], period: string) => void,
 ): void {
+  checkCoverageOptions(scope.node.path, options);
   const window = options?.requireFullCoverage ? coverageWindow(scope, options) : undefined;
   if (!window) return;
   const [given, weeks] = window;
@@ -62,6 +74,7 @@ export function addCoverageCheck(
  * only at deployment: the check runs at synthesis.
  */
 function coverageWindow(scope: IConstruct, options: CoverageOptions): [number | undefined, number] | undefined {
+  checkCoverageOptions(scope.node.path, options);
   const weeks = options.weeks ?? 8;
   if (Token.isUnresolved(weeks)) {
     Annotations.of(scope).addWarningV2(

@@ -95,3 +95,16 @@ export function checkConstruct(where: Where, name: string, value: unknown, what:
 export function checkRemovalPolicy(where: Where, name: string, value: unknown, code: ErrorCode): void {
   checkEnum(where, name, value, RemovalPolicy, 'RemovalPolicy', code);
 }
+
+/** Throws unless `value` (when given) is true or false. */
+export function checkBoolean(where: Where, name: string, value: unknown, code: ErrorCode): void {
+  if (value === undefined || typeof value === 'boolean' || Token.isUnresolved(value)) return;
+  throw new IncidentManagerValidationError(where, `\`${name}\``, value, 'be true or false', code);
+}
+
+/** Throws unless `grantee` is something IAM can grant to (a role, user, group or other principal). */
+export function checkGrantee(where: Where, grantee: unknown, code: ErrorCode): void {
+  if (typeof (grantee as any)?.grantPrincipal !== 'object') {
+    throw new IncidentManagerValidationError(where, '`grantee`', shown(kindOf(grantee)), `be ${grantee === undefined ? 'given: ' : ''}an IGrantable (an IAM role, user, group, or a construct with a role)`, code);
+  }
+}
