@@ -250,8 +250,8 @@ export class RunbookExecutionRole extends iam.Role {
    * the operations account and the plan's name.
    */
   public static roleNameFor(responsePlanName: string): string {
-    checkResponsePlanName('RunbookExecutionRole.roleNameFor', 'responsePlanName', responsePlanName);
-    requireGiven('RunbookExecutionRole.roleNameFor', 'responsePlanName', responsePlanName, 'a response plan name', 'RESPONSE_PLAN_NAME');
+    // Only its presence is checked: the foundation's cross-account side passes a placeholder for a list token.
+    checkString('RunbookExecutionRole.roleNameFor', 'responsePlanName', responsePlanName, { code: 'RESPONSE_PLAN_NAME', required: true });
     const full = `${IMPACTED_RUNBOOK_ROLE_PREFIX}${responsePlanName}`;
     if (full.length <= 64) {
       return full;
