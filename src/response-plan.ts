@@ -380,6 +380,8 @@ export class ResponsePlan extends ResponsePlanBase {
     checkString(this, 'title', props.title, { max: 200, code: 'INCIDENT_TEMPLATE', required: true });
     checkEnum(this, 'impact', props.impact, Impact, 'Impact', 'INCIDENT_TEMPLATE', true);
     checkMap(this, 'incidentTags', props.incidentTags, 'INCIDENT_TEMPLATE');
+    checkMap(this, 'runbook', props.runbook, 'RUNBOOK', 'a RunbookAction, such as { runbook: Runbook.awsOwned(...) }');
+    checkMap(this, 'pagerDuty', props.pagerDuty, 'PAGERDUTY', 'a PagerDutyIntegration, with serviceId and secret');
     checkList(this, 'engagements', props.engagements, 'RESPONSE_PLAN_ENGAGEMENTS');
     if (props.chatChannel !== undefined && typeof (props.chatChannel as any)?.bindToResponsePlan !== 'function') {
       throw new IncidentManagerValidationError(this, '`chatChannel`', shown(kindOf(props.chatChannel)), 'be a ChatChannel, or another IChatChannel', 'TOPIC');

@@ -332,9 +332,10 @@ export class IncidentManagerFoundation extends Construct {
     }
     checkEnum(this, 'encryption', props.encryption, FoundationEncryption, 'FoundationEncryption', 'FOUNDATION');
     checkBoolean(this, 'nestedStacks', props.nestedStacks, 'FOUNDATION');
+    checkConstruct(this, 'existingReplicationSet', props.existingReplicationSet, 'a replication set (ReplicationSet.fromReplicationSetArn or ReplicationSet.fromAccount)', 'FOUNDATION', false);
     (props.existingContacts ?? []).forEach((c, i) => checkConstruct(this, `existingContacts[${i}]`, c, 'a contact, on-call schedule or escalation plan (Contact.fromContactArn, say)', 'FOUNDATION'));
     for (const name of ['chatChannel', 'sharing', 'analysisTemplate', 'keyOptions'] as const) {
-      checkMap(this, name, props[name], 'FOUNDATION');
+      checkMap(this, name, props[name], 'FOUNDATION', 'an object of options');
     }
     if (props.existingChatChannel !== undefined && typeof (props.existingChatChannel as any)?.bindToResponsePlan !== 'function') {
       fail('`existingChatChannel`', shown(kindOf(props.existingChatChannel)), 'be a ChatChannel, or another IChatChannel');

@@ -33,7 +33,7 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2
  */
 /** The options' shape, from JavaScript: an object whose requireFullCoverage is true or false. */
 export function checkCoverageOptions(where: Where, options: CoverageOptions | undefined): void {
-  checkMap(where, 'coverage', options, 'ON_CALL_COVERAGE');
+  checkMap(where, 'coverage', options, 'ON_CALL_COVERAGE', 'an object such as { requireFullCoverage: true }');
   checkBoolean(where, 'coverage.requireFullCoverage', options?.requireFullCoverage, 'ON_CALL_COVERAGE');
   const weeks = options?.weeks;
   if (options?.requireFullCoverage && weeks !== undefined && !Token.isUnresolved(weeks) && (typeof weeks !== 'number' || !Number.isInteger(weeks) || weeks < 1 || weeks > 52)) {

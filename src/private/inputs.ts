@@ -46,10 +46,10 @@ export function checkList(where: Where, name: string, value: unknown, code: Erro
 }
 
 /** Throws unless `value` (when given) is an object such as `{ key: value }`, not a list. */
-export function checkMap(where: Where, name: string, value: unknown, code: ErrorCode): void {
+export function checkMap(where: Where, name: string, value: unknown, code: ErrorCode, allowed = 'an object of names and values'): void {
   if (value === undefined || Token.isUnresolved(value)) return;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new IncidentManagerValidationError(where, `\`${name}\``, shown(kindOf(value)), 'be an object of names and values', code);
+    throw new IncidentManagerValidationError(where, `\`${name}\``, shown(kindOf(value)), `be ${allowed}`, code);
   }
 }
 
