@@ -471,7 +471,7 @@ export class ResponsePlan extends ResponsePlanBase {
     checkCount(this, 'incidentTags', entries, 0, MAX_INCIDENT_TAGS, 'tags', 'INCIDENT_TEMPLATE');
     for (const [key, value] of entries) {
       checkString(this, 'incidentTags key', key, { pattern: INCIDENT_TAG_KEY, format: 'letters, digits and _ = : . + - / only, not starting with aws:', min: 1, max: 128, code: 'INCIDENT_TEMPLATE' });
-      checkString(this, `incidentTags["${key}"]`, value, { pattern: INCIDENT_TAG_VALUE, format: 'letters, digits, spaces and _ = @ : . + - / only', min: 1, max: 256, code: 'INCIDENT_TEMPLATE' });
+      checkString(this, `incidentTags["${key}"]`, value, { pattern: INCIDENT_TAG_VALUE, format: 'letters, digits, spaces and _ = @ : . + - / only', min: 1, max: 256, code: 'INCIDENT_TEMPLATE', required: true });
     }
     return entries.map(([key, value]) => ({ key, value }));
   }
@@ -559,7 +559,7 @@ export class ResponsePlan extends ResponsePlanBase {
       // gets no value at every incident: a parameter without values is left out instead, so that the
       // document's default applies (README, "What this library assumes").
       checkCount(this, `runbook.parameters["${key}"]`, values, 1, MAX_PARAMETER_VALUES, 'values', 'RUNBOOK_PARAMETERS');
-      values.forEach((v, i) => checkString(this, `runbook.parameters["${key}"][${i}]`, v, { max: 10000, code: 'RUNBOOK_PARAMETERS' }));
+      values.forEach((v, i) => checkString(this, `runbook.parameters["${key}"][${i}]`, v, { max: 10000, code: 'RUNBOOK_PARAMETERS', required: true }));
     }
     for (const [key, variable] of dynamicEntries) {
       checkParameterName(this, 'runbook.dynamicParameters', key);
@@ -587,6 +587,7 @@ export class ResponsePlan extends ResponsePlanBase {
       }
     }
     const version = runbook.documentVersion;
+    checkString(this, 'runbook.documentVersion', version, { format: '$DEFAULT, $LATEST or a version number (1, 2, ...)', code: 'RUNBOOK' });
     if (version !== undefined && !Token.isUnresolved(version) && !DOCUMENT_VERSION.test(version)) {
       throw new IncidentManagerValidationError(this, '`runbook.documentVersion`', version, 'be $DEFAULT, $LATEST or a version number (1, 2, ...)', 'RUNBOOK');
     }
