@@ -676,6 +676,21 @@ describe('bad input from JavaScript and rules the API adds to the CloudFormation
       '`timeZone` must be an IANA time zone name such as America/Los_Angeles or UTC: a canonical IANA name, not an alias (use Asia/Kolkata) (got "Asia/Calcutta") at Stack/R [ROTATION_TIME_ZONE]'],
     ['a designator without a region', (s) => rotationWith(s, { timeZone: TimeZone.of('PST8PDT') }),
       '`timeZone` must be an IANA time zone name such as America/Los_Angeles or UTC, not a designator without a region (Incident Manager does not support designators such as PST and PDT) (got "PST8PDT") at Stack/R [ROTATION_TIME_ZONE]'],
+    // Other values of the wrong type.
+    ['deferActivation as a string', (s) => new Contact(s, 'C', { alias: 'ann', displayName: 'Ann', channels: [ContactChannel.email('ann@example.com', { deferActivation: 'yes' as any })] }),
+      '`deferActivation` must be true or false (got "yes") at Stack/C [CHANNEL]'],
+    ['channels that are not a list', (s) => new Contact(s, 'C', { alias: 'ann', displayName: 'Ann', channels: ContactChannel.email('ann@example.com') as any }),
+      '`channels` must be a list of channels (got an instance of ContactChannel) at Stack/C [CHANNEL]'],
+    ['allowExternalPrincipals as a string', (s) => new IncidentManagerShare(s, 'Share', { allowExternalPrincipals: 'no' as any, accounts: ['444455556666'], responsePlans: [plan(s)] }),
+      '`allowExternalPrincipals` must be true or false (got "no") at Stack/Share [SHARE]'],
+    ['a grant to nothing', (s) => personal(s, 'ann').grantEngage(undefined as any),
+      '`grantee` must be given: an IGrantable (an IAM role, user, group, or a construct with a role) (got nothing) at Stack/P-ann [CONTACT_ALIAS]'],
+    ['coverage that is not an object', (s) => new OnCallSchedule(s, 'O', { alias: 'o', displayName: 'O', rotations: [rotationWith(s, {})], coverage: true as any }),
+      '`coverage` must be an object such as { requireFullCoverage: true } (got a boolean) at Stack/O [ON_CALL_COVERAGE]'],
+    ['a document version that is a number', (s) => plan(s, { runbook: { runbook: aws, documentVersion: 3 as any } }),
+      '`runbook.documentVersion` must be a string: $DEFAULT, $LATEST or a version number (1, 2, ...) (got a number) at Stack/Plan [RUNBOOK]'],
+    ['an incident tag without a value', (s) => plan(s, { incidentTags: { team: undefined as any } }),
+      '`incidentTags["team"]` must be given: letters, digits, spaces and _ = @ : . + - / only, 1 to 256 characters (got nothing) at Stack/Plan [INCIDENT_TEMPLATE]'],
     // Messages that name what the user wrote.
     ['two foundation response plans of one name', (s) => new IncidentManagerFoundation(s, 'IM', {
       existingReplicationSet: existing(s),
