@@ -61,21 +61,21 @@ export class ContactChannel {
    * An e-mail address.
    */
   public static email(address: string, options: ContactChannelOptions = {}): ContactChannel {
-    return new ContactChannel(ContactChannelType.EMAIL, address, options.name ?? 'Email', options.deferActivation);
+    return new ContactChannel(ContactChannelType.EMAIL, address, options?.name ?? 'Email', options?.deferActivation);
   }
 
   /**
    * A mobile number for text messages, in E.164 form (`+` and up to 15 digits, for example `+12065550100`).
    */
   public static sms(phoneNumber: string, options: ContactChannelOptions = {}): ContactChannel {
-    return new ContactChannel(ContactChannelType.SMS, phoneNumber, options.name ?? 'SMS', options.deferActivation);
+    return new ContactChannel(ContactChannelType.SMS, phoneNumber, options?.name ?? 'SMS', options?.deferActivation);
   }
 
   /**
    * A phone number for voice calls, in E.164 form (`+` and up to 15 digits, for example `+12065550100`).
    */
   public static voice(phoneNumber: string, options: ContactChannelOptions = {}): ContactChannel {
-    return new ContactChannel(ContactChannelType.VOICE, phoneNumber, options.name ?? 'Voice', options.deferActivation);
+    return new ContactChannel(ContactChannelType.VOICE, phoneNumber, options?.name ?? 'Voice', options?.deferActivation);
   }
 
   private constructor(

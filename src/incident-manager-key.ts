@@ -2,7 +2,7 @@ import { ArnFormat, Duration, RemovalPolicy, Stack, aws_iam as iam, aws_kms as k
 import { Construct } from 'constructs';
 import { KEY_ALIAS_ACTIONS, KEY_POLICY_ACTIONS, KEY_VIA_SERVICES } from './private/actions';
 import { IncidentManagerValidationError } from './private/errors';
-import { checkInstance, checkList, checkRemovalPolicy, requireProps } from './private/inputs';
+import { checkConstruct, checkInstance, checkList, checkRemovalPolicy, requireProps } from './private/inputs';
 import { checkSymmetricKey } from './private/keys';
 import { checkString, isUnresolved } from './private/validate';
 
@@ -77,6 +77,7 @@ export class IncidentManagerKey extends kms.Key {
    * that key is defined.
    */
   public static grantIncidentManager(key: kms.IKey): void {
+    checkConstruct('IncidentManagerKey.grantIncidentManager', 'key', key, 'a KMS key (kms.Key, or one imported)', 'KEY');
     checkSymmetricKey(key, 'the key given to IncidentManagerKey.grantIncidentManager', key);
     const stack = Stack.of(key);
     const account = stack.account;

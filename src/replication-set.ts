@@ -13,7 +13,7 @@ import {
 import { Construct, IConstruct } from 'constructs';
 import { REPLICATION_SET, formatArn, importPath, parseArn } from './private/arns';
 import { IncidentManagerValidationError } from './private/errors';
-import { checkBoolean, checkConstruct, checkList, checkRemovalPolicy, requireGiven, requireProps } from './private/inputs';
+import { checkBoolean, checkConstruct, checkList, checkMap, checkRemovalPolicy, requireGiven, requireProps } from './private/inputs';
 import { checkSymmetricKey } from './private/keys';
 import { otherReplicationSetOf, registerReplicationSet } from './private/replication-regions';
 import { dependOnReplicationSet } from './private/replication-set-dependency';
@@ -168,6 +168,8 @@ export class ReplicationSet extends Resource implements IReplicationSet {
    * Imports the account's existing replication set.
    */
   public static fromReplicationSetAttributes(scope: Construct, id: string, attrs: ReplicationSetAttributes): IReplicationSet {
+    requireGiven(importPath(scope, id), 'attrs', attrs, 'the replication set\'s attributes, with replicationSetArn', 'ARN');
+    checkList(importPath(scope, id), 'replicationRegions', attrs.replicationRegions, 'REPLICATION_SET_REGIONS');
     parseArn(importPath(scope, id), REPLICATION_SET, attrs.replicationSetArn, 'replicationSetArn');
     class Import extends Resource implements IReplicationSet {
       public readonly replicationSetArn = attrs.replicationSetArn;
@@ -184,6 +186,7 @@ export class ReplicationSet extends Resource implements IReplicationSet {
    */
   public static fromAccount(scope: Construct, id: string, options: ExistingReplicationSetOptions = {}): IReplicationSet {
     const path = importPath(scope, id);
+    checkMap(path, 'options', options, 'REPLICATION_SET_REGIONS', 'an object such as { replicationRegions: [\'us-east-1\'] }');
     checkList(path, 'replicationRegions', options?.replicationRegions, 'REPLICATION_SET_REGIONS');
     class Existing extends Resource implements IReplicationSet {
       public readonly replicationRegions = options?.replicationRegions;
@@ -209,6 +212,7 @@ export class ReplicationSet extends Resource implements IReplicationSet {
    * "Get prepared" wizard.
    */
   public static arnForReplicationSetId(scope: IConstruct, replicationSetId: string): string {
+    checkString(scope.node.path, 'replicationSetId', replicationSetId, { min: 1, code: 'ARN', required: true });
     return formatArn(scope, REPLICATION_SET, replicationSetId);
   }
 

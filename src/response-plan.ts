@@ -18,7 +18,7 @@ import { IContact } from './contact-base';
 import { INCIDENT_MANAGER_PRINCIPAL, START_INCIDENT_ACTIONS, TOPIC_KEY_ACTIONS, resolverStatements } from './private/actions';
 import { RESPONSE_PLAN, fixedPhysicalName, formatArn, importPath, incidentRecordsArn, parseArn } from './private/arns';
 import { IncidentManagerValidationError, Where, shown } from './private/errors';
-import { checkConstruct, checkEnum, checkGrantee, checkInstance, checkList, checkMap, kindOf, requireProps } from './private/inputs';
+import { checkConstruct, checkEnum, checkGrantee, checkInstance, checkList, checkMap, kindOf, requireGiven, requireProps } from './private/inputs';
 import { checkSymmetricKey, isMultiRegionKey } from './private/keys';
 import { replicationRegionsOf, useReplicationSet } from './private/replication-regions';
 import { checkTagsAtSynth } from './private/tags';
@@ -348,6 +348,7 @@ export class ResponsePlan extends ResponsePlanBase {
    * Imports a response plan of this stack's account by name.
    */
   public static fromResponsePlanName(scope: Construct, id: string, responsePlanName: string): IResponsePlan {
+    requireGiven(importPath(scope, id), 'responsePlanName', responsePlanName, 'the name of a response plan of this account', 'RESPONSE_PLAN_NAME');
     checkResponsePlanName(importPath(scope, id), 'responsePlanName', responsePlanName);
     class Import extends ResponsePlanBase {
       public readonly responsePlanName = responsePlanName;
