@@ -3,7 +3,7 @@ import { Construct, IConstruct, IDependable } from 'constructs';
 import { resolverListStatement, resolverPlanStatements } from './private/actions';
 import { RESPONSE_PLAN, fixedPhysicalName, formatArn, incidentRecordsArn } from './private/arns';
 import { IncidentManagerValidationError, shown } from './private/errors';
-import { checkConstruct, checkInstance, checkList, kindOf, requireGiven } from './private/inputs';
+import { checkConstruct, checkInstance, checkList, isCfnOfType, kindOf, requireGiven } from './private/inputs';
 import { allowIncidentManagerToPublish, checkStandardTopic } from './private/topics';
 import { checkSameEnvironment, checkString, firstDuplicate } from './private/validate';
 import type { IResponsePlan } from './response-plan';
@@ -188,16 +188,17 @@ export class ChatChannel extends Construct implements IChatChannel {
     }
     for (const [i, slack] of slackChannels.entries()) {
       const cfn = slack.node.defaultChild;
-      if (!(slack instanceof chatbot.SlackChannelConfiguration) || !(cfn instanceof chatbot.CfnSlackChannelConfiguration)) {
+      if (typeof (slack as any).addNotificationTopic !== 'function' || !isCfnOfType('AWS::Chatbot::SlackChannelConfiguration')(cfn)) {
         this.warnConsoleMade(`slackChannels[${i}]`, slack.slackChannelConfigurationArn, slack.role);
         if (slack.role) this.chatRoles.push(slack.role);
         continue;
       }
-      checkRunsAs(this, `slackChannels[${i}]`, cfn, cfn.iamRoleArn, slack.role);
-      this.topics.forEach((topic) => slack.addNotificationTopic(topic));
+      const l1 = cfn as chatbot.CfnSlackChannelConfiguration;
+      checkRunsAs(this, `slackChannels[${i}]`, l1, l1.iamRoleArn, slack.role);
+      this.topics.forEach((topic) => (slack as chatbot.SlackChannelConfiguration).addNotificationTopic(topic));
       this.chatRoles.push(slack);
-      if (!hasGuardrails(cfn, cfn.guardrailPolicies)) {
-        cfn.guardrailPolicies = [this.guardrailPolicy!.managedPolicyArn];
+      if (!hasGuardrails(l1, l1.guardrailPolicies)) {
+        l1.guardrailPolicies = [this.guardrailPolicy!.managedPolicyArn];
       }
     }
     for (const [i, teams] of teamsChannels.entries()) {
@@ -321,7 +322,7 @@ function checkTeamsChannel(scope: Construct, teams: TeamsChannel, i: number): vo
     );
   }
   if (teams.configuration !== undefined) {
-    checkInstance(scope, `${where}.configuration`, teams.configuration, chatbot.CfnMicrosoftTeamsChannelConfiguration, 'a chatbot.CfnMicrosoftTeamsChannelConfiguration', 'CHAT_CHANNEL');
+    checkInstance(scope, `${where}.configuration`, teams.configuration, isCfnOfType('AWS::Chatbot::MicrosoftTeamsChannelConfiguration'), 'a chatbot.CfnMicrosoftTeamsChannelConfiguration', 'CHAT_CHANNEL');
     checkRunsAs(scope, where, teams.configuration, teams.configuration.iamRoleArn, teams.role);
   } else {
     checkString(scope, `${where}.configurationArn`, teams.configurationArn, {

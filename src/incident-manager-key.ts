@@ -2,7 +2,7 @@ import { ArnFormat, Duration, RemovalPolicy, Stack, aws_iam as iam, aws_kms as k
 import { Construct } from 'constructs';
 import { KEY_ALIAS_ACTIONS, KEY_POLICY_ACTIONS, KEY_VIA_SERVICES } from './private/actions';
 import { IncidentManagerValidationError } from './private/errors';
-import { checkConstruct, checkInstance, checkList, checkRemovalPolicy, requireProps } from './private/inputs';
+import { checkConstruct, checkInstance, checkList, checkRemovalPolicy, isDuration, requireProps } from './private/inputs';
 import { checkSymmetricKey } from './private/keys';
 import { checkString, isUnresolved } from './private/validate';
 
@@ -154,7 +154,7 @@ function checkKeyProps(path: string, props: IncidentManagerKeyProps): void {
   }
   checkString(path, 'description', props.description, { max: 8192, code: 'KEY' });
   const window = props.pendingWindow;
-  checkInstance(path, 'pendingWindow', window, Duration, 'a Duration of whole days from 7 to 30, such as Duration.days(30)', 'KEY', false);
+  checkInstance(path, 'pendingWindow', window, isDuration, 'a Duration of whole days from 7 to 30, such as Duration.days(30)', 'KEY', false);
   if (window !== undefined && !window.isUnresolved()) {
     const days = window.toDays({ integral: false });
     if (!Number.isInteger(days) || days < 7 || days > 30) {

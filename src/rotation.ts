@@ -396,7 +396,7 @@ export class Rotation extends RotationBase {
     checkCount(this, 'contacts', props.contacts, 1, MAX_CONTACTS, 'contacts', 'ROTATION');
     checkString(this, 'rotationName', props.rotationName, { pattern: ROTATION_NAME, format: 'letters, digits and _ only', min: 1, max: 255, code: 'ROTATION' });
     checkInstance(this, 'startTime', props.startTime, RotationStart, 'a RotationStart (RotationStart.fromIsoString or RotationStart.fromDate)', 'ROTATION_START_TIME');
-    checkInstance(this, 'timeZone', props.timeZone, TimeZone, 'a TimeZone, such as TimeZone.AMERICA_LOS_ANGELES or TimeZone.of(\'Europe/Dublin\')', 'ROTATION_TIME_ZONE');
+    checkInstance(this, 'timeZone', props.timeZone, (z: any) => typeof z?.timezoneName === 'string', 'a TimeZone, such as TimeZone.AMERICA_LOS_ANGELES or TimeZone.of(\'Europe/Dublin\')', 'ROTATION_TIME_ZONE');
     checkInstance(this, 'recurrence', props.recurrence, RotationRecurrence, 'a RotationRecurrence (RotationRecurrence.daily, weekly or monthly)', 'ROTATION_RECURRENCE');
     checkRemovalPolicy(this, 'removalPolicy', props.removalPolicy, 'ROTATION');
     const timeZone = props.timeZone.timezoneName;

@@ -10,7 +10,7 @@ import {
 } from './private/actions';
 import { DocumentLocation, incidentRecordsArn, roleArn, startAutomationArns } from './private/arns';
 import { IncidentManagerValidationError, Where } from './private/errors';
-import { checkEnum, checkInstance, checkList, requireGiven, requireProps } from './private/inputs';
+import { checkEnum, checkInstance, checkList, isCfnOfType, requireGiven, requireProps } from './private/inputs';
 import { eachInList } from './private/lists';
 import { REGION_NAME, SSM_DOCUMENT_NAME, checkAccountIds, checkCount, checkResponsePlanName, checkString, isUnresolved } from './private/validate';
 
@@ -55,7 +55,7 @@ export class Runbook {
   public static fromCfnDocument(document: ssm.CfnDocument): Runbook {
     // From JavaScript anything can come: a value that is not a document is reported, with its path, by
     // the response plan or role that uses the runbook.
-    if (!(document instanceof ssm.CfnDocument)) {
+    if (!isCfnOfType('AWS::SSM::Document')(document)) {
       return new Runbook(undefined as unknown as string, false, undefined, undefined);
     }
     return new Runbook(document.ref, false, undefined, document);

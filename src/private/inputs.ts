@@ -1,4 +1,4 @@
-import { RemovalPolicy, Token } from 'aws-cdk-lib';
+import { CfnResource, RemovalPolicy, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ErrorCode } from './codes';
 import { IncidentManagerValidationError, Where, shown } from './errors';
@@ -74,9 +74,20 @@ export function checkEnum(where: Where, name: string, value: unknown, values: ob
  * Throws unless `value` (when given, or always when `required`) is made by the library's class `cls`
  * (its static factories): `made` says how one is made.
  */
-export function checkInstance(where: Where, name: string, value: unknown, cls: Function, made: string, code: ErrorCode, required = true): void {
+export function checkInstance(
+  where: Where,
+  name: string,
+  value: unknown,
+  cls: Function | ((value: any) => boolean),
+  made: string,
+  code: ErrorCode,
+  required = true,
+): void {
   if (value === undefined && !required) return;
-  if (!(value instanceof cls)) {
+  // A class of aws-cdk-lib is recognised by its shape (`is`), so that a second copy of aws-cdk-lib in
+  // the app's node_modules is no error.
+  const ok = cls.prototype === undefined ? (cls as (value: any) => boolean)(value) : value instanceof cls;
+  if (!ok) {
     throw new IncidentManagerValidationError(where, `\`${name}\``, shown(kindOf(value)), `be ${required && value === undefined ? 'given: ' : ''}${made}`, code);
   }
 }
@@ -90,6 +101,12 @@ export function checkConstruct(where: Where, name: string, value: unknown, what:
     throw new IncidentManagerValidationError(where, `\`${name}\``, shown(kindOf(value)), `be ${value === undefined ? 'given: ' : ''}${what}`, code);
   }
 }
+
+/** Whether `value` is an aws-cdk-lib Duration (of any copy of aws-cdk-lib). */
+export const isDuration = (value: any): boolean => typeof value?.toSeconds === 'function' && typeof value?.isUnresolved === 'function';
+
+/** Whether `value` is an L1 of the CloudFormation type `type` (of any copy of aws-cdk-lib). */
+export const isCfnOfType = (type: string) => (value: any): boolean => CfnResource.isCfnResource(value) && value.cfnResourceType === type;
 
 /** Throws unless `value` (when given) is a RemovalPolicy. */
 export function checkRemovalPolicy(where: Where, name: string, value: unknown, code: ErrorCode): void {

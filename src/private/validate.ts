@@ -2,7 +2,7 @@ import { Duration, IResource, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ErrorCode } from './codes';
 import { IncidentManagerValidationError, Where, shown } from './errors';
-import { kindOf } from './inputs';
+import { isDuration, kindOf } from './inputs';
 import { isListTokenElement } from './lists';
 
 /** A 12-digit AWS account ID. */
@@ -91,7 +91,7 @@ export function checkInteger(scope: Where, name: string, value: number | undefin
  * resolves to a token.
  */
 export function minutesWithin(scope: Where, name: string, duration: Duration, min: number, max: number, code: ErrorCode, condition = ''): number {
-  if (!(duration instanceof Duration)) {
+  if (!isDuration(duration)) {
     throw new IncidentManagerValidationError(scope, `\`${name}\``, shown(kindOf(duration)), `be ${duration === undefined ? 'given: ' : ''}a Duration of whole minutes from ${min} to ${max}${condition}, such as Duration.minutes(${Math.max(min, 1)})`, code);
   }
   if (duration.isUnresolved()) {
