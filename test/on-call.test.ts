@@ -426,6 +426,33 @@ describe('synthesis never reads the clock', () => {
     );
   });
 
+  test('GIVEN a foundation with the coverage check WHEN synthesized under clocks months apart THEN every template is byte-identical', () => {
+    const synth = (now: string) => {
+      jest.useFakeTimers({ now: new Date(now) });
+      try {
+        const app = new App();
+        const stack = new Stack(app, 'Stack', { env: { account: '111122223333', region: 'us-east-1' } });
+        new IncidentManagerFoundation(stack, 'IM', {
+          existingReplicationSet: ReplicationSet.fromAccount(stack, 'RS', { replicationRegions: ['us-east-1', 'us-west-2'] }),
+          coverage: { requireFullCoverage: true },
+          nestedStacks: true,
+          contacts: [{ alias: 'a', displayName: 'A', email: 'a@example.com' }],
+          onCallSchedules: [{ alias: 'all-day', displayName: 'All day', rotations: [{ contacts: ['a'], startTime: start('2027-01-04T09:00'), timeZone: UTC, recurrence: daily('09:00') }] }],
+          escalationPlans: [{ alias: 'esc', displayName: 'Esc', stages: [{ duration: Duration.minutes(5), targets: ['all-day'] }] }],
+        });
+        const assembly = app.synth();
+        return assembly.stacks.map((s) => fs.readFileSync(s.templateFullPath, 'utf-8')).concat(
+          fs.readdirSync(assembly.directory).filter((f) => f.endsWith('.nested.template.json')).sort().map((f) => fs.readFileSync(path.join(assembly.directory, f), 'utf-8')),
+        );
+      } finally {
+        jest.useRealTimers();
+      }
+    };
+    const first = synth('2027-02-01T00:00:00Z');
+    expect(first.length).toBeGreaterThan(1);
+    expect(synth('2027-11-20T17:45:00Z')).toEqual(first);
+  });
+
   test('GIVEN the library source THEN nothing in it reads the clock', () => {
     const read = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? read(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
     const offenders = read(path.join(__dirname, '..', 'src')).filter((f) => /Date\.now\(\)|new Date\(\)/.test(fs.readFileSync(f, 'utf-8')));
