@@ -54,7 +54,7 @@ export class PostIncidentAnalysisTemplate extends Resource {
 
   constructor(scope: Construct, id: string, props: PostIncidentAnalysisTemplateProps) {
     super(scope, id);
-    requireProps(this, props, 'PostIncidentAnalysisTemplateProps (content)', 'ANALYSIS_TEMPLATE');
+    requireProps(this, props, 'PostIncidentAnalysisTemplateProps (content)', 'INPUT');
     // Content is required by the AWS::SSM::Document schema.
     requireGiven(this, 'content', props.content, 'the template document as an object (the content of AWSIncidents-PostIncidentAnalysisTemplate, with your questions)', 'ANALYSIS_TEMPLATE');
     this.templateName = props.templateName ?? Names.uniqueResourceName(this, { maxLength: 128, allowedSpecialCharacters: '-_.' });

@@ -216,7 +216,7 @@ export class ChatChannel extends Construct implements IChatChannel {
   }
 
   public bindToResponsePlan(plan: IResponsePlan): ChatChannelBinding {
-    checkConstruct(this, 'plan', plan, 'a response plan', 'TOPIC');
+    checkConstruct(this, 'plan', plan, 'a response plan', 'INPUT');
     checkSameEnvironment(plan, '`chatChannel`', this.topic, 'response plan', 'Incident Manager cannot use a topic of another account or Region', 'TOPIC');
     this.grantChatRoles(plan);
     return { topicArns: this.topics.map((t) => t.topicArn), dependencies: [...this.policyDependables] };

@@ -60,7 +60,7 @@ export abstract class ContactBase extends Resource implements IContact {
   public abstract readonly contactAlias: string;
 
   public grantEngage(grantee: iam.IGrantable): iam.Grant {
-    checkGrantee(this, grantee, 'CONTACT_ALIAS');
+    checkGrantee(this, grantee, 'INPUT');
     return iam.Grant.addToPrincipal({
       grantee,
       actions: ENGAGE_CONTACT_ACTIONS,

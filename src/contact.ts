@@ -196,7 +196,7 @@ export class Contact extends ContactBase {
 
   constructor(scope: Construct, id: string, props: ContactProps) {
     super(scope, id);
-    requireProps(this, props, 'ContactProps (alias, displayName)', 'CONTACT_ALIAS');
+    requireProps(this, props, 'ContactProps (alias, displayName)', 'INPUT');
     checkRemovalPolicy(this, 'removalPolicy', props.removalPolicy, 'CONTACT_ALIAS');
     checkCount(this, 'channels', props.channels ?? [], 0, Number.MAX_SAFE_INTEGER, 'channels', 'CHANNEL');
     checkCount(this, 'engagementPlan', props.engagementPlan ?? [], 0, Number.MAX_SAFE_INTEGER, 'stages', 'ENGAGEMENT_PLAN');

@@ -130,7 +130,7 @@ export class EscalationPlan extends ContactBase {
 
   constructor(scope: Construct, id: string, props: EscalationPlanProps) {
     super(scope, id);
-    requireProps(this, props, 'EscalationPlanProps (alias, displayName, stages)', 'CONTACT_ALIAS');
+    requireProps(this, props, 'EscalationPlanProps (alias, displayName, stages)', 'INPUT');
     checkRemovalPolicy(this, 'removalPolicy', props.removalPolicy, 'CONTACT_ALIAS');
     checkCount(this, 'stages', props.stages ?? [], 0, Number.MAX_SAFE_INTEGER, 'stages', 'ESCALATION_PLAN');
     markNotPersonal(this, 'the escalation plan');

@@ -140,7 +140,7 @@ export class IncidentManagerKey extends kms.Key {
  * pending window of 7 to 30 days (ScheduleKeyDeletion).
  */
 function checkKeyProps(path: string, props: IncidentManagerKeyProps): void {
-  requireProps(path, props, 'IncidentManagerKeyProps', 'KEY');
+  requireProps(path, props, 'IncidentManagerKeyProps', 'INPUT');
   checkRemovalPolicy(path, 'removalPolicy', props.removalPolicy, 'KEY');
   checkList(path, 'admins', props.admins, 'KEY');
   const alias = props.alias;

@@ -76,7 +76,7 @@ export class IncidentManagerNag {
    * the app is synthesized (so grants made later are covered too).
    */
   public static acknowledgeWildcards(scope: IConstruct): void {
-    checkConstruct('IncidentManagerNag.acknowledgeWildcards', 'scope', scope, 'a construct (the app, a stage or a stack)', 'STACK_QUOTA');
+    checkConstruct('IncidentManagerNag.acknowledgeWildcards', 'scope', scope, 'a construct (the app, a stage or a stack)', 'INPUT');
     Aspects.of(scope).add(new AcknowledgeWildcards(), { priority: AspectPriority.MUTATING });
   }
 

@@ -78,7 +78,7 @@ export class OnCallSchedule extends ContactBase {
 
   constructor(scope: Construct, id: string, props: OnCallScheduleProps) {
     super(scope, id);
-    requireProps(this, props, 'OnCallScheduleProps (alias, displayName, rotations)', 'CONTACT_ALIAS');
+    requireProps(this, props, 'OnCallScheduleProps (alias, displayName, rotations)', 'INPUT');
     checkRemovalPolicy(this, 'removalPolicy', props.removalPolicy, 'CONTACT_ALIAS');
     checkList(this, 'rotations', props.rotations, 'ON_CALL_SCHEDULE');
     markNotPersonal(this, 'the on-call schedule');

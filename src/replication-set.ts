@@ -226,7 +226,7 @@ export class ReplicationSet extends Resource implements IReplicationSet {
 
   constructor(scope: Construct, id: string, props: ReplicationSetProps) {
     super(scope, id);
-    requireProps(this, props, 'ReplicationSetProps (regions)', 'REPLICATION_SET_REGIONS');
+    requireProps(this, props, 'ReplicationSetProps (regions)', 'INPUT');
     checkRemovalPolicy(this, 'removalPolicy', props.removalPolicy, 'REPLICATION_SET_REMOVAL');
     checkBoolean(this, 'deletionProtection', props.deletionProtection, 'REPLICATION_SET_REMOVAL');
     this.checkOnlyOneInStack();

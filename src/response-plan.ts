@@ -181,12 +181,12 @@ abstract class ResponsePlanBase extends Resource implements IResponsePlan {
   public abstract readonly responsePlanName: string;
 
   public grantStartIncident(grantee: iam.IGrantable): iam.Grant {
-    checkGrantee(this, grantee, 'RESPONSE_PLAN_NAME');
+    checkGrantee(this, grantee, 'INPUT');
     return iam.Grant.addToPrincipal({ grantee, actions: START_INCIDENT_ACTIONS, resourceArns: [this.arnSeenFrom(grantee)] });
   }
 
   public grantResolveIncidents(grantee: iam.IGrantable): iam.Grant {
-    checkGrantee(this, grantee, 'RESPONSE_PLAN_NAME');
+    checkGrantee(this, grantee, 'INPUT');
     const [onPlan, ...rest] = resolverStatements(this.arnSeenFrom(grantee), this.incidentRecordsArn()).map((statement) =>
       iam.Grant.addToPrincipal({ grantee, actions: statement.actions, resourceArns: statement.resources }),
     );
@@ -370,7 +370,7 @@ export class ResponsePlan extends ResponsePlanBase {
 
   constructor(scope: Construct, id: string, props: ResponsePlanProps) {
     super(scope, id);
-    requireProps(this, props, 'ResponsePlanProps (title, impact)', 'INCIDENT_TEMPLATE');
+    requireProps(this, props, 'ResponsePlanProps (title, impact)', 'INPUT');
     this.responsePlanName = props.responsePlanName ?? Names.uniqueResourceName(this, { maxLength: 200, separator: '-' });
     checkResponsePlanName(this, 'responsePlanName', this.responsePlanName);
     // Response plan names are unique per account (their ARNs carry no Region).

@@ -290,7 +290,7 @@ abstract class RotationBase extends Resource implements IRotation {
   public abstract readonly rotationArn: string;
 
   public grantRead(grantee: iam.IGrantable): iam.Grant {
-    checkGrantee(this, grantee, 'ROTATION');
+    checkGrantee(this, grantee, 'INPUT');
     return iam.Grant.addToPrincipal({ grantee, actions: READ_ROTATION_ACTIONS, resourceArns: [this.rotationArn] });
   }
 }
@@ -392,7 +392,7 @@ export class Rotation extends RotationBase {
 
   constructor(scope: Construct, id: string, props: RotationProps) {
     super(scope, id);
-    requireProps(this, props, 'RotationProps (contacts, startTime, timeZone, recurrence)', 'ROTATION');
+    requireProps(this, props, 'RotationProps (contacts, startTime, timeZone, recurrence)', 'INPUT');
     checkCount(this, 'contacts', props.contacts, 1, MAX_CONTACTS, 'contacts', 'ROTATION');
     checkString(this, 'rotationName', props.rotationName, { pattern: ROTATION_NAME, format: 'letters, digits and _ only', min: 1, max: 255, code: 'ROTATION' });
     checkInstance(this, 'startTime', props.startTime, RotationStart, 'a RotationStart (RotationStart.fromIsoString or RotationStart.fromDate)', 'ROTATION_START_TIME');

@@ -261,7 +261,7 @@ export class RunbookExecutionRole extends iam.Role {
 
   constructor(scope: Construct, id: string, props: RunbookExecutionRoleProps) {
     const path = scope.node.path ? `${scope.node.path}/${id}` : id;
-    requireProps(path, props, 'RunbookExecutionRoleProps (responsePlanName, runbook)', 'RUNBOOK_ROLE');
+    requireProps(path, props, 'RunbookExecutionRoleProps (responsePlanName, runbook)', 'INPUT');
     requireGiven(path, 'responsePlanName', props.responsePlanName, 'the name of the response plan whose incidents use the role', 'RESPONSE_PLAN_NAME');
     // The name ends up in the trust policy's aws:SourceArn: a malformed one would never match.
     checkResponsePlanName(path, 'responsePlanName', props.responsePlanName);

@@ -109,7 +109,7 @@ export class IncidentManagerShare extends Resource {
 
   constructor(scope: Construct, id: string, props: IncidentManagerShareProps = {}) {
     super(scope, id);
-    requireProps(this, props, 'IncidentManagerShareProps', 'SHARE');
+    requireProps(this, props, 'IncidentManagerShareProps', 'INPUT');
     // CreateResourceShare: name is required (AWS RAM API reference): an empty name is none.
     checkString(this, 'shareName', props.shareName, { min: 1, code: 'SHARE' });
     checkBoolean(this, 'allowExternalPrincipals', props.allowExternalPrincipals, 'SHARE');

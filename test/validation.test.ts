@@ -612,7 +612,7 @@ describe('bad input from JavaScript and rules the API adds to the CloudFormation
       '`encryption` must be one of FoundationEncryption.CUSTOMER_MANAGED_KEY, FoundationEncryption.AWS_OWNED_KEY (got "KMS") at Stack/IM [FOUNDATION]'],
     // Required props left out.
     ['a contact without props', (s) => new js.Contact(s, 'C'),
-      '`props` must be given: an object of ContactProps (alias, displayName) (got nothing) at Stack/C [CONTACT_ALIAS]'],
+      '`props` must be given: an object of ContactProps (alias, displayName) (got nothing) at Stack/C [INPUT]'],
     ['a contact without an alias', (s) => new js.Contact(s, 'C', { displayName: 'Ann' }),
       '`alias` must be given: lower-case letters, digits, _ and - only (no dot: the SSM Contacts API refuses one), 1 to 255 characters (got nothing) at Stack/C [CONTACT_ALIAS]'],
     ['a rotation without a time zone', (s) => rotationWith(s, { timeZone: undefined }),
@@ -684,7 +684,7 @@ describe('bad input from JavaScript and rules the API adds to the CloudFormation
     ['allowExternalPrincipals as a string', (s) => new IncidentManagerShare(s, 'Share', { allowExternalPrincipals: 'no' as any, accounts: ['444455556666'], responsePlans: [plan(s)] }),
       '`allowExternalPrincipals` must be true or false (got "no") at Stack/Share [SHARE]'],
     ['a grant to nothing', (s) => personal(s, 'ann').grantEngage(undefined as any),
-      '`grantee` must be given: an IGrantable (an IAM role, user, group, or a construct with a role) (got nothing) at Stack/P-ann [CONTACT_ALIAS]'],
+      '`grantee` must be given: an IGrantable (an IAM role, user, group, or a construct with a role) (got nothing) at Stack/P-ann [INPUT]'],
     ['coverage that is not an object', (s) => new OnCallSchedule(s, 'O', { alias: 'o', displayName: 'O', rotations: [rotationWith(s, {})], coverage: true as any }),
       '`coverage` must be an object such as { requireFullCoverage: true } (got a boolean) at Stack/O [ON_CALL_COVERAGE]'],
     ['a document version that is a number', (s) => plan(s, { runbook: { runbook: aws, documentVersion: 3 as any } }),

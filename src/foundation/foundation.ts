@@ -220,7 +220,7 @@ export class IncidentManagerFoundation extends Construct {
 
   constructor(scope: Construct, id: string, props: IncidentManagerFoundationProps) {
     super(scope, id);
-    requireProps(this, props, 'IncidentManagerFoundationProps', 'FOUNDATION');
+    requireProps(this, props, 'IncidentManagerFoundationProps', 'INPUT');
     this.placement = new Placement(this, props.nestedStacks ?? false);
     this.shareContacts = props.sharing?.shareContacts ?? true;
     this.coverage = props.coverage;

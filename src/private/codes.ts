@@ -4,6 +4,7 @@
  * by test/errors.test.ts.
  */
 export const ERROR_CODES = {
+  INPUT: 'Props and arguments are given, of the type they are documented as (checked at run time for JavaScript and the other jsii languages).',
   ARN: 'An ARN given to an importer is not of the service and resource type the importer reads.',
   REPLICATION_SET_REGIONS: 'A replication set has 1 to 3 Regions, each a valid Region name, each once.',
   REPLICATION_SET_KEYS: 'A replication set has a customer-managed key in every Region or in none, each key in its Region.',
