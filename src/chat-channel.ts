@@ -239,15 +239,19 @@ export class ChatChannel extends Construct implements IChatChannel {
   }
 
   /**
-   * A channel configuration made outside the app cannot be changed by it: says what to add to it where
-   * it is managed (the console), when synthesis can list the chat channel's response plans.
+   * A channel configuration made outside the app cannot be changed by it: a warning says what to add
+   * to it where it is managed (the AWS Chatbot console).
    */
   private warnConsoleMade(where: string, arn: string, role: iam.IRole | undefined): void {
+    const named = (c: IConstruct, value: string) => (Token.isUnresolved(value) ? c.node.path : value);
+    const topics = this.topics.map((t) => named(t, t.topicArn)).join(', ');
+    const guardrail = this.guardrailPolicy!.node.path;
+    const grant = role
+      ? ''
+      : ", and give its role the responders' permissions on the chat channel's response plans (ResponsePlan.grantResolveIncidents; for Teams, pass the role as teamsChannels[].role)";
     Annotations.of(this).addWarningV2(
       'cdk-incident-manager:ChatChannel.consoleMadeConfiguration',
-      `${where} (${arn}) is a channel configuration made outside this app, which the app cannot change. Where it is managed (the AWS Chatbot console): add the chat channel's SNS topics to it (${this.topics.map((t) => t.topicArn).join(', ')}), attach the chat channel's guardrail policy (${this.guardrailPolicy!.managedPolicyArn}) as its guardrail${
-        role ? '' : ", and give its role the responders' permissions on the chat channel's response plans (ResponsePlan.grantResolveIncidents; pass the role as teamsChannels[].role, or import the Slack configuration with its role)"
-      }.`,
+      `${where} (${named(this, arn)}) is a channel configuration made outside this app, which the app cannot change. Where it is managed (the AWS Chatbot console): add the chat channel's SNS topics to it (${topics}), attach the chat channel's guardrail policy (${guardrail}) as its guardrail${grant}.`,
     );
   }
 

@@ -790,7 +790,7 @@ describe('console-made chat configurations', () => {
     plan(stack, { chatChannel: chat });
     expect(() => (stack.node.root as App).synth()).not.toThrow();
     const annotations = Annotations.fromStack(stack);
-    annotations.hasWarning('/Stack/Chat', Match.stringLikeRegexp(`slackChannels\\[0\\] \\(arn:aws:chatbot::${ACCOUNT}:chat-configuration/slack-channel/incidents\\) is a channel configuration made outside this app.*add the chat channel's SNS topics.*guardrail.*give its role the responders' permissions`));
+    annotations.hasWarning('/Stack/Chat', Match.stringLikeRegexp(`slackChannels\\[0\\] \\(arn:aws:chatbot::${ACCOUNT}:chat-configuration/slack-channel/incidents\\) is a channel configuration made outside this app.*add the chat channel's SNS topics to it \\(Stack/Chat/Topic\\), attach the chat channel's guardrail policy \\(Stack/Chat/Guardrail\\).*give its role the responders' permissions`));
     annotations.hasWarning('/Stack/Chat', Match.stringLikeRegexp('teamsChannels\\[0\\] .*microsoft-teams-channel/incidents\\) is a channel configuration made outside this app'));
   });
 
