@@ -737,6 +737,16 @@ describe('bad input from JavaScript and rules the API adds to the CloudFormation
     expect(() => (stack.node.root as App).synth()).not.toThrow();
   });
 
+  test("GIVEN the replication set's Regions as a list parameter THEN the foundation's Region checks pass them", () => {
+    const stack = newStack();
+    const regions = new CfnParameter(stack, 'Regions', { type: 'CommaDelimitedList' }).valueAsList;
+    new IncidentManagerFoundation(stack, 'IM', {
+      existingReplicationSet: ReplicationSet.fromAccount(stack, 'RS', { replicationRegions: regions }),
+      contacts: [{ alias: 'ann', displayName: 'Ann', email: 'ann@example.com' }],
+    });
+    expect(() => (stack.node.root as App).synth()).not.toThrow();
+  });
+
   test('GIVEN valid edge values THEN they are accepted', () => {
     const stack = newStack();
     const ann = personal(stack, 'ann_lee-2');

@@ -20,7 +20,7 @@ import { checkCoverageOptions } from '../private/coverage';
 import { IncidentManagerValidationError, isValidationError, shown } from '../private/errors';
 import { checkBoolean, checkConstruct, checkEnum, checkList, checkMap, kindOf, requireGiven, requireProps } from '../private/inputs';
 import { validateStackLimits } from '../private/stack-limits';
-import { checkCount, checkString, minutesWithin } from '../private/validate';
+import { checkCount, checkString, isUnresolved, minutesWithin } from '../private/validate';
 import { IReplicationSet, ReplicationSet } from '../replication-set';
 import { ResponsePlan } from '../response-plan';
 import { Rotation } from '../rotation';
@@ -347,7 +347,7 @@ export class IncidentManagerFoundation extends Construct {
     // existing set's `replicationRegions`), not of the first entry that would be created.
     const stackRegion = Stack.of(this).region;
     const setRegions = props.existingReplicationSet ? props.existingReplicationSet.replicationRegions : props.regions;
-    const known = setRegions !== undefined && !Token.isUnresolved(setRegions) && !Token.isUnresolved(stackRegion) && setRegions.every((r) => typeof r === 'string' && !Token.isUnresolved(r));
+    const known = setRegions !== undefined && !Token.isUnresolved(setRegions) && !Token.isUnresolved(stackRegion) && setRegions.every((r) => typeof r === 'string' && !isUnresolved(r));
     const entries = [props.contacts, props.onCallSchedules, props.escalationPlans, props.responsePlans].some((list) => (list ?? []).length > 0);
     if (entries && known && setRegions!.length > 0 && !setRegions!.includes(stackRegion)) {
       fail(
