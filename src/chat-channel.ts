@@ -342,15 +342,21 @@ const TEAMS_CONFIGURATION_ARN = /^arn:aws[a-z-]*:chatbot::[0-9]{12}:chat-configu
 
 /**
  * The role an entry gives is the role its configuration runs as (its IamRoleArn): the responders'
- * permissions go to that role, and another one would get them in its place. Values known only at
- * deployment are compared as they are written (the same role's ARN resolves to the same reference).
+ * permissions go to that role, and another one would get them in its place.
  */
 function checkRunsAs(scope: Construct, where: string, configuration: Construct, iamRoleArn: string, role: iam.IRole | undefined): void {
   if (!role) return;
   const stack = Stack.of(configuration);
-  const runsAs = JSON.stringify(stack.resolve(iamRoleArn));
-  const given = JSON.stringify(stack.resolve(role.roleArn));
-  if (runsAs !== given) {
+  const runsAs = stack.resolve(iamRoleArn);
+  const given = stack.resolve(role.roleArn);
+  // Two values, or two roles of the app (Fn::GetAtt of their logical IDs), that differ are two roles;
+  // anything else known only at deployment (parameters, imports) may be the same role and passes.
+  const roleOfApp = (v: any) => (Array.isArray(v?.['Fn::GetAtt']) && v['Fn::GetAtt'][1] === 'Arn' ? String(v['Fn::GetAtt'][0]) : undefined);
+  const differ =
+    typeof runsAs === 'string' && typeof given === 'string'
+      ? runsAs !== given
+      : roleOfApp(runsAs) !== undefined && roleOfApp(given) !== undefined && roleOfApp(runsAs) !== roleOfApp(given);
+  if (differ) {
     throw new IncidentManagerValidationError(
       scope,
       `\`${where}.role\``,

@@ -734,6 +734,9 @@ describe('bad input from JavaScript and rules the API adds to the CloudFormation
       engagements: [Contact.fromContactArn(stack, 'Imported', value('ContactArn'))],
     });
     new IncidentManagerShare(stack, 'Share', { accounts: [value('Account')], shareName: value('ShareName'), responsePlans: [p] });
+    // A Teams configuration that runs as a role given by parameter, with the entry's role another parameter.
+    const configuration = new chatbot.CfnMicrosoftTeamsChannelConfiguration(stack, 'Teams', { configurationName: 'incidents', iamRoleArn: value('TeamsRoleArn'), teamId: 'team', teamsChannelId: 'channel', teamsTenantId: 'tenant' });
+    new ChatChannel(stack, 'Chat', { teamsChannels: [{ configuration, role: iam.Role.fromRoleArn(stack, 'TeamsRole', value('EntryRoleArn')) }] });
     expect(() => (stack.node.root as App).synth()).not.toThrow();
   });
 
