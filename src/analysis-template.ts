@@ -1,6 +1,7 @@
 import { Annotations, Names, RemovalPolicy, Resource, Token, aws_ssm as ssm } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { IncidentManagerValidationError } from './private/errors';
+import { requireGiven, requireProps } from './private/inputs';
 import { applyRemovalPolicy } from './private/removal';
 import { checkTagsAtSynth } from './private/tags';
 import { SSM_DOCUMENT_NAME, checkString } from './private/validate';
@@ -54,6 +55,9 @@ export class PostIncidentAnalysisTemplate extends Resource {
 
   constructor(scope: Construct, id: string, props: PostIncidentAnalysisTemplateProps) {
     super(scope, id);
+    requireProps(this, props, 'PostIncidentAnalysisTemplateProps (content)', 'INPUT');
+    // Content is required by the AWS::SSM::Document schema.
+    requireGiven(this, 'content', props.content, 'the template document as an object (the content of AWSIncidents-PostIncidentAnalysisTemplate, with your questions)', 'ANALYSIS_TEMPLATE');
     this.templateName = props.templateName ?? Names.uniqueResourceName(this, { maxLength: 128, allowedSpecialCharacters: '-_.' });
     checkString(this, 'templateName', this.templateName, { pattern: SSM_DOCUMENT_NAME, format: '3 to 128 letters, digits and _ - .', code: 'ANALYSIS_TEMPLATE' });
     // Systems Manager reserves document names that begin with aws, amazon or amzn, in any case
@@ -96,6 +100,18 @@ function checkContentSize(scope: Construct, content: any): void {
       '`content`',
       `a GetDocument response (with Content, ${['Name', 'DocumentFormat', 'DocumentType'].filter((k) => k in content).join(', ')})`,
       'be the template itself: JSON.parse(response.Content), not the whole GetDocument response',
+      'ANALYSIS_TEMPLATE',
+    );
+  }
+  // Every Systems Manager document names the schema version of its content at its top level (Systems
+  // Manager user guide, "Data elements and parameters": schemaVersion, required), as
+  // AWSIncidents-PostIncidentAnalysisTemplate's content does.
+  if (!Token.isUnresolved(content.schemaVersion) && (typeof content.schemaVersion !== 'string' || content.schemaVersion.length === 0)) {
+    throw new IncidentManagerValidationError(
+      scope,
+      '`content.schemaVersion`',
+      content.schemaVersion === undefined ? undefined : content.schemaVersion,
+      "be given as a string: the schemaVersion of AWSIncidents-PostIncidentAnalysisTemplate's content, which every Systems Manager document names",
       'ANALYSIS_TEMPLATE',
     );
   }

@@ -1,10 +1,11 @@
-import { Resource, Stack, Token, aws_chatbot as chatbot, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
+import { Annotations, Resource, Stack, Token, aws_chatbot as chatbot, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
 import { Construct, IConstruct, IDependable } from 'constructs';
 import { resolverListStatement, resolverPlanStatements } from './private/actions';
 import { RESPONSE_PLAN, fixedPhysicalName, formatArn, incidentRecordsArn } from './private/arns';
-import { IncidentManagerValidationError } from './private/errors';
+import { IncidentManagerValidationError, shown } from './private/errors';
+import { checkConstruct, checkInstance, checkList, isCfnOfType, kindOf, requireGiven } from './private/inputs';
 import { allowIncidentManagerToPublish, checkStandardTopic } from './private/topics';
-import { checkSameEnvironment, firstDuplicate } from './private/validate';
+import { checkSameEnvironment, checkString, firstDuplicate } from './private/validate';
 import type { IResponsePlan } from './response-plan';
 
 /**
@@ -12,11 +13,26 @@ import type { IResponsePlan } from './response-plan';
  */
 export interface TeamsChannel {
   /**
-   * The channel configuration. The chat channel's topics are added to its SNS topics and, unless it
-   * has guardrail policies of its own, the chat channel's guardrail policy becomes its guardrail.
+   * The channel configuration, defined in this app. The chat channel's topics are added to its SNS
+   * topics and, unless it has guardrail policies of its own, the chat channel's guardrail policy
+   * becomes its guardrail. Give this or `configurationArn`.
+   *
+   * @default - none: `configurationArn` names the configuration
    */
-  readonly configuration: chatbot.CfnMicrosoftTeamsChannelConfiguration;
-  /** The role the configuration uses (its `iamRoleArn`); it gets the responders' permissions. */
+  readonly configuration?: chatbot.CfnMicrosoftTeamsChannelConfiguration;
+  /**
+   * A channel configuration made elsewhere (in the console, say), by ARN
+   * (`arn:<partition>:chatbot::<account>:chat-configuration/microsoft-teams-channel/<name>`). The app
+   * cannot change it: a warning at synthesis gives the topics to add to it and the guardrail policy to
+   * attach. Give this or `configuration`.
+   *
+   * @default - none: `configuration` is the configuration
+   */
+  readonly configurationArn?: string;
+  /**
+   * The role the configuration runs as (its `iamRoleArn`); it gets the responders' permissions. With
+   * `configuration`, it must be the role the configuration names.
+   */
   readonly role: iam.IRole;
 }
 
@@ -73,11 +89,14 @@ export interface ChatChannelProps {
   /**
    * AWS Chatbot Slack channels that receive the topics' messages. Their role may run, on this channel's
    * response plans and their incidents only, the Incident Manager commands responders use from chat.
-   * A channel without guardrail policies of its own gets the chat channel's guardrail policy.
+   * A channel without guardrail policies of its own gets the chat channel's guardrail policy. A
+   * configuration made in the console (`SlackChannelConfiguration.fromSlackChannelConfigurationArn`)
+   * cannot be changed by the app: a warning at synthesis gives the topics to add to it, the guardrail
+   * policy to attach and the permissions its role needs.
    *
    * @default - none
    */
-  readonly slackChannels?: chatbot.SlackChannelConfiguration[];
+  readonly slackChannels?: chatbot.ISlackChannelConfiguration[];
 
   /**
    * AWS Chatbot Microsoft Teams channels that receive the topics' messages, with the same permissions
@@ -138,6 +157,9 @@ export class ChatChannel extends Construct implements IChatChannel {
 
   constructor(scope: Construct, id: string, props: ChatChannelProps = {}) {
     super(scope, id);
+    checkConstruct(this, 'topic', props.topic, 'an SNS topic (sns.Topic, or one imported with sns.Topic.fromTopicArn)', 'TOPIC', false);
+    checkList(this, 'additionalRegionTopics', props.additionalRegionTopics, 'TOPIC');
+    (props.additionalRegionTopics ?? []).forEach((t, i) => checkConstruct(this, `additionalRegionTopics[${i}]`, t, 'an SNS topic of another Region', 'TOPIC'));
     if (props.topic) {
       checkSameEnvironment(this, '`topic`', props.topic, 'response plan', 'Incident Manager cannot use a topic of another account or Region', 'TOPIC');
       checkStandardTopic(this, 'topic', props.topic);
@@ -152,32 +174,54 @@ export class ChatChannel extends Construct implements IChatChannel {
       this.policyDependables.push(...allowIncidentManagerToPublish(this, topic, what));
     });
 
+    checkList(this, 'slackChannels', props.slackChannels, 'CHAT_CHANNEL');
+    checkList(this, 'teamsChannels', props.teamsChannels, 'CHAT_CHANNEL');
     const slackChannels = props.slackChannels ?? [];
     const teamsChannels = props.teamsChannels ?? [];
+    slackChannels.forEach((slack, i) => {
+      checkConstruct(this, `slackChannels[${i}]`, slack, 'a Slack channel configuration (chatbot.SlackChannelConfiguration, or one imported by ARN)', 'CHAT_CHANNEL');
+      if (typeof slack.slackChannelConfigurationArn !== 'string') {
+        throw new IncidentManagerValidationError(this, `\`slackChannels[${i}]\``, shown(kindOf(slack)), 'be a Slack channel configuration (chatbot.SlackChannelConfiguration, or one imported by ARN)', 'CHAT_CHANNEL');
+      }
+    });
+    teamsChannels.forEach((teams, i) => checkTeamsChannel(this, teams, i));
     if (slackChannels.length + teamsChannels.length > 0) {
       this.guardrailPolicy = new iam.ManagedPolicy(this, 'Guardrail', {
         description: 'The most that chat channels relaying Incident Manager may do: respond to their response plans',
         statements: [resolverListStatement()],
       });
     }
-    for (const slack of slackChannels) {
-      this.topics.forEach((topic) => slack.addNotificationTopic(topic));
+    for (const [i, slack] of slackChannels.entries()) {
+      const cfn = slack.node.defaultChild;
+      if (typeof (slack as any).addNotificationTopic !== 'function' || !isCfnOfType('AWS::Chatbot::SlackChannelConfiguration')(cfn)) {
+        this.warnConsoleMade(`slackChannels[${i}]`, slack.slackChannelConfigurationArn, slack.role);
+        if (slack.role) this.chatRoles.push(slack.role);
+        continue;
+      }
+      const l1 = cfn as chatbot.CfnSlackChannelConfiguration;
+      checkRunsAs(this, `slackChannels[${i}]`, l1, l1.iamRoleArn, slack.role);
+      this.topics.forEach((topic) => (slack as chatbot.SlackChannelConfiguration).addNotificationTopic(topic));
       this.chatRoles.push(slack);
-      const cfn = slack.node.defaultChild as chatbot.CfnSlackChannelConfiguration;
-      if (!hasGuardrails(cfn, cfn.guardrailPolicies)) {
-        cfn.guardrailPolicies = [this.guardrailPolicy!.managedPolicyArn];
+      if (!hasGuardrails(l1, l1.guardrailPolicies)) {
+        l1.guardrailPolicies = [this.guardrailPolicy!.managedPolicyArn];
       }
     }
-    for (const teams of teamsChannels) {
-      teams.configuration.snsTopicArns = [...(teams.configuration.snsTopicArns ?? []), ...this.topics.map((t) => t.topicArn)];
+    for (const [i, teams] of teamsChannels.entries()) {
       this.chatRoles.push(teams.role);
-      if (!hasGuardrails(teams.configuration, teams.configuration.guardrailPolicies)) {
-        teams.configuration.guardrailPolicies = [this.guardrailPolicy!.managedPolicyArn];
+      const configuration = teams.configuration;
+      if (!configuration) {
+        this.warnConsoleMade(`teamsChannels[${i}]`, teams.configurationArn!, teams.role);
+        continue;
+      }
+      configuration.snsTopicArns = [...(configuration.snsTopicArns ?? []), ...this.topics.map((t) => t.topicArn)];
+      if (!hasGuardrails(configuration, configuration.guardrailPolicies)) {
+        configuration.guardrailPolicies = [this.guardrailPolicy!.managedPolicyArn];
       }
     }
   }
 
   public bindToResponsePlan(plan: IResponsePlan): ChatChannelBinding {
+    checkConstruct(this, 'plan', plan, 'a response plan', 'INPUT');
     checkSameEnvironment(plan, '`chatChannel`', this.topic, 'response plan', 'Incident Manager cannot use a topic of another account or Region', 'TOPIC');
     this.grantChatRoles(plan);
     return { topicArns: this.topics.map((t) => t.topicArn), dependencies: [...this.policyDependables] };
@@ -197,6 +241,23 @@ export class ChatChannel extends Construct implements IChatChannel {
       const records = incidentRecordsArn(this.guardrailPolicy, Stack.of(this.guardrailPolicy).account, plan.responsePlanName);
       this.guardrailPolicy.addStatements(...resolverPlanStatements(planArn, records));
     }
+  }
+
+  /**
+   * A channel configuration made outside the app cannot be changed by it: a warning says what to add
+   * to it where it is managed (the AWS Chatbot console).
+   */
+  private warnConsoleMade(where: string, arn: string, role: iam.IRole | undefined): void {
+    const named = (c: IConstruct, value: string) => (Token.isUnresolved(value) ? c.node.path : value);
+    const topics = this.topics.map((t) => named(t, t.topicArn)).join(', ');
+    const guardrail = this.guardrailPolicy!.node.path;
+    const grant = role
+      ? ''
+      : ", and give its role the responders' permissions on the chat channel's response plans (ResponsePlan.grantResolveIncidents; for Teams, pass the role as teamsChannels[].role)";
+    Annotations.of(this).addWarningV2(
+      'cdk-incident-manager:ChatChannel.consoleMadeConfiguration',
+      `${where} (${named(this, arn)}) is a channel configuration made outside this app, which the app cannot change. Where it is managed (the AWS Chatbot console): add the chat channel's SNS topics to it (${topics}), attach the chat channel's guardrail policy (${guardrail}) as its guardrail${grant}.`,
+    );
   }
 
   private checkRegionTopics(additional: sns.ITopic[]): void {
@@ -254,4 +315,60 @@ function hasGuardrails(scope: Construct, guardrails: string[] | undefined): bool
   }
   const resolved = Stack.of(scope).resolve(guardrails);
   return resolved !== undefined && (!Array.isArray(resolved) || resolved.length > 0);
+}
+
+/** A Teams entry: a configuration of this app or the ARN of one made elsewhere, and its role. */
+function checkTeamsChannel(scope: Construct, teams: TeamsChannel, i: number): void {
+  const where = `teamsChannels[${i}]`;
+  requireGiven(scope, where, teams, 'an entry with `configuration` (or `configurationArn`) and `role`', 'CHAT_CHANNEL');
+  checkConstruct(scope, `${where}.role`, teams.role, 'the IAM role the configuration runs as', 'CHAT_CHANNEL');
+  if ((teams.configuration === undefined) === (teams.configurationArn === undefined)) {
+    throw new IncidentManagerValidationError(
+      scope,
+      `\`${where}.configuration\` and \`${where}.configurationArn\``,
+      teams.configuration === undefined ? 'neither' : 'both',
+      'be given one at a time: `configuration` for a configuration of this app, `configurationArn` for one made in the console',
+      'CHAT_CHANNEL',
+    );
+  }
+  if (teams.configuration !== undefined) {
+    checkInstance(scope, `${where}.configuration`, teams.configuration, isCfnOfType('AWS::Chatbot::MicrosoftTeamsChannelConfiguration'), 'a chatbot.CfnMicrosoftTeamsChannelConfiguration', 'CHAT_CHANNEL');
+    checkRunsAs(scope, where, teams.configuration, teams.configuration.iamRoleArn, teams.role);
+  } else {
+    checkString(scope, `${where}.configurationArn`, teams.configurationArn, {
+      pattern: TEAMS_CONFIGURATION_ARN,
+      format: 'an ARN such as arn:aws:chatbot::111122223333:chat-configuration/microsoft-teams-channel/incidents',
+      code: 'CHAT_CHANNEL',
+    });
+  }
+}
+
+/** AWS::Chatbot::MicrosoftTeamsChannelConfiguration Arn, as AWS Chatbot writes it. */
+const TEAMS_CONFIGURATION_ARN = /^arn:aws[a-z-]*:chatbot::[0-9]{12}:chat-configuration\/microsoft-teams-channel\/.+$/;
+
+/**
+ * The role an entry gives is the role its configuration runs as (its IamRoleArn): the responders'
+ * permissions go to that role, and another one would get them in its place.
+ */
+function checkRunsAs(scope: Construct, where: string, configuration: Construct, iamRoleArn: string, role: iam.IRole | undefined): void {
+  if (!role) return;
+  const stack = Stack.of(configuration);
+  const runsAs = stack.resolve(iamRoleArn);
+  const given = stack.resolve(role.roleArn);
+  // Two values, or two roles of the app (Fn::GetAtt of their logical IDs), that differ are two roles;
+  // anything else known only at deployment (parameters, imports) may be the same role and passes.
+  const roleOfApp = (v: any) => (Array.isArray(v?.['Fn::GetAtt']) && v['Fn::GetAtt'][1] === 'Arn' ? String(v['Fn::GetAtt'][0]) : undefined);
+  const differ =
+    typeof runsAs === 'string' && typeof given === 'string'
+      ? runsAs !== given
+      : roleOfApp(runsAs) !== undefined && roleOfApp(given) !== undefined && roleOfApp(runsAs) !== roleOfApp(given);
+  if (differ) {
+    throw new IncidentManagerValidationError(
+      scope,
+      `\`${where}.role\``,
+      role.node.path,
+      `be the role the channel configuration ${configuration.node.path} runs as (its iamRoleArn): that role gets the responders' permissions`,
+      'CHAT_CHANNEL',
+    );
+  }
 }

@@ -1,5 +1,6 @@
 import { IResource, RemovalPolicy, Resource, aws_iam as iam } from 'aws-cdk-lib';
 import { ENGAGE_CONTACT_ACTIONS } from './private/actions';
+import { checkGrantee } from './private/inputs';
 
 /**
  * What every contact, escalation plan and on-call schedule has: its names and what happens to it
@@ -59,6 +60,7 @@ export abstract class ContactBase extends Resource implements IContact {
   public abstract readonly contactAlias: string;
 
   public grantEngage(grantee: iam.IGrantable): iam.Grant {
+    checkGrantee(this, grantee, 'INPUT');
     return iam.Grant.addToPrincipal({
       grantee,
       actions: ENGAGE_CONTACT_ACTIONS,

@@ -10,6 +10,7 @@ import { Construct } from 'constructs';
 import { ContactBase, ContactNameOptions, IContact } from './contact-base';
 import { defineContactResource, importContactAlias, importContactArn } from './private/contacts';
 import { IncidentManagerValidationError } from './private/errors';
+import { checkBoolean, checkInstance, checkList, checkRemovalPolicy, requireGiven, requireProps } from './private/inputs';
 import { applyRemovalPolicy } from './private/removal';
 import { checkCount, checkString, minutesWithin } from './private/validate';
 import type { ReplicationSetOptions } from './replication-set';
@@ -65,21 +66,21 @@ export class ContactChannel {
    * An e-mail address.
    */
   public static email(address: string, options: ContactChannelOptions = {}): ContactChannel {
-    return new ContactChannel(ContactChannelType.EMAIL, address, options.name ?? 'Email', options.deferActivation);
+    return new ContactChannel(ContactChannelType.EMAIL, address, options?.name ?? 'Email', options?.deferActivation);
   }
 
   /**
    * A mobile number for text messages, in E.164 form (`+` and up to 15 digits, for example `+12065550100`).
    */
   public static sms(phoneNumber: string, options: ContactChannelOptions = {}): ContactChannel {
-    return new ContactChannel(ContactChannelType.SMS, phoneNumber, options.name ?? 'SMS', options.deferActivation);
+    return new ContactChannel(ContactChannelType.SMS, phoneNumber, options?.name ?? 'SMS', options?.deferActivation);
   }
 
   /**
    * A phone number for voice calls, in E.164 form (`+` and up to 15 digits, for example `+12065550100`).
    */
   public static voice(phoneNumber: string, options: ContactChannelOptions = {}): ContactChannel {
-    return new ContactChannel(ContactChannelType.VOICE, phoneNumber, options.name ?? 'Voice', options.deferActivation);
+    return new ContactChannel(ContactChannelType.VOICE, phoneNumber, options?.name ?? 'Voice', options?.deferActivation);
   }
 
   private constructor(
@@ -228,6 +229,10 @@ export class Contact extends ContactBase {
 
   constructor(scope: Construct, id: string, props: ContactProps) {
     super(scope, id);
+    requireProps(this, props, 'ContactProps (alias, displayName)', 'INPUT');
+    checkRemovalPolicy(this, 'removalPolicy', props.removalPolicy, 'CONTACT_ALIAS');
+    checkCount(this, 'channels', props.channels ?? [], 0, Number.MAX_SAFE_INTEGER, 'channels', 'CHANNEL');
+    checkCount(this, 'engagementPlan', props.engagementPlan ?? [], 0, Number.MAX_SAFE_INTEGER, 'stages', 'ENGAGEMENT_PLAN');
     this.removal = props.removalPolicy ?? RemovalPolicy.RETAIN;
     const resource = defineContactResource(this, props, 'PERSONAL');
     this.contactArn = resource.attrArn;
@@ -259,10 +264,12 @@ export class Contact extends ContactBase {
    * @returns the ARN of the channel
    */
   public addChannel(channel: ContactChannel): string {
+    checkInstance(this, 'channels[]', channel, ContactChannel, 'a ContactChannel (ContactChannel.email, sms or voice)', 'CHANNEL');
+    checkBoolean(this, 'deferActivation', channel.deferActivation, 'CHANNEL');
     if (this.channels.has(channel)) {
       throw new IncidentManagerValidationError(this, 'a channel', channel.name, 'be added to a contact once', 'CHANNEL');
     }
-    checkString(this, 'channel name', channel.name, { pattern: CHANNEL_NAME, format: "letters, digits, spaces and _ . - + ' & only", min: 1, max: 255, code: 'CHANNEL' });
+    checkString(this, 'channel name', channel.name, { pattern: CHANNEL_NAME, format: "letters, digits, spaces and _ . - + ' & only", min: 1, max: 255, code: 'CHANNEL', required: true });
     if (!Token.isUnresolved(channel.name) && [...this.channels.keys()].some((c) => c.name === channel.name)) {
       throw new IncidentManagerValidationError(
         this,
@@ -273,9 +280,9 @@ export class Contact extends ContactBase {
       );
     }
     if (channel.type === ContactChannelType.EMAIL) {
-      checkString(this, 'e-mail address', channel.address, { pattern: EMAIL, format: 'an e-mail address such as jane@example.com', min: 3, max: 254, code: 'CHANNEL' });
+      checkString(this, 'e-mail address', channel.address, { pattern: EMAIL, format: 'an e-mail address such as jane@example.com', min: 3, max: 254, code: 'CHANNEL', required: true });
     } else {
-      checkString(this, 'phone number', channel.address, { pattern: E164, format: 'an E.164 phone number: + and the country code, then the number, 15 digits at most, without spaces (for example +12065550100)', code: 'CHANNEL' });
+      checkString(this, 'phone number', channel.address, { pattern: E164, format: 'an E.164 phone number: + and the country code, then the number, 15 digits at most, without spaces (for example +12065550100)', code: 'CHANNEL', required: true });
     }
 
     // The name is the construct id, so that a channel keeps its logical ID; a name only known at deploy
@@ -300,11 +307,22 @@ export class Contact extends ContactBase {
    */
   public addEngagementStage(stage: EngagementStage): void {
     const index = this.renderedStages.length;
+    requireGiven(this, `engagementPlan[${index}]`, stage, 'a stage with `channels` or `channelTargets`', 'ENGAGEMENT_PLAN');
+    checkList(this, `engagementPlan[${index}].channels`, stage.channels, 'ENGAGEMENT_PLAN');
+    checkList(this, `engagementPlan[${index}].channelTargets`, stage.channelTargets, 'ENGAGEMENT_PLAN');
     const channels = stage.channels ?? [];
     const channelTargets = stage.channelTargets ?? [];
     checkCount(this, `engagementPlan[${index}].channels`, channels, 0, Number.MAX_SAFE_INTEGER, 'channels', 'ENGAGEMENT_PLAN');
     checkCount(this, `engagementPlan[${index}].channelTargets`, channelTargets, 0, Number.MAX_SAFE_INTEGER, 'channel targets', 'ENGAGEMENT_PLAN');
-    for (const channel of [...channels, ...channelTargets.map((t) => t.channel)]) {
+    for (const [i, target] of channelTargets.entries()) {
+      requireGiven(this, `engagementPlan[${index}].channelTargets[${i}]`, target, 'a channel target with `channel`', 'ENGAGEMENT_PLAN');
+    }
+    const named: Array<[string, ContactChannel]> = [
+      ...channels.map((c, i): [string, ContactChannel] => [`channels[${i}]`, c]),
+      ...channelTargets.map((t, i): [string, ContactChannel] => [`channelTargets[${i}].channel`, t.channel]),
+    ];
+    for (const [where, channel] of named) {
+      checkInstance(this, `engagementPlan[${index}].${where}`, channel, ContactChannel, 'a ContactChannel of this contact', 'ENGAGEMENT_PLAN');
       if (!this.channels.has(channel)) {
         throw new IncidentManagerValidationError(
           this,

@@ -5,11 +5,12 @@ import { CoverageOptions } from './on-call';
 import { defineContactResource, importContactArn, markNotPersonal } from './private/contacts';
 import { addCoverageCheck, describeGaps } from './private/coverage';
 import { IncidentManagerValidationError } from './private/errors';
+import { checkBoolean, checkConstruct, checkRemovalPolicy, requireGiven, requireProps } from './private/inputs';
 import { checkInstant } from './private/instants';
 import { applyRemovalPolicy } from './private/removal';
 import { scheduleOf } from './private/schedules';
 import { combine } from './private/shifts';
-import { minutesWithin } from './private/validate';
+import { checkCount, minutesWithin } from './private/validate';
 import type { ReplicationSetOptions } from './replication-set';
 
 /**
@@ -131,6 +132,9 @@ export class EscalationPlan extends ContactBase {
 
   constructor(scope: Construct, id: string, props: EscalationPlanProps) {
     super(scope, id);
+    requireProps(this, props, 'EscalationPlanProps (alias, displayName, stages)', 'INPUT');
+    checkRemovalPolicy(this, 'removalPolicy', props.removalPolicy, 'CONTACT_ALIAS');
+    checkCount(this, 'stages', props.stages ?? [], 0, Number.MAX_SAFE_INTEGER, 'stages', 'ESCALATION_PLAN');
     markNotPersonal(this, 'the escalation plan');
     ESCALATION_PLANS.set(this.node, this);
     const resource = defineContactResource(this, props, 'ESCALATION');
@@ -162,6 +166,7 @@ export class EscalationPlan extends ContactBase {
     addCoverageCheck(
       this,
       props.coverage,
+      () => this._latestStart([]),
       (from, to) => (this.stageTargets.length === 0 ? [] : combine(this._stagePieces(0, from, to, []), from, to).gaps),
       (gaps, period) => {
         const schedule = this.stageTargets[0].map(scheduleOf).find((x) => x !== undefined);
@@ -190,6 +195,21 @@ export class EscalationPlan extends ContactBase {
     return paged;
   }
 
+  /**
+   * The latest start of the rotations the first stage follows (through its on-call schedules and the
+   * first stages of the escalation plans it engages). @internal
+   */
+  public _latestStart(seen: EscalationPlan[]): number | undefined {
+    if (seen.includes(this)) return undefined;
+    const starts = (this.stageTargets[0] ?? []).map((target) => {
+      const schedule = scheduleOf(target);
+      if (schedule) return schedule._latestStart();
+      return ESCALATION_PLANS.get(target.node)?._latestStart([...seen, this]);
+    });
+    const known = starts.filter((s): s is number => s !== undefined);
+    return known.length > 0 ? Math.max(...known) : undefined;
+  }
+
   /** @internal */
   public _stagePieces(stage: number, from: number, to: number, seen: EscalationPlan[]): Array<{ start: number; end: number; members: IContact[] }> {
     if (seen.includes(this)) return []; // a cycle, which synthesis refuses (findCycle)
@@ -207,6 +227,13 @@ export class EscalationPlan extends ContactBase {
    */
   public addStage(stage: EscalationStage): void {
     const index = this.renderedStages.length;
+    requireGiven(this, `stages[${index}]`, stage, 'a stage with a `duration`', 'ESCALATION_PLAN');
+    checkCount(this, `stages[${index}].targets`, stage.targets ?? [], 0, Number.MAX_SAFE_INTEGER, 'targets', 'ESCALATION_PLAN');
+    (stage.targets ?? []).forEach((t, i) => {
+      requireGiven(this, `stages[${index}].targets[${i}]`, t, 'a target with a `contact`', 'ESCALATION_PLAN');
+      checkConstruct(this, `stages[${index}].targets[${i}].contact`, t.contact, 'a contact, on-call schedule or escalation plan', 'ESCALATION_PLAN');
+      checkBoolean(this, `stages[${index}].targets[${i}].acknowledgementStopsPlan`, t.acknowledgementStopsPlan, 'ESCALATION_PLAN');
+    });
     const targets = stage.targets ?? [];
     // Incident Manager accepts a 0-minute stage only when it engages someone.
     const minimum = targets.length === 0 ? 1 : STAGE_MINUTES.min;

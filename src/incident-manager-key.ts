@@ -2,6 +2,7 @@ import { ArnFormat, Duration, RemovalPolicy, Stack, aws_iam as iam, aws_kms as k
 import { Construct } from 'constructs';
 import { KEY_ALIAS_ACTIONS, KEY_POLICY_ACTIONS, KEY_VIA_SERVICES } from './private/actions';
 import { IncidentManagerValidationError } from './private/errors';
+import { checkConstruct, checkInstance, checkList, checkRemovalPolicy, isDuration, requireProps } from './private/inputs';
 import { checkSymmetricKey } from './private/keys';
 import { checkString, isUnresolved } from './private/validate';
 
@@ -76,6 +77,7 @@ export class IncidentManagerKey extends kms.Key {
    * that key is defined.
    */
   public static grantIncidentManager(key: kms.IKey): void {
+    checkConstruct('IncidentManagerKey.grantIncidentManager', 'key', key, 'a KMS key (kms.Key, or one imported)', 'KEY');
     checkSymmetricKey(key, 'the key given to IncidentManagerKey.grantIncidentManager', key);
     const stack = Stack.of(key);
     const account = stack.account;
@@ -138,7 +140,11 @@ export class IncidentManagerKey extends kms.Key {
  * pending window of 7 to 30 days (ScheduleKeyDeletion).
  */
 function checkKeyProps(path: string, props: IncidentManagerKeyProps): void {
+  requireProps(path, props, 'IncidentManagerKeyProps', 'INPUT');
+  checkRemovalPolicy(path, 'removalPolicy', props.removalPolicy, 'KEY');
+  checkList(path, 'admins', props.admins, 'KEY');
   const alias = props.alias;
+  checkString(path, 'alias', alias, { code: 'KEY' });
   if (alias !== undefined && !isUnresolved(alias)) {
     const name = alias.startsWith('alias/') ? alias.slice('alias/'.length) : alias;
     checkString(path, 'alias', name, { pattern: /^[a-zA-Z0-9/_-]+$/, format: 'letters, digits and / _ - after alias/', min: 1, max: 250, code: 'KEY' });
@@ -148,6 +154,7 @@ function checkKeyProps(path: string, props: IncidentManagerKeyProps): void {
   }
   checkString(path, 'description', props.description, { max: 8192, code: 'KEY' });
   const window = props.pendingWindow;
+  checkInstance(path, 'pendingWindow', window, isDuration, 'a Duration of whole days from 7 to 30, such as Duration.days(30)', 'KEY', false);
   if (window !== undefined && !window.isUnresolved()) {
     const days = window.toDays({ integral: false });
     if (!Number.isInteger(days) || days < 7 || days > 30) {

@@ -1,5 +1,6 @@
 import { AspectPriority, Aspects, CfnResource, IAspect, Stack, aws_iam as iam } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { checkConstruct } from './private/inputs';
 
 /*
  * cdk-nag acknowledgements for the wildcards this library's own policies need, written as the
@@ -75,6 +76,7 @@ export class IncidentManagerNag {
    * the app is synthesized (so grants made later are covered too).
    */
   public static acknowledgeWildcards(scope: IConstruct): void {
+    checkConstruct('IncidentManagerNag.acknowledgeWildcards', 'scope', scope, 'a construct (the app, a stage or a stack)', 'INPUT');
     Aspects.of(scope).add(new AcknowledgeWildcards(), { priority: AspectPriority.MUTATING });
   }
 

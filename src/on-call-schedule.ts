@@ -5,6 +5,7 @@ import { CoverageGap, CoverageOptions, Shift } from './on-call';
 import { defineContactResource, importContactArn, markNotPersonal } from './private/contacts';
 import { addCoverageCheck, describeGaps } from './private/coverage';
 import { IncidentManagerValidationError } from './private/errors';
+import { checkConstruct, checkList, checkRemovalPolicy, requireProps } from './private/inputs';
 import { checkInstant, checkInterval } from './private/instants';
 import { registerSchedule } from './private/schedules';
 import { combine } from './private/shifts';
@@ -78,6 +79,9 @@ export class OnCallSchedule extends ContactBase {
 
   constructor(scope: Construct, id: string, props: OnCallScheduleProps) {
     super(scope, id);
+    requireProps(this, props, 'OnCallScheduleProps (alias, displayName, rotations)', 'INPUT');
+    checkRemovalPolicy(this, 'removalPolicy', props.removalPolicy, 'CONTACT_ALIAS');
+    checkList(this, 'rotations', props.rotations, 'ON_CALL_SCHEDULE');
     markNotPersonal(this, 'the on-call schedule');
     registerSchedule(this);
     // The schedule's plan only names its rotations (CloudFormation rejects stages on a schedule);
@@ -103,6 +107,7 @@ export class OnCallSchedule extends ContactBase {
     addCoverageCheck(
       this,
       props.coverage,
+      () => this._latestStart(),
       (from, to) => this.combined(from, to, 'coverage').gaps,
       (gaps, period) => {
         throw new IncidentManagerValidationError(
@@ -147,6 +152,15 @@ export class OnCallSchedule extends ContactBase {
     return this.combined(from, to, 'pagedAt').pieces;
   }
 
+  /**
+   * The latest start of the schedule's rotations (defined in this app, with values): where its
+   * coverage check starts unless told otherwise. @internal
+   */
+  public _latestStart(): number | undefined {
+    const starts = this.rotations.map((r) => (r instanceof Rotation ? r._startInstant : undefined)).filter((s): s is number => s !== undefined);
+    return starts.length > 0 ? Math.max(...starts) : undefined;
+  }
+
   /** The time zone gaps are given in: the first rotation's. @internal */
   public get _firstTimeZone(): string {
     const first = this.rotations.find((r): r is Rotation => r instanceof Rotation);
@@ -168,6 +182,7 @@ export class OnCallSchedule extends ContactBase {
    * Adds a rotation to the schedule.
    */
   public addRotation(rotation: IRotation): void {
+    checkConstruct(this, `rotations[${this.rotations.length}]`, rotation, 'a Rotation, or one imported with Rotation.fromRotationArn', 'ON_CALL_SCHEDULE');
     if (this.rotations.includes(rotation)) {
       throw new IncidentManagerValidationError(this, 'a rotation', rotation.node.path, 'be added to a schedule once', 'ON_CALL_SCHEDULE');
     }

@@ -1,6 +1,7 @@
 import { IContact } from './contact-base';
 import type { OnCallSchedule } from './on-call-schedule';
 import { IncidentManagerValidationError } from './private/errors';
+import { checkConstruct, checkList } from './private/inputs';
 
 /**
  * A shift: who is on call from `start` to `end`.
@@ -42,9 +43,13 @@ export interface CoverageOptions {
   readonly weeks?: number;
 
   /**
-   * Where the checked weeks start.
+   * Where the checked weeks start. Synthesis never reads the clock, so the same code gives the same
+   * result on every day: to check "the next weeks" in a pipeline, set the context value
+   * `cdk-incident-manager:coverageFrom` to the run's date instead (`cdk synth -c
+   * cdk-incident-manager:coverageFrom=2027-03-01T00:00:00Z`, an ISO 8601 date or date and time with an
+   * offset); `from` wins over it.
    *
-   * @default - the time of synthesis
+   * @default - the context value `cdk-incident-manager:coverageFrom` when it is set, else the latest start of the rotations the check follows
    */
   readonly from?: Date;
 }
@@ -69,6 +74,7 @@ export class OnCallAssertions {
    * Throws when nobody is on call at some moment of the `weeks` weeks from `from`, naming the gaps.
    */
   public static assertFullCoverage(schedule: OnCallSchedule, from: Date, weeks: number): void {
+    checkConstruct('OnCallAssertions.assertFullCoverage', 'schedule', schedule, 'an OnCallSchedule', 'ON_CALL_COVERAGE');
     if (!Number.isInteger(weeks) || weeks < 1) {
       throw new IncidentManagerValidationError(schedule, '`weeks` of assertFullCoverage', weeks, 'be a whole number of 1 or more', 'ON_CALL_COVERAGE');
     }
@@ -83,6 +89,8 @@ export class OnCallAssertions {
    * Throws when `contact` is on call at some moment from `from` to `to`, naming the shifts.
    */
   public static assertNotOnCallDuring(schedule: OnCallSchedule, contact: IContact, from: Date, to: Date): void {
+    checkConstruct('OnCallAssertions.assertNotOnCallDuring', 'schedule', schedule, 'an OnCallSchedule', 'ON_CALL_COVERAGE');
+    checkConstruct(schedule, 'contact', contact, 'a contact', 'ON_CALL_COVERAGE');
     const shifts = schedule.shiftsBetween(from, to).filter((s) => s.contacts.includes(contact));
     if (shifts.length > 0) {
       throw new Error(`${schedule.node.path}: ${contact.contactAlias} is on call ${shifts.map((s) => `${s.start.toISOString()} to ${s.end.toISOString()}`).join(', ')}`);
@@ -93,6 +101,8 @@ export class OnCallAssertions {
    * Throws unless exactly `contacts` (in any order) are on call at `at`.
    */
   public static assertOnCallAt(schedule: OnCallSchedule, at: Date, contacts: IContact[]): void {
+    checkConstruct('OnCallAssertions.assertOnCallAt', 'schedule', schedule, 'an OnCallSchedule', 'ON_CALL_COVERAGE');
+    checkList(schedule, 'contacts', contacts, 'ON_CALL_COVERAGE', true);
     const actual = schedule.onCallAt(at);
     const same = actual.length === contacts.length && contacts.every((c) => actual.includes(c));
     if (!same) {

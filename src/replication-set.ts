@@ -13,6 +13,7 @@ import {
 import { Construct, IConstruct } from 'constructs';
 import { REPLICATION_SET, formatArn, importPath, parseArn } from './private/arns';
 import { IncidentManagerValidationError } from './private/errors';
+import { checkBoolean, checkConstruct, checkList, checkMap, checkRemovalPolicy, requireGiven, requireProps } from './private/inputs';
 import { checkSymmetricKey } from './private/keys';
 import { applyRemovalPolicy } from './private/removal';
 import { otherReplicationSetOf, registerReplicationSet } from './private/replication-regions';
@@ -168,6 +169,8 @@ export class ReplicationSet extends Resource implements IReplicationSet {
    * Imports the account's existing replication set.
    */
   public static fromReplicationSetAttributes(scope: Construct, id: string, attrs: ReplicationSetAttributes): IReplicationSet {
+    requireGiven(importPath(scope, id), 'attrs', attrs, 'the replication set\'s attributes, with replicationSetArn', 'ARN');
+    checkList(importPath(scope, id), 'replicationRegions', attrs.replicationRegions, 'REPLICATION_SET_REGIONS');
     parseArn(importPath(scope, id), REPLICATION_SET, attrs.replicationSetArn, 'replicationSetArn');
     class Import extends Resource implements IReplicationSet {
       public readonly replicationSetArn = attrs.replicationSetArn;
@@ -184,8 +187,10 @@ export class ReplicationSet extends Resource implements IReplicationSet {
    */
   public static fromAccount(scope: Construct, id: string, options: ExistingReplicationSetOptions = {}): IReplicationSet {
     const path = importPath(scope, id);
+    checkMap(path, 'options', options, 'REPLICATION_SET_REGIONS', 'an object such as { replicationRegions: [\'us-east-1\'] }');
+    checkList(path, 'replicationRegions', options?.replicationRegions, 'REPLICATION_SET_REGIONS');
     class Existing extends Resource implements IReplicationSet {
-      public readonly replicationRegions = options.replicationRegions;
+      public readonly replicationRegions = options?.replicationRegions;
       public readonly replicationSetArn = Lazy.string({
         produce: () => {
           throw new IncidentManagerValidationError(
@@ -208,6 +213,7 @@ export class ReplicationSet extends Resource implements IReplicationSet {
    * "Get prepared" wizard.
    */
   public static arnForReplicationSetId(scope: IConstruct, replicationSetId: string): string {
+    checkString(scope.node.path, 'replicationSetId', replicationSetId, { min: 1, code: 'ARN', required: true });
     return formatArn(scope, REPLICATION_SET, replicationSetId);
   }
 
@@ -221,6 +227,9 @@ export class ReplicationSet extends Resource implements IReplicationSet {
 
   constructor(scope: Construct, id: string, props: ReplicationSetProps) {
     super(scope, id);
+    requireProps(this, props, 'ReplicationSetProps (regions)', 'INPUT');
+    checkRemovalPolicy(this, 'removalPolicy', props.removalPolicy, 'REPLICATION_SET_REMOVAL');
+    checkBoolean(this, 'deletionProtection', props.deletionProtection, 'REPLICATION_SET_REMOVAL');
     this.checkOnlyOneInStack();
     this.checkRegions(props.regions);
     this.regions = [...props.regions];
@@ -270,9 +279,11 @@ export class ReplicationSet extends Resource implements IReplicationSet {
 
   private checkRegions(regions: ReplicationRegion[]): void {
     checkCount(this, 'regions', regions, 1, MAX_REGIONS, 'Regions', 'REPLICATION_SET_REGIONS');
-    for (const r of regions) {
-      checkString(this, 'regions[].region', r.region, { pattern: REGION_NAME, format: 'a Region name such as us-east-1', max: 20, code: 'REPLICATION_SET_REGIONS' });
-    }
+    regions.forEach((r, i) => {
+      requireGiven(this, `regions[${i}]`, r, 'a Region configuration such as { region: \'us-east-1\' }', 'REPLICATION_SET_REGIONS');
+      checkString(this, `regions[${i}].region`, r.region, { pattern: REGION_NAME, format: 'a Region name such as us-east-1', max: 20, code: 'REPLICATION_SET_REGIONS', required: true });
+      checkConstruct(this, `regions[${i}].key`, r.key, 'a KMS key', 'REPLICATION_SET_KEYS', false);
+    });
     const duplicate = firstDuplicate(regions.map((r) => r.region));
     if (duplicate) {
       throw new IncidentManagerValidationError(this, '`regions`', regions.map((r) => r.region), `name each Region once ("${duplicate}" appears twice)`, 'REPLICATION_SET_REGIONS');

@@ -1,6 +1,7 @@
 import { Stack, Token, aws_cloudwatch as cloudwatch, aws_events as events, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { IncidentManagerValidationError } from './private/errors';
+import { IncidentManagerValidationError, shown } from './private/errors';
+import { checkConstruct, kindOf } from './private/inputs';
 import { eventsRoleOf } from './private/rules';
 import { IResponsePlan } from './response-plan';
 
@@ -23,7 +24,8 @@ import { IResponsePlan } from './response-plan';
 export class ResponsePlanAlarmAction implements cloudwatch.IAlarmAction {
   constructor(private readonly responsePlan: IResponsePlan) {}
 
-  public bind(_scope: Construct, _alarm: cloudwatch.IAlarm): cloudwatch.AlarmActionConfig {
+  public bind(scope: Construct, alarm: cloudwatch.IAlarm): cloudwatch.AlarmActionConfig {
+    checkPlan(Construct.isConstruct(alarm) ? alarm : scope, 'the response plan of a ResponsePlanAlarmAction', this.responsePlan);
     return { alarmActionArn: this.responsePlan.responsePlanArn };
   }
 }
@@ -68,6 +70,8 @@ export class ResponsePlanTarget implements events.IRuleTarget {
   constructor(private readonly responsePlan: IResponsePlan, private readonly props: ResponsePlanTargetProps = {}) {}
 
   public bind(rule: events.IRule, _id?: string): events.RuleTargetConfig {
+    checkPlan(rule, 'the response plan of a ResponsePlanTarget', this.responsePlan);
+    checkConstruct(rule, 'role of a ResponsePlanTarget', this.props?.role, 'an IAM role', 'RULE_TARGET', false);
     const ruleAccount = Stack.of(rule).account;
     const planAccount = this.responsePlan.env.account;
     if (!Token.isUnresolved(ruleAccount) && !Token.isUnresolved(planAccount) && ruleAccount !== planAccount) {
@@ -79,7 +83,20 @@ export class ResponsePlanTarget implements events.IRuleTarget {
         'RULE_TARGET',
       );
     }
-    const role = this.props.role ?? ruleRole(rule);
+    const roleAccount = this.props?.role?.env.account;
+    if (roleAccount !== undefined && !Token.isUnresolved(roleAccount) && !Token.isUnresolved(ruleAccount) && roleAccount !== ruleAccount) {
+      // EventBridge assumes a target's role in the rule's own account: the rule's creator passes it
+      // (iam:PassRole, which passes only roles of the caller's account), and a role of another account
+      // cannot be a rule target's RoleArn (EventBridge user guide, "Using IAM roles with targets").
+      throw new IncidentManagerValidationError(
+        rule,
+        '`role` of a ResponsePlanTarget',
+        `${this.props.role!.roleArn} of account ${roleAccount}`,
+        `be a role of the rule's own account ${ruleAccount} (EventBridge uses a target role of the rule's account; leave it out and the target creates one)`,
+        'RULE_TARGET',
+      );
+    }
+    const role = this.props?.role ?? ruleRole(rule);
     this.responsePlan.grantStartIncident(role);
     return { arn: this.responsePlan.responsePlanArn, role };
   }
@@ -88,4 +105,11 @@ export class ResponsePlanTarget implements events.IRuleTarget {
 /** The rule's one role for starting incidents, created on first use. */
 function ruleRole(rule: events.IRule): iam.IRole {
   return eventsRoleOf(rule, 'StartIncidentRole', 'Lets EventBridge start incidents with the response plans this rule targets');
+}
+
+/** The plan of a trigger: a response plan, defined here or imported (from JavaScript, anything can come). */
+function checkPlan(scope: Construct, what: string, plan: IResponsePlan): void {
+  if (typeof (plan as any)?.responsePlanArn !== 'string') {
+    throw new IncidentManagerValidationError(scope, what, shown(kindOf(plan)), `be ${plan === undefined ? 'given: ' : ''}a response plan (ResponsePlan, or one imported with ResponsePlan.fromResponsePlanArn)`, 'RULE_TARGET');
+  }
 }

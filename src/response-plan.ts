@@ -16,8 +16,9 @@ import { Construct, IDependable } from 'constructs';
 import type { IChatChannel } from './chat-channel';
 import { IContact } from './contact-base';
 import { INCIDENT_MANAGER_PRINCIPAL, SIGNAL_AUTOMATION_ACTIONS, START_INCIDENT_ACTIONS, TOPIC_KEY_ACTIONS, resolverStatements } from './private/actions';
-import { RESPONSE_PLAN, automationExecutionsArn, formatArn, importPath, incidentRecordsArn, parseArn } from './private/arns';
-import { IncidentManagerValidationError, Where } from './private/errors';
+import { RESPONSE_PLAN, automationExecutionsArn, fixedPhysicalName, formatArn, importPath, incidentRecordsArn, parseArn } from './private/arns';
+import { IncidentManagerValidationError, Where, shown } from './private/errors';
+import { checkConstruct, checkEnum, checkGrantee, checkInstance, checkList, checkMap, kindOf, requireGiven, requireProps } from './private/inputs';
 import { checkSymmetricKey, isMultiRegionKey } from './private/keys';
 import { refuseSnapshot } from './private/removal';
 import { replicationRegionsOf, useReplicationSet } from './private/replication-regions';
@@ -198,10 +199,12 @@ abstract class ResponsePlanBase extends Resource implements IResponsePlan {
   public abstract readonly responsePlanName: string;
 
   public grantStartIncident(grantee: iam.IGrantable): iam.Grant {
+    checkGrantee(this, grantee, 'INPUT');
     return iam.Grant.addToPrincipal({ grantee, actions: START_INCIDENT_ACTIONS, resourceArns: [this.arnSeenFrom(grantee)] });
   }
 
   public grantResolveIncidents(grantee: iam.IGrantable): iam.Grant {
+    checkGrantee(this, grantee, 'INPUT');
     const [onPlan, ...rest] = resolverStatements(this.arnSeenFrom(grantee), this.incidentRecordsArn()).map((statement) =>
       iam.Grant.addToPrincipal({ grantee, actions: statement.actions, resourceArns: statement.resources }),
     );
@@ -372,6 +375,7 @@ export class ResponsePlan extends ResponsePlanBase {
    * Imports a response plan of this stack's account by name.
    */
   public static fromResponsePlanName(scope: Construct, id: string, responsePlanName: string): IResponsePlan {
+    requireGiven(importPath(scope, id), 'responsePlanName', responsePlanName, 'the name of a response plan of this account', 'RESPONSE_PLAN_NAME');
     checkResponsePlanName(importPath(scope, id), 'responsePlanName', responsePlanName);
     class Import extends ResponsePlanBase {
       public readonly responsePlanName = responsePlanName;
@@ -393,6 +397,7 @@ export class ResponsePlan extends ResponsePlanBase {
 
   constructor(scope: Construct, id: string, props: ResponsePlanProps) {
     super(scope, id);
+    requireProps(this, props, 'ResponsePlanProps (title, impact)', 'INPUT');
     this.responsePlanName = props.responsePlanName ?? Names.uniqueResourceName(this, { maxLength: 200, separator: '-' });
     checkResponsePlanName(this, 'responsePlanName', this.responsePlanName);
     // Response plan names are unique per account (their ARNs carry no Region).
@@ -403,13 +408,24 @@ export class ResponsePlan extends ResponsePlanBase {
     const summary = props.summary === '' ? undefined : props.summary;
     const dedupeString = props.dedupeString === '' ? undefined : props.dedupeString;
     checkString(this, 'displayName', displayName, { min: 1, max: 200, code: 'INCIDENT_TEMPLATE' });
-    checkString(this, 'title', props.title, { max: 200, code: 'INCIDENT_TEMPLATE' });
+    // IncidentTemplate: Title and Impact are required (CloudFormation schema and API reference), Impact
+    // one of the five levels: jsii does not check enums at run time.
+    checkString(this, 'title', props.title, { max: 200, code: 'INCIDENT_TEMPLATE', required: true });
+    checkEnum(this, 'impact', props.impact, Impact, 'Impact', 'INCIDENT_TEMPLATE', true);
+    checkMap(this, 'incidentTags', props.incidentTags, 'INCIDENT_TEMPLATE');
+    checkMap(this, 'runbook', props.runbook, 'RUNBOOK', 'a RunbookAction, such as { runbook: Runbook.awsOwned(...) }');
+    checkMap(this, 'pagerDuty', props.pagerDuty, 'PAGERDUTY', 'a PagerDutyIntegration, with serviceId and secret');
+    checkList(this, 'engagements', props.engagements, 'RESPONSE_PLAN_ENGAGEMENTS');
+    if (props.chatChannel !== undefined && typeof (props.chatChannel as any)?.bindToResponsePlan !== 'function') {
+      throw new IncidentManagerValidationError(this, '`chatChannel`', shown(kindOf(props.chatChannel)), 'be a ChatChannel, or another IChatChannel', 'TOPIC');
+    }
     checkString(this, 'summary', summary, { min: 1, max: 4000, code: 'INCIDENT_TEMPLATE' });
     checkString(this, 'dedupeString', dedupeString, { min: 1, max: 1000, code: 'INCIDENT_TEMPLATE' });
 
     const topics = props.notificationTopics ?? [];
     checkCount(this, 'notificationTopics', topics, 0, MAX_NOTIFICATION_TOPICS, 'topics', 'TOPIC');
     topics.forEach((topic, i) => {
+      checkConstruct(this, `notificationTopics[${i}]`, topic, 'an SNS topic (sns.Topic, or one imported with sns.Topic.fromTopicArn)', 'TOPIC');
       checkSameEnvironment(this, `\`notificationTopics[${i}]\``, topic, 'response plan', 'Incident Manager cannot use a topic of another account or Region', 'TOPIC');
       checkStandardTopic(this, `notificationTopics[${i}]`, topic);
     });
@@ -471,6 +487,7 @@ export class ResponsePlan extends ResponsePlanBase {
    * Adds a contact, escalation plan or on-call schedule to engage when an incident starts.
    */
   public addEngagement(contact: IContact): void {
+    checkConstruct(this, `engagements[${this.engagements.length}]`, contact, 'a contact, on-call schedule or escalation plan', 'RESPONSE_PLAN_ENGAGEMENTS');
     if (this.engagements.includes(contact)) {
       throw new IncidentManagerValidationError(this, '`engagements`', contact.node.path, 'name each contact once', 'RESPONSE_PLAN_ENGAGEMENTS');
     }
@@ -488,12 +505,17 @@ export class ResponsePlan extends ResponsePlanBase {
     checkCount(this, 'incidentTags', entries, 0, MAX_INCIDENT_TAGS, 'tags', 'INCIDENT_TEMPLATE');
     for (const [key, value] of entries) {
       checkString(this, 'incidentTags key', key, { pattern: INCIDENT_TAG_KEY, format: 'letters, digits and _ = : . + - / only, not starting with aws:', min: 1, max: 128, code: 'INCIDENT_TEMPLATE' });
-      checkString(this, `incidentTags["${key}"]`, value, { pattern: INCIDENT_TAG_VALUE, format: 'letters, digits, spaces and _ = @ : . + - / only', min: 1, max: 256, code: 'INCIDENT_TEMPLATE' });
+      checkString(this, `incidentTags["${key}"]`, value, { pattern: INCIDENT_TAG_VALUE, format: 'letters, digits, spaces and _ = @ : . + - / only', min: 1, max: 256, code: 'INCIDENT_TEMPLATE', required: true });
     }
     return entries.map(([key, value]) => ({ key, value }));
   }
 
   private runbookRoleFor(runbook: RunbookAction): iam.IRole {
+    checkInstance(this, 'runbook.runbook', runbook.runbook, Runbook, 'a Runbook (Runbook.awsOwned, fromDocumentName, fromDocumentArn or fromCfnDocument)', 'RUNBOOK');
+    // SsmAutomation.TargetAccount: RESPONSE_PLAN_OWNER_ACCOUNT or IMPACTED_ACCOUNT (CloudFormation schema).
+    checkEnum(this, 'runbook.targetAccount', runbook.targetAccount, RunbookTargetAccount, 'RunbookTargetAccount', 'RUNBOOK_ROLE');
+    checkConstruct(this, 'runbook.role', runbook.role, 'an IAM role', 'RUNBOOK_ROLE', false);
+    checkConstruct(this, 'runbook.automationAssumeRole', runbook.automationAssumeRole, 'an IAM role', 'RUNBOOK_ROLE', false);
     runbook.runbook._validate(this);
     if (runbook.automationAssumeRole) {
       if (AUTOMATION_ASSUME_ROLE in (runbook.parameters ?? {})) {
@@ -548,6 +570,7 @@ export class ResponsePlan extends ResponsePlanBase {
           'RUNBOOK_ROLE',
         );
       }
+      checkRunbookRoleArn(this, runbook.role);
       if (runbook.automationAssumeRole) {
         Annotations.of(this).addWarningV2(
           'cdk-incident-manager:ResponsePlan.automationAssumeRoleWithRole',
@@ -566,6 +589,8 @@ export class ResponsePlan extends ResponsePlanBase {
   }
 
   private renderRunbook(runbook: RunbookAction, role: iam.IRole): ssmincidents.CfnResponsePlan.SsmAutomationProperty {
+    checkMap(this, 'runbook.parameters', runbook.parameters, 'RUNBOOK_PARAMETERS');
+    checkMap(this, 'runbook.dynamicParameters', runbook.dynamicParameters, 'RUNBOOK_PARAMETERS');
     const parameters: { [name: string]: string[] } = { ...(runbook.parameters ?? {}) };
     if (runbook.automationAssumeRole) {
       parameters[AUTOMATION_ASSUME_ROLE] = [runbook.automationAssumeRole.roleArn];
@@ -576,11 +601,16 @@ export class ResponsePlan extends ResponsePlanBase {
     checkCount(this, 'runbook.dynamicParameters', dynamicEntries, 0, MAX_PARAMETERS, 'parameters', 'RUNBOOK_PARAMETERS');
     for (const [key, values] of parameterEntries) {
       checkParameterName(this, 'runbook.parameters', key);
-      checkCount(this, `runbook.parameters["${key}"]`, values, 0, MAX_PARAMETER_VALUES, 'values', 'RUNBOOK_PARAMETERS');
-      values.forEach((v, i) => checkString(this, `runbook.parameters["${key}"][${i}]`, v, { max: 10000, code: 'RUNBOOK_PARAMETERS' }));
+      // The API accepts an empty list (SsmAutomation.parameters: 0 to 100 values), but the runbook then
+      // gets no value at every incident: a parameter without values is left out instead, so that the
+      // document's default applies (README, "What this library assumes").
+      checkCount(this, `runbook.parameters["${key}"]`, values, 1, MAX_PARAMETER_VALUES, 'values', 'RUNBOOK_PARAMETERS');
+      values.forEach((v, i) => checkString(this, `runbook.parameters["${key}"][${i}]`, v, { max: 10000, code: 'RUNBOOK_PARAMETERS', required: true }));
     }
-    for (const [key] of dynamicEntries) {
+    for (const [key, variable] of dynamicEntries) {
       checkParameterName(this, 'runbook.dynamicParameters', key);
+      // DynamicSsmParameterValue.Variable: INCIDENT_RECORD_ARN or INVOLVED_RESOURCES (CloudFormation schema, VariableType).
+      checkEnum(this, `runbook.dynamicParameters["${key}"]`, variable, DynamicParameterValue, 'DynamicParameterValue', 'RUNBOOK_PARAMETERS', true);
     }
     const duplicate = dynamicEntries.find(([key]) => key in parameters);
     if (duplicate) {
@@ -588,6 +618,7 @@ export class ResponsePlan extends ResponsePlanBase {
     }
     this.checkDocumentParameters(runbook.runbook, [...parameterEntries.map(([key]) => key), ...dynamicEntries.map(([key]) => key)]);
     const version = runbook.documentVersion;
+    checkString(this, 'runbook.documentVersion', version, { format: '$DEFAULT, $LATEST or a version number (1, 2, ...)', code: 'RUNBOOK' });
     if (version !== undefined && !Token.isUnresolved(version) && !DOCUMENT_VERSION.test(version)) {
       throw new IncidentManagerValidationError(this, '`runbook.documentVersion`', version, 'be $DEFAULT, $LATEST or a version number (1, 2, ...)', 'RUNBOOK');
     }
@@ -643,7 +674,8 @@ export class ResponsePlan extends ResponsePlanBase {
   private renderPagerDuty(pagerDuty: PagerDutyIntegration, policies: IDependable[]): ssmincidents.CfnResponsePlan.PagerDutyConfigurationProperty {
     const name = pagerDuty.name ?? 'PagerDuty';
     checkString(this, 'pagerDuty.name', name, { min: 1, max: 200, code: 'PAGERDUTY' });
-    checkString(this, 'pagerDuty.serviceId', pagerDuty.serviceId, { min: 1, max: 200, code: 'PAGERDUTY' });
+    checkString(this, 'pagerDuty.serviceId', pagerDuty.serviceId, { min: 1, max: 200, code: 'PAGERDUTY', required: true });
+    checkConstruct(this, 'pagerDuty.secret', pagerDuty.secret, 'a Secrets Manager secret (secretsmanager.Secret, or one imported)', 'PAGERDUTY');
     const secret = pagerDuty.secret;
     if (!secret.encryptionKey && Resource.isOwnedResource(secret)) {
       throw new IncidentManagerValidationError(
@@ -727,6 +759,29 @@ export class ResponsePlan extends ResponsePlanBase {
 const AUTOMATION_ASSUME_ROLE = 'AutomationAssumeRole';
 /** SsmAutomation.DocumentVersion: `$DEFAULT`, `$LATEST` or a version number (Systems Manager's DocumentVersion pattern). */
 const DOCUMENT_VERSION = /^(\$DEFAULT|\$LATEST|[1-9][0-9]*)$/;
+
+/**
+ * SsmAutomation.RoleArn: the CloudFormation schema's pattern (^arn:aws(-(cn|us-gov))?:[a-z-]+:...:[^.]+$)
+ * refuses a dot after the account, which IAM allows in role names and paths, and the API reference's
+ * (arn:aws(-cn|-us-gov)?:iam::([0-9]{12})?:role/.+) takes only an IAM role of those partitions.
+ */
+const RUNBOOK_ROLE_ARN = /^arn:aws(-cn|-us-gov)?:iam::([0-9]{12})?:role\/[^.]+$/;
+
+/** Throws when the role's ARN (or name, for a role of this app) is one the response plan schema refuses. */
+function checkRunbookRoleArn(scope: Construct, role: iam.IRole): void {
+  const allowed =
+    'be an IAM role ARN of the aws, aws-cn or aws-us-gov partition without a dot in its name or path (the AWS::SSMIncidents::ResponsePlan schema refuses a dot in SsmAutomation.RoleArn)';
+  if (!Token.isUnresolved(role.roleArn)) {
+    if (!RUNBOOK_ROLE_ARN.test(role.roleArn)) {
+      throw new IncidentManagerValidationError(scope, '`runbook.role`', role.roleArn, allowed, 'RUNBOOK_ROLE');
+    }
+    return;
+  }
+  const name = fixedPhysicalName(role);
+  if (name !== undefined && name.includes('.')) {
+    throw new IncidentManagerValidationError(scope, '`runbook.role`', `${role.node.path} named ${name}`, allowed, 'RUNBOOK_ROLE');
+  }
+}
 
 function checkParameterName(scope: Where, what: string, key: string): void {
   checkString(scope, `${what} name`, key, { min: 1, max: 50, code: 'RUNBOOK_PARAMETERS' });

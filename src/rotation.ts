@@ -1,4 +1,5 @@
 import {
+  Annotations,
   IResource,
   Names,
   RemovalPolicy,
@@ -15,11 +16,12 @@ import { READ_ROTATION_ACTIONS } from './private/actions';
 import { ROTATION, importPath, parseArn } from './private/arns';
 import { ErrorCode } from './private/codes';
 import { checkPersonal } from './private/contacts';
-import { IncidentManagerValidationError, Where } from './private/errors';
+import { IncidentManagerValidationError, Where, shown } from './private/errors';
+import { checkEnum, checkGrantee, checkInstance, checkRemovalPolicy, kindOf, requireGiven, requireProps } from './private/inputs';
 import { checkInstant, checkInterval } from './private/instants';
 import { applyRemovalPolicy } from './private/removal';
 import { useReplicationSet } from './private/replication-regions';
-import { RotationSpec, rotationShifts } from './private/shifts';
+import { RotationSpec, rotationShifts, startInstant } from './private/shifts';
 import { checkTagsAtSynth } from './private/tags';
 import { checkCount, checkInteger, checkString } from './private/validate';
 import { isoLocal } from './private/zoned';
@@ -49,7 +51,7 @@ export enum DayOfWeek {
 const HAND_OFF_TIME = /^([0-9]|0[0-9]|1[0-9]|2[0-3]):[0-5][0-9]$/;
 
 function checkTime(scope: Where, name: string, time: string, code: ErrorCode): void {
-  checkString(scope, name, time, { pattern: HAND_OFF_TIME, format: 'a time HH:MM on a 24-hour clock, 00:00 to 23:59', code });
+  checkString(scope, name, time, { pattern: HAND_OFF_TIME, format: 'a time HH:MM on a 24-hour clock, 00:00 to 23:59', code, required: true });
 }
 
 /**
@@ -123,6 +125,7 @@ export interface MonthlyRecurrenceOptions extends RecurrenceOptions {
 export class RotationRecurrence {
   /** Shifts that hand off at given times of each day. */
   public static daily(options: DailyRecurrenceOptions): RotationRecurrence {
+    options = options ?? ({} as DailyRecurrenceOptions);
     return new RotationRecurrence(options, (scope) => {
       checkCount(scope, 'recurrence.handOffTimes', options.handOffTimes, 1, Number.MAX_SAFE_INTEGER, 'hand-off times', 'ROTATION_RECURRENCE');
       options.handOffTimes.forEach((t, i) => checkTime(scope, `recurrence.handOffTimes[${i}]`, t, 'ROTATION_RECURRENCE'));
@@ -132,18 +135,27 @@ export class RotationRecurrence {
 
   /** Shifts that hand off on given days of the week. */
   public static weekly(options: WeeklyRecurrenceOptions): RotationRecurrence {
+    options = options ?? ({} as WeeklyRecurrenceOptions);
     return new RotationRecurrence(options, (scope) => {
       checkCount(scope, 'recurrence.handOffs', options.handOffs, 1, Number.MAX_SAFE_INTEGER, 'hand-offs', 'ROTATION_RECURRENCE');
-      options.handOffs.forEach((h, i) => checkTime(scope, `recurrence.handOffs[${i}].handOffTime`, h.handOffTime, 'ROTATION_RECURRENCE'));
+      options.handOffs.forEach((h, i) => {
+        requireGiven(scope, `recurrence.handOffs[${i}]`, h, 'a day and a handOffTime', 'ROTATION_RECURRENCE');
+        // The CloudFormation schema's DayOfWeek enum (MON to SUN): jsii does not check enums at run time.
+        checkEnum(scope, `recurrence.handOffs[${i}].day`, h.day, DayOfWeek, 'DayOfWeek', 'ROTATION_RECURRENCE', true);
+        checkTime(scope, `recurrence.handOffs[${i}].handOffTime`, h.handOffTime, 'ROTATION_RECURRENCE');
+      });
       return { weeklySettings: options.handOffs.map((h) => ({ dayOfWeek: h.day, handOffTime: h.handOffTime })) };
     });
   }
 
   /** Shifts that hand off on given days of the month. */
   public static monthly(options: MonthlyRecurrenceOptions): RotationRecurrence {
+    options = options ?? ({} as MonthlyRecurrenceOptions);
     return new RotationRecurrence(options, (scope) => {
       checkCount(scope, 'recurrence.handOffs', options.handOffs, 1, Number.MAX_SAFE_INTEGER, 'hand-offs', 'ROTATION_RECURRENCE');
       options.handOffs.forEach((h, i) => {
+        requireGiven(scope, `recurrence.handOffs[${i}]`, h, 'a dayOfMonth and a handOffTime', 'ROTATION_RECURRENCE');
+        requireGiven(scope, `recurrence.handOffs[${i}].dayOfMonth`, h.dayOfMonth, 'a day of the month, 1 to 31', 'ROTATION_RECURRENCE');
         checkInteger(scope, `recurrence.handOffs[${i}].dayOfMonth`, h.dayOfMonth, 1, 31, 'ROTATION_RECURRENCE');
         checkTime(scope, `recurrence.handOffs[${i}].handOffTime`, h.handOffTime, 'ROTATION_RECURRENCE');
       });
@@ -221,6 +233,9 @@ export class RotationStart {
       }
       return wallClock(new Date(this.value), timeZone);
     }
+    if (!(this.value instanceof Date)) {
+      throw new IncidentManagerValidationError(scope, '`startTime`', shown(kindOf(this.value)), 'be given to RotationStart.fromIsoString as an ISO 8601 string, or to RotationStart.fromDate as a Date', 'ROTATION_START_TIME');
+    }
     if (isNaN(this.value.getTime())) {
       throw new IncidentManagerValidationError(scope, '`startTime`', 'an invalid Date', 'be a valid Date', 'ROTATION_START_TIME');
     }
@@ -276,6 +291,7 @@ abstract class RotationBase extends Resource implements IRotation {
   public abstract readonly rotationArn: string;
 
   public grantRead(grantee: iam.IGrantable): iam.Grant {
+    checkGrantee(this, grantee, 'INPUT');
     return iam.Grant.addToPrincipal({ grantee, actions: READ_ROTATION_ACTIONS, resourceArns: [this.rotationArn] });
   }
 }
@@ -377,15 +393,19 @@ export class Rotation extends RotationBase {
 
   constructor(scope: Construct, id: string, props: RotationProps) {
     super(scope, id);
+    requireProps(this, props, 'RotationProps (contacts, startTime, timeZone, recurrence)', 'INPUT');
     checkCount(this, 'contacts', props.contacts, 1, MAX_CONTACTS, 'contacts', 'ROTATION');
     checkString(this, 'rotationName', props.rotationName, { pattern: ROTATION_NAME, format: 'letters, digits and _ only', min: 1, max: 255, code: 'ROTATION' });
+    checkInstance(this, 'startTime', props.startTime, RotationStart, 'a RotationStart (RotationStart.fromIsoString or RotationStart.fromDate)', 'ROTATION_START_TIME');
+    checkInstance(this, 'timeZone', props.timeZone, (z: any) => typeof z?.timezoneName === 'string', 'a TimeZone, such as TimeZone.AMERICA_LOS_ANGELES or TimeZone.of(\'Europe/Dublin\')', 'ROTATION_TIME_ZONE');
+    checkInstance(this, 'recurrence', props.recurrence, RotationRecurrence, 'a RotationRecurrence (RotationRecurrence.daily, weekly or monthly)', 'ROTATION_RECURRENCE');
+    checkRemovalPolicy(this, 'removalPolicy', props.removalPolicy, 'ROTATION');
     const timeZone = props.timeZone.timezoneName;
     checkTimeZone(this, timeZone);
     props.contacts.forEach((contact, i) => checkPersonal(this, contact, `contacts[${i}]`));
-    (props.shiftCoverage ?? []).forEach((c, i) => {
-      checkTime(this, `shiftCoverage[${i}].startTime`, c.startTime, 'SHIFT_COVERAGE');
-      checkTime(this, `shiftCoverage[${i}].endTime`, c.endTime, 'SHIFT_COVERAGE');
-    });
+    checkOncePerRotation(this, props.contacts);
+    checkCount(this, 'shiftCoverage', props.shiftCoverage ?? [], 0, Number.MAX_SAFE_INTEGER, 'coverage times', 'SHIFT_COVERAGE');
+    (props.shiftCoverage ?? []).forEach((c, i) => checkCoverageTime(this, c, i));
 
     const startTime = props.startTime._render(this, timeZone);
     const recurrence = props.recurrence._render(this, props.contacts.length);
@@ -415,6 +435,7 @@ export class Rotation extends RotationBase {
     checkTagsAtSynth(this, resource);
     useReplicationSet(this, props.replicationSet);
     this.rotationArn = resource.attrArn;
+    warnStartBetweenHandOffs(this, this.spec);
   }
 
   /**
@@ -446,6 +467,11 @@ export class Rotation extends RotationBase {
     return this.spec.timeZone;
   }
 
+  /** When the rotation starts, as an instant; undefined while its start or time zone is a token. @internal */
+  public get _startInstant(): number | undefined {
+    return Token.isUnresolved(this.spec.start) || Token.isUnresolved(this.spec.timeZone) ? undefined : startInstant(this.spec);
+  }
+
   private known(what: string): RotationSpec {
     const unresolved = [this.spec.start, this.spec.timeZone, this.spec.numberOfOnCalls, this.spec.multiplier].some((v) => Token.isUnresolved(v));
     if (unresolved) {
@@ -453,6 +479,43 @@ export class Rotation extends RotationBase {
     }
     return this.spec;
   }
+}
+
+/**
+ * Warns when the rotation starts between two hand-offs: its first shift then runs only from the start
+ * to the next hand-off, so the first person's shift is short and the order looks one person off.
+ */
+function warnStartBetweenHandOffs(scope: Rotation, spec: RotationSpec): void {
+  const values = [
+    spec.start,
+    spec.timeZone,
+    ...(spec.daily ?? []),
+    ...(spec.weekly ?? []).flatMap((w) => [w.day, w.time]),
+    ...(spec.monthly ?? []).flatMap((m) => [m.dayOfMonth, m.time]),
+  ];
+  if (values.some((v) => Token.isUnresolved(v))) {
+    return;
+  }
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/.exec(spec.start);
+  if (!m) return;
+  const minutes = Number(m[4]) * 60 + Number(m[5]);
+  const at = (time: string) => {
+    const [h, mi] = time.split(':').map(Number);
+    return h * 60 + mi === minutes && m[6] === '00';
+  };
+  const weekday = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'][new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).getUTCDay()];
+  const handOffs = spec.daily
+    ? spec.daily.map((t) => ({ text: t, hit: at(t) }))
+    : spec.weekly
+      ? spec.weekly.map((w) => ({ text: `${w.day} ${w.time}`, hit: w.day === weekday && at(w.time) }))
+      : (spec.monthly ?? []).map((h) => ({ text: `day ${h.dayOfMonth} ${h.time}`, hit: h.dayOfMonth === Number(m[3]) && at(h.time) }));
+  if (handOffs.length === 0 || handOffs.some((h) => h.hit)) {
+    return;
+  }
+  Annotations.of(scope).addWarningV2(
+    'cdk-incident-manager:Rotation.startBetweenHandOffs',
+    `The rotation starts at ${spec.start} (${spec.timeZone}, ${weekday}), which is not one of its hand-offs (${handOffs.map((h) => h.text).join(', ')}): the first shift runs only from the start to the next hand-off, so the first person's shift is short and the order looks one person off. Start the rotation at a hand-off to give the first person a full shift (README, "Who is on call").`,
+  );
 }
 
 function renderCoverage(coverage?: ShiftCoverage[]): ssmcontacts.CfnRotation.ShiftCoverageProperty[] | undefined {
@@ -464,6 +527,72 @@ function renderCoverage(coverage?: ShiftCoverage[]): ssmcontacts.CfnRotation.Shi
     byDay.set(c.day, [...(byDay.get(c.day) ?? []), { startTime: c.startTime, endTime: c.endTime }]);
   }
   return [...byDay.entries()].map(([dayOfWeek, coverageTimes]) => ({ dayOfWeek, coverageTimes }));
+}
+
+/**
+ * The same person twice in one rotation is refused. The SSM Contacts API reference (CreateRotation:
+ * ContactIds) lists the rotation's contacts "in their shift order" and says nothing of a contact named
+ * twice; the console's rotation form adds each contact once. A person named twice is taken for a
+ * mistake (a copied line): to give someone more shifts, give them a second rotation or a longer
+ * `recurrenceMultiplier`. (README, "What this library assumes".)
+ */
+function checkOncePerRotation(scope: Rotation, contacts: IContact[]): void {
+  contacts.forEach((contact, i) => {
+    const sameArn = (c: IContact) => !Token.isUnresolved(c.contactArn) && c.contactArn === contact.contactArn;
+    const same = (c: IContact) => c === contact || c.node === contact.node || sameArn(c);
+    const first = contacts.findIndex(same);
+    if (first !== i) {
+      throw new IncidentManagerValidationError(
+        scope,
+        `\`contacts[${i}]\``,
+        `${contact.node.path}, already contacts[${first}]`,
+        'name each person once in a rotation (the console adds a contact to a rotation once; give a person more shifts with a second rotation)',
+        'ROTATION',
+      );
+    }
+  });
+}
+
+/** The shortest coverage time: "The length of time between the start and end of a rotation must be at least 30 minutes." */
+const MIN_COVERAGE_MINUTES = 30;
+
+/**
+ * One coverage time: a real day and times, at least 30 minutes long (user guide, "Creating an on-call
+ * schedule and rotation": "The length of time between the start and end of a rotation must be at least
+ * 30 minutes"), counted as the shifts are (an end at or before the start runs past midnight; 23:59 is
+ * the end of the day). A start equal to the end is a whole day, which a warning says.
+ */
+function checkCoverageTime(scope: Rotation, c: ShiftCoverage, i: number): void {
+  requireGiven(scope, `shiftCoverage[${i}]`, c, 'a day, a startTime and an endTime', 'SHIFT_COVERAGE');
+  checkEnum(scope, `shiftCoverage[${i}].day`, c.day, DayOfWeek, 'DayOfWeek', 'SHIFT_COVERAGE', true);
+  checkTime(scope, `shiftCoverage[${i}].startTime`, c.startTime, 'SHIFT_COVERAGE');
+  checkTime(scope, `shiftCoverage[${i}].endTime`, c.endTime, 'SHIFT_COVERAGE');
+  if (Token.isUnresolved(c.startTime) || Token.isUnresolved(c.endTime)) {
+    return;
+  }
+  const minutes = (t: string) => {
+    const [h, m] = t.split(':').map(Number);
+    return h * 60 + m;
+  };
+  const start = minutes(c.startTime);
+  const end = c.endTime === '23:59' ? 24 * 60 : minutes(c.endTime);
+  if (start === end) {
+    Annotations.of(scope).addWarningV2(
+      'cdk-incident-manager:Rotation.wholeDayCoverage',
+      `shiftCoverage[${i}] runs from ${c.startTime} to ${c.endTime}: an end at the start is read as 24 hours, from ${c.startTime} on ${c.day} to ${c.startTime} the next day (README, "Who is on call"). For the whole of ${c.day}, write 00:00 to 23:59, as the console does.`,
+    );
+    return;
+  }
+  const length = end > start ? end - start : end - start + 24 * 60;
+  if (length < MIN_COVERAGE_MINUTES) {
+    throw new IncidentManagerValidationError(
+      scope,
+      `\`shiftCoverage[${i}]\``,
+      `${c.day} ${c.startTime} to ${c.endTime}, ${length} minute${length === 1 ? '' : 's'}`,
+      `last at least ${MIN_COVERAGE_MINUTES} minutes (the Incident Manager user guide's minimum from start to end; an end before the start runs past midnight)`,
+      'SHIFT_COVERAGE',
+    );
+  }
 }
 
 /**
@@ -484,13 +613,47 @@ function checkTimeZone(scope: Where, timeZone: string): void {
   if (/^Etc\/GMT[+-]\d{1,2}$/.test(timeZone)) {
     throw new IncidentManagerValidationError(scope, '`timeZone`', timeZone, `${allowed}, not a fixed-offset Etc/GMT zone (Incident Manager refuses them)`, 'ROTATION_TIME_ZONE');
   }
-  if (knownTimeZones.has(timeZone)) {
+  // "Designators for time zones that don't support Daylight Savings Time rules, such as Pacific
+  // Standard Time (PST) and Pacific Daylight Time (PDT), are not supported" (same page): names without a
+  // region (EST, PST8PDT, CET), which IANA keeps only for compatibility, apart from UTC, AWS's own example.
+  if (!timeZone.includes('/') && timeZone !== 'UTC') {
+    throw new IncidentManagerValidationError(scope, '`timeZone`', timeZone, `${allowed}, not a designator without a region (Incident Manager does not support designators such as PST and PDT)`, 'ROTATION_TIME_ZONE');
+  }
+  if (timeZone === 'UTC' || knownTimeZones.has(timeZone)) {
     return;
   }
+  let resolved: string;
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    knownTimeZones.add(timeZone);
+    resolved = new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
   } catch {
     throw new IncidentManagerValidationError(scope, '`timeZone`', timeZone, allowed, 'ROTATION_TIME_ZONE');
   }
+  // An alias (a Link of the IANA database, such as US/Pacific or Asia/Calcutta) is not a zone of its
+  // own: the names AWS gives (America/Los_Angeles, Asia/Seoul) are canonical zone names, which
+  // aws-cdk-lib's TimeZone lists. An alias is refused, with the canonical name it stands for.
+  const canonical = canonicalOf(resolved);
+  if (canonical !== undefined && canonical !== timeZone) {
+    throw new IncidentManagerValidationError(scope, '`timeZone`', timeZone, `${allowed}: a canonical IANA name, not an alias (use ${canonical})`, 'ROTATION_TIME_ZONE');
+  }
+  knownTimeZones.add(timeZone);
+}
+
+/** Canonical IANA names (aws-cdk-lib's TimeZone list) by the name ICU gives them (Asia/Calcutta for Asia/Kolkata). */
+let byIcuName: Map<string, string> | undefined;
+
+/** The canonical IANA name of a zone ICU resolved to `resolved`, when aws-cdk-lib's TimeZone lists it. */
+function canonicalOf(resolved: string): string | undefined {
+  if (!byIcuName) {
+    byIcuName = new Map();
+    // Region-based names only: ICU resolves PST8PDT, say, to America/Los_Angeles too.
+    for (const name of [...knownTimeZones!].filter((n) => n.includes('/') && !n.startsWith('Etc/'))) {
+      try {
+        const icuName = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+        if (!byIcuName.has(icuName) || icuName === name) byIcuName.set(icuName, name);
+      } catch {
+        // a name this Node.js does not know
+      }
+    }
+  }
+  return byIcuName.get(resolved);
 }

@@ -11,6 +11,7 @@ import {
 import { DocumentLocation, incidentRecordsArn, roleArn, startAutomationArns } from './private/arns';
 import { DocumentParameters, awsRunbookParameters } from './private/aws-runbooks';
 import { IncidentManagerValidationError, Where } from './private/errors';
+import { checkEnum, checkInstance, checkList, isCfnOfType, requireGiven, requireProps } from './private/inputs';
 import { eachInList } from './private/lists';
 import { REGION_NAME, SSM_DOCUMENT_NAME, checkAccountIds, checkCount, checkResponsePlanName, checkString, isUnresolved } from './private/validate';
 
@@ -53,6 +54,11 @@ export class Runbook {
    * synth, the parameters the response plan passes are checked against the ones it declares.
    */
   public static fromCfnDocument(document: ssm.CfnDocument): Runbook {
+    // From JavaScript anything can come: a value that is not a document is reported, with its path, by
+    // the response plan or role that uses the runbook.
+    if (!isCfnOfType('AWS::SSM::Document')(document)) {
+      return new Runbook(undefined as unknown as string, false, undefined, undefined);
+    }
     return new Runbook(document.ref, false, undefined, document);
   }
 
@@ -111,7 +117,7 @@ export class Runbook {
     if (this.arnParts === INVALID_ARN) {
       throw new IncidentManagerValidationError(scope, '`Runbook.fromDocumentArn`', this.documentName, 'be given an ARN of the form arn:<partition>:ssm:<region>:<account>:document/<name>', 'RUNBOOK');
     }
-    checkString(scope, 'runbook document name', this.documentName, { pattern: DOCUMENT_NAME, format: '3 to 128 letters, digits and _ - . : /', code: 'RUNBOOK' });
+    checkString(scope, 'runbook document name', this.documentName, { pattern: DOCUMENT_NAME, format: '3 to 128 letters, digits and _ - . : /', code: 'RUNBOOK', required: true });
     // Names that begin with aws, amazon or amzn are reserved for AWS's own documents (Systems Manager
     // API reference, CreateDocument: Name), whose ARNs carry no account.
     if (!this.arnParts && !this.document && !isUnresolved(this.documentName)) {
@@ -304,6 +310,8 @@ export class RunbookExecutionRole extends iam.Role {
    * the operations account and the plan's name.
    */
   public static roleNameFor(responsePlanName: string): string {
+    // Only its presence is checked: the foundation's cross-account side passes a placeholder for a list token.
+    checkString('RunbookExecutionRole.roleNameFor', 'responsePlanName', responsePlanName, { code: 'RESPONSE_PLAN_NAME', required: true });
     const full = `${IMPACTED_RUNBOOK_ROLE_PREFIX}${responsePlanName}`;
     if (full.length <= 64) {
       return full;
@@ -313,8 +321,12 @@ export class RunbookExecutionRole extends iam.Role {
 
   constructor(scope: Construct, id: string, props: RunbookExecutionRoleProps) {
     const path = scope.node.path ? `${scope.node.path}/${id}` : id;
+    requireProps(path, props, 'RunbookExecutionRoleProps (responsePlanName, runbook)', 'INPUT');
+    requireGiven(path, 'responsePlanName', props.responsePlanName, 'the name of the response plan whose incidents use the role', 'RESPONSE_PLAN_NAME');
     // The name ends up in the trust policy's aws:SourceArn: a malformed one would never match.
     checkResponsePlanName(path, 'responsePlanName', props.responsePlanName);
+    checkInstance(path, 'runbook', props.runbook, Runbook, 'a Runbook (Runbook.awsOwned, fromDocumentName, fromDocumentArn or fromCfnDocument)', 'RUNBOOK');
+    checkEnum(path, 'targetAccount', props.targetAccount, RunbookTargetAccount, 'RunbookTargetAccount', 'RUNBOOK_ROLE');
     if (props.automationAssumeRole && props.targetAccount === RunbookTargetAccount.IMPACTED_ACCOUNT) {
       throw new IncidentManagerValidationError(
         path,
@@ -333,6 +345,7 @@ export class RunbookExecutionRole extends iam.Role {
         'RUNBOOK_ROLE',
       );
     }
+    checkList(path, 'impactedAccounts', props.impactedAccounts, 'RUNBOOK_ROLE');
     checkAccountIds(path, 'impactedAccounts', props.impactedAccounts, 'RUNBOOK_ROLE');
     if (props.impactedAccounts && !Token.isUnresolved(props.impactedAccounts)) {
       // An empty list would grant nothing; it is not "any account", which leaving the prop out means.

@@ -1,8 +1,9 @@
-import { IResource, Lazy, Names, Resource, aws_ram as ram } from 'aws-cdk-lib';
+import { IResource, Lazy, Names, Resource, Stack, Token, aws_ram as ram } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { IContact } from './contact-base';
 import { CONTACT, RESPONSE_PLAN, formatArn, ramPermissionArn } from './private/arns';
 import { IncidentManagerValidationError } from './private/errors';
+import { checkBoolean, checkConstruct, checkList, requireProps } from './private/inputs';
 import { withListTokens } from './private/lists';
 import { ACCOUNT_ID, checkSameEnvironment, checkString, isUnresolved, requireEntries } from './private/validate';
 import { IResponsePlan } from './response-plan';
@@ -108,6 +109,13 @@ export class IncidentManagerShare extends Resource {
 
   constructor(scope: Construct, id: string, props: IncidentManagerShareProps = {}) {
     super(scope, id);
+    requireProps(this, props, 'IncidentManagerShareProps', 'INPUT');
+    // CreateResourceShare: name is required (AWS RAM API reference): an empty name is none.
+    checkString(this, 'shareName', props.shareName, { min: 1, code: 'SHARE' });
+    checkBoolean(this, 'allowExternalPrincipals', props.allowExternalPrincipals, 'SHARE');
+    for (const list of ['responsePlans', 'contacts', 'accounts', 'organizationalUnitArns'] as const) {
+      checkList(this, list, props[list], 'SHARE');
+    }
     const resource = new ram.CfnResourceShare(this, 'Resource', {
       name: props.shareName ?? Names.uniqueResourceName(this, { maxLength: 255 }),
       allowExternalPrincipals: props.allowExternalPrincipals ?? false,
@@ -136,6 +144,7 @@ export class IncidentManagerShare extends Resource {
 
   /** Shares a response plan of this app. */
   public addResponsePlan(plan: IResponsePlan): void {
+    checkConstruct(this, `responsePlans[${this.responsePlans.length}]`, plan, 'a response plan of this app', 'SHARE');
     this.checkOwned(plan, 'response plan');
     this.checkOnce('responsePlans', plan.responsePlanName, this.responsePlans.map((p) => p.responsePlanName));
     this.responsePlans.push(plan);
@@ -144,6 +153,7 @@ export class IncidentManagerShare extends Resource {
 
   /** Shares a contact, escalation plan or on-call schedule of this app. */
   public addContact(contact: IContact): void {
+    checkConstruct(this, `contacts[${this.contacts.length}]`, contact, 'a contact, escalation plan or on-call schedule of this app', 'SHARE');
     this.checkOwned(contact, 'contact');
     this.checkOnce('contacts', contact.contactAlias, this.contacts.map((c) => c.contactAlias));
     this.contacts.push(contact);
@@ -152,19 +162,26 @@ export class IncidentManagerShare extends Resource {
 
   /** Shares with an account (12-digit ID). */
   public addAccount(accountId: string): void {
-    checkString(this, 'accounts[]', accountId, { pattern: ACCOUNT_ID, format: 'a 12-digit account ID', code: 'SHARE' });
+    checkString(this, 'accounts[]', accountId, { pattern: ACCOUNT_ID, format: 'a 12-digit account ID', code: 'SHARE', required: true });
+    // "Sharing a resource makes it available for use by principals outside of the AWS account that
+    // created the resource" (AWS RAM API reference, CreateResourceShare): the owner's own account is not
+    // a principal of its share (README, "What this library assumes").
+    const owner = Stack.of(this).account;
+    if (!isUnresolved(accountId) && !Token.isUnresolved(owner) && accountId === owner) {
+      throw new IncidentManagerValidationError(this, '`accounts`', accountId, `name accounts other than the share's own account ${owner} (it owns the shared resources already)`, 'SHARE');
+    }
     this.addPrincipal('accounts', accountId);
   }
 
   /** Shares with an organizational unit, by ARN. */
   public addOrganizationalUnit(organizationalUnitArn: string): void {
-    checkString(this, 'organizationalUnitArns[]', organizationalUnitArn, { pattern: OU_ARN, format: 'an OU ARN such as arn:aws:organizations::111122223333:ou/o-a1b2c3d4e5/ou-ab12-cdef3456', code: 'SHARE' });
+    checkString(this, 'organizationalUnitArns[]', organizationalUnitArn, { pattern: OU_ARN, format: 'an OU ARN such as arn:aws:organizations::111122223333:ou/o-a1b2c3d4e5/ou-ab12-cdef3456', code: 'SHARE', required: true });
     this.addPrincipal('organizationalUnitArns', organizationalUnitArn);
   }
 
   /** Shares with the whole organization, by ARN. */
   public addOrganization(organizationArn: string): void {
-    checkString(this, 'organizationArn', organizationArn, { pattern: ORGANIZATION_ARN, format: 'an organization ARN such as arn:aws:organizations::111122223333:organization/o-a1b2c3d4e5', code: 'SHARE' });
+    checkString(this, 'organizationArn', organizationArn, { pattern: ORGANIZATION_ARN, format: 'an organization ARN such as arn:aws:organizations::111122223333:organization/o-a1b2c3d4e5', code: 'SHARE', required: true });
     this.addPrincipal('organizationArn', organizationArn);
   }
 

@@ -16,7 +16,7 @@ describe('Contact', () => {
 
     // WHEN
     const contact = new Contact(stack, 'Jane', {
-      alias: 'jane.doe',
+      alias: 'jane-doe',
       displayName: 'Jane Doe',
       channels: [email, sms, voice],
       engagementPlan: [
@@ -30,7 +30,7 @@ describe('Contact', () => {
     const contactL1 = contact.node.findChild('Resource');
     template.hasResource('AWS::SSMContacts::Contact', {
       DeletionPolicy: 'Retain',
-      Properties: { Alias: 'jane.doe', DisplayName: 'Jane Doe', Type: 'PERSONAL' },
+      Properties: { Alias: 'jane-doe', DisplayName: 'Jane Doe', Type: 'PERSONAL' },
     });
     template.resourceCountIs('AWS::SSMContacts::ContactChannel', 3);
     template.hasResource('AWS::SSMContacts::ContactChannel', {
@@ -208,7 +208,7 @@ describe('Contact', () => {
 
     test('GIVEN a bad alias THEN fromContactAlias refuses it', () => {
       const stack = newStack();
-      expect(() => Contact.fromContactAlias(stack, 'Lead', 'Ops Lead')).toThrow('`alias` must be lower-case letters, digits and _ - . only (got "Ops Lead") at Stack/Lead');
+      expect(() => Contact.fromContactAlias(stack, 'Lead', 'Ops Lead')).toThrow('`alias` must be lower-case letters, digits, _ and - only (no dot: the SSM Contacts API refuses one) (got "Ops Lead") at Stack/Lead');
     });
 
     test('GIVEN tokens THEN the importers accept them', () => {
@@ -223,7 +223,7 @@ describe('Contact', () => {
   describe('validation', () => {
     const email = () => ContactChannel.email('jane@example.com');
     test.each([
-      ['an alias with capitals', { alias: 'Jane', displayName: 'Jane' }, '`alias` must be lower-case letters, digits and _ - . only (got "Jane") at Stack/Contact'],
+      ['an alias with capitals', { alias: 'Jane', displayName: 'Jane' }, '`alias` must be lower-case letters, digits, _ and - only (no dot: the SSM Contacts API refuses one) (got "Jane") at Stack/Contact'],
       ['an empty alias', { alias: '', displayName: 'Jane' }, '`alias` must be 1 to 255 characters long (got "") at Stack/Contact'],
       ['an alias too long', { alias: 'a'.repeat(256), displayName: 'Jane' }, `\`alias\` must be 1 to 255 characters long (got "${'a'.repeat(100)}"… (256 characters)) at Stack/Contact [CONTACT_ALIAS]`],
       ['a display name with a dot', { alias: 'jane', displayName: 'Jane D.' }, '`displayName` must be letters, digits, spaces and _ - only (got "Jane D.") at Stack/Contact'],

@@ -127,7 +127,7 @@ describe('EscalationPlan', () => {
     });
 
     test.each([
-      ['a bad alias', { alias: 'SRE', displayName: 'P' }, '`alias` must be lower-case letters, digits and _ - . only (got "SRE") at Stack/Plan'],
+      ['a bad alias', { alias: 'SRE', displayName: 'P' }, '`alias` must be lower-case letters, digits, _ and - only (no dot: the SSM Contacts API refuses one) (got "SRE") at Stack/Plan'],
       ['a bad display name', { alias: 'p', displayName: 'P!' }, '`displayName` must be letters, digits, spaces and _ - only (got "P!") at Stack/Plan'],
     ])('GIVEN %s THEN it is refused', (_name, props, message) => {
       const stack = newStack();

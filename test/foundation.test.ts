@@ -62,7 +62,7 @@ function fullProps(stack: Stack): IncidentManagerFoundationProps {
       { responsePlanName: 'minor', title: 'Minor', impact: Impact.LOW, engagements: ['oncall'], useChatChannel: false },
     ],
     sharing: { accounts: ['444455556666'] },
-    analysisTemplate: { templateName: 'checkout-analysis', content: { sections: [{ id: 'overview', name: 'Overview', components: [] }] } },
+    analysisTemplate: { templateName: 'checkout-analysis', content: { schemaVersion: '1.0', sections: [{ id: 'overview', name: 'Overview', components: [] }] } },
   };
 }
 

@@ -107,7 +107,7 @@ const constructStacks: Array<[string, (stack: Stack) => void]> = [
   ['IncidentManagerShare and PostIncidentAnalysisTemplate', (stack) => {
     const plan = new ResponsePlan(stack, 'Plan', { title: 't', impact: Impact.LOW });
     new IncidentManagerShare(stack, 'Share', { responsePlans: [plan], accounts: ['444455556666'] });
-    new PostIncidentAnalysisTemplate(stack, 'Analysis', { content: { sections: [{ id: 'overview', name: 'Overview', components: [] }] } });
+    new PostIncidentAnalysisTemplate(stack, 'Analysis', { content: { schemaVersion: '1.0', sections: [{ id: 'overview', name: 'Overview', components: [] }] } });
   }],
   ['IncidentManagerOperationsAccount for an organization', (stack) => {
     const plan = new ResponsePlan(stack, 'Plan', { responsePlanName: 'p', title: 't', impact: Impact.LOW });

@@ -232,7 +232,7 @@ describe('OnCallSchedule', () => {
 
   test('GIVEN a bad alias THEN it is refused, and tokens pass', () => {
     const stack = newStack();
-    expect(() => new OnCallSchedule(stack, 'Schedule', { alias: 'SRE', displayName: 'S' })).toThrow('`alias` must be lower-case letters, digits and _ - . only (got "SRE") at Stack/Schedule');
+    expect(() => new OnCallSchedule(stack, 'Schedule', { alias: 'SRE', displayName: 'S' })).toThrow('`alias` must be lower-case letters, digits, _ and - only (no dot: the SSM Contacts API refuses one) (got "SRE") at Stack/Schedule');
     const rotation = Rotation.fromRotationArn(stack, 'R', new CfnParameter(stack, 'RotationArn').valueAsString);
     new OnCallSchedule(stack, 'Tokens', { alias: new CfnParameter(stack, 'Alias').valueAsString, displayName: 'T', rotations: [rotation] });
     expectValidStack(stack).hasResourceProperties('AWS::SSMContacts::Contact', { Plan: [{ RotationIds: [{ Ref: 'RotationArn' }] }] });

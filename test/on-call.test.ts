@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { App, CfnParameter, Duration, Lazy, Stack, TimeZone } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import {
@@ -369,5 +371,91 @@ describe('coverage weeks known only at deployment', () => {
     schedule(stack, false, { requireFullCoverage: true, from: at('2027-01-04T00:00'), weeks });
     expect(() => (stack.node.root as App).synth()).not.toThrow();
     Annotations.fromStack(stack).hasWarning('/Stack/Schedule', Match.stringLikeRegexp('known only at deployment.*coverage.weeksUnresolved'));
+  });
+});
+
+describe('synthesis never reads the clock', () => {
+  /** Synthesizes a fresh app with the clock at `now`: the template's bytes, or the error's message. */
+  type Coverage = { requireFullCoverage: boolean; from?: Date; weeks?: number };
+  function synthAt(now: string, withNights: boolean, coverage: Coverage, context?: Record<string, string>): string {
+    jest.useFakeTimers({ now: new Date(now) });
+    try {
+      const app = new App({ context });
+      const stack = new Stack(app, 'Stack', { env: { account: '111122223333', region: 'us-east-1' } });
+      try {
+        schedule(stack, withNights, coverage as any);
+        const assembly = app.synth();
+        return fs.readFileSync(assembly.getStackByName('Stack').templateFullPath, 'utf-8');
+      } catch (error) {
+        return `error: ${(error as Error).message}`;
+      }
+    } finally {
+      jest.useRealTimers();
+    }
+  }
+
+  test('GIVEN a 24/7 schedule without `from` WHEN synthesized under clocks months apart THEN the templates are byte-identical', () => {
+    // Both clocks are months after the rotations start (4 January 2027): a check from "now" would look
+    // at different weeks; the check starts at the latest rotation start instead.
+    const first = synthAt('2027-03-01T12:00:00Z', true, { requireFullCoverage: true });
+    const second = synthAt('2027-09-15T03:30:00Z', true, { requireFullCoverage: true });
+    expect(first.startsWith('{')).toBe(true);
+    expect(second).toBe(first);
+  });
+
+  test('GIVEN a schedule with gaps and no `from` WHEN synthesized under clocks months apart THEN both fail with the same message, from the latest rotation start', () => {
+    const first = synthAt('2026-06-01T00:00:00Z', false, { requireFullCoverage: true, weeks: 1 });
+    const second = synthAt('2028-01-20T18:00:00Z', false, { requireFullCoverage: true, weeks: 1 });
+    // The rotation starts 2027-01-04 09:00 UTC; its coverage is 09:00-17:00 on weekdays.
+    expect(first).toBe(
+      'error: the on-call schedule must have someone on call at every moment of the 1 weeks from 2027-01-04T09:00:00.000Z (the latest start of its rotations; set coverage.from or the context value cdk-incident-manager:coverageFrom to check other weeks) (coverage.requireFullCoverage); nobody on call 2027-01-04 17:00 to 2027-01-05 09:00, 2027-01-05 17:00 to 2027-01-06 09:00, 2027-01-06 17:00 to 2027-01-07 09:00, 2027-01-07 17:00 to 2027-01-08 09:00, 2027-01-08 17:00 to 2027-01-11 09:00 (Etc/UTC) (got "5 times with nobody on call") at Stack/Schedule [ON_CALL_COVERAGE]',
+    );
+    expect(second).toBe(first);
+  });
+
+  test('GIVEN the context value a pipeline sets THEN the checked weeks start there, and `from` wins over it', () => {
+    const fromContext = synthAt('2030-01-01T00:00:00Z', false, { requireFullCoverage: true, weeks: 1 }, { 'cdk-incident-manager:coverageFrom': '2027-02-01' });
+    expect(fromContext).toContain('of the 1 weeks from 2027-02-01T00:00:00.000Z (coverage.requireFullCoverage); nobody on call 2027-02-01 00:00 to 2027-02-01 09:00,');
+    const fromProp = synthAt('2030-01-01T00:00:00Z', false, { requireFullCoverage: true, weeks: 1, from: new Date('2027-03-01T00:00:00Z') }, { 'cdk-incident-manager:coverageFrom': '2027-02-01' });
+    expect(fromProp).toContain('of the 1 weeks from 2027-03-01T00:00:00.000Z (coverage.requireFullCoverage)');
+  });
+
+  test.each(['next monday', '2027-03-01T09:00', '2027-02-30'])('GIVEN the context value %p THEN it is an error naming it', (value) => {
+    expect(synthAt('2030-01-01T00:00:00Z', true, { requireFullCoverage: true }, { 'cdk-incident-manager:coverageFrom': value })).toBe(
+      `error: the context value \`cdk-incident-manager:coverageFrom\` must be an ISO 8601 date (2027-03-01) or date and time with an offset (2027-03-01T09:00:00Z) (got ${JSON.stringify(value)}) at Stack/Schedule [ON_CALL_COVERAGE]`,
+    );
+  });
+
+  test('GIVEN a foundation with the coverage check WHEN synthesized under clocks months apart THEN every template is byte-identical', () => {
+    const synth = (now: string) => {
+      jest.useFakeTimers({ now: new Date(now) });
+      try {
+        const app = new App();
+        const stack = new Stack(app, 'Stack', { env: { account: '111122223333', region: 'us-east-1' } });
+        new IncidentManagerFoundation(stack, 'IM', {
+          existingReplicationSet: ReplicationSet.fromAccount(stack, 'RS', { replicationRegions: ['us-east-1', 'us-west-2'] }),
+          coverage: { requireFullCoverage: true },
+          nestedStacks: true,
+          contacts: [{ alias: 'a', displayName: 'A', email: 'a@example.com' }],
+          onCallSchedules: [{ alias: 'all-day', displayName: 'All day', rotations: [{ contacts: ['a'], startTime: start('2027-01-04T09:00'), timeZone: UTC, recurrence: daily('09:00') }] }],
+          escalationPlans: [{ alias: 'esc', displayName: 'Esc', stages: [{ duration: Duration.minutes(5), targets: ['all-day'] }] }],
+        });
+        const assembly = app.synth();
+        return assembly.stacks.map((s) => fs.readFileSync(s.templateFullPath, 'utf-8')).concat(
+          fs.readdirSync(assembly.directory).filter((f) => f.endsWith('.nested.template.json')).sort().map((f) => fs.readFileSync(path.join(assembly.directory, f), 'utf-8')),
+        );
+      } finally {
+        jest.useRealTimers();
+      }
+    };
+    const first = synth('2027-02-01T00:00:00Z');
+    expect(first.length).toBeGreaterThan(1);
+    expect(synth('2027-11-20T17:45:00Z')).toEqual(first);
+  });
+
+  test('GIVEN the library source THEN nothing in it reads the clock', () => {
+    const read = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? read(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+    const offenders = read(path.join(__dirname, '..', 'src')).filter((f) => /Date\.now\(\)|new Date\(\)/.test(fs.readFileSync(f, 'utf-8')));
+    expect(offenders).toEqual([]);
   });
 });

@@ -115,7 +115,7 @@ describe('ReplicationSet', () => {
       [
         'a malformed Region',
         () => [{ region: 'US East' }],
-        '`regions[].region` must be a Region name such as us-east-1 (got "US East") at Stack/ReplicationSet',
+        '`regions[0].region` must be a Region name such as us-east-1 (got "US East") at Stack/ReplicationSet',
       ],
     ])('GIVEN %s THEN the error names the value and what is allowed', (_name, regions, message) => {
       const stack = newStack();

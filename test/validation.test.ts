@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, CfnParameter, CfnResource, Duration, Fn, RemovalPolicy, Stack, Tags, TimeZone, Token, aws_iam as iam, aws_kms as kms, aws_sns as sns } from 'aws-cdk-lib';
+import { App, CfnParameter, CfnResource, Duration, Fn, RemovalPolicy, Stack, Tags, TimeZone, Token, aws_chatbot as chatbot, aws_events as events, aws_iam as iam, aws_kms as kms, aws_sns as sns } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { IConstruct } from 'constructs';
 import {
@@ -23,11 +23,13 @@ import {
   ReplicationSet,
   ResponsePlan,
   ResponsePlanProps,
+  ResponsePlanTarget,
   Rotation,
   RotationProps,
   RotationRecurrence,
   RotationStart,
   Runbook,
+  RunbookExecutionRole,
   RunbookTargetAccount,
 } from '../src';
 import { ACCOUNT, newStack } from './support/stacks';
@@ -97,9 +99,11 @@ const plan = (stack: Stack, over: Partial<ResponsePlanProps> = {}) =>
 
 describe('validation tables', () => {
   table<string>('Contact alias (CFN: 1 to 255, ^[a-z0-9_\\-.]*$)', (s, v) => new Contact(s, 'C', { alias: v, displayName: 'Jane' }), [
-    { rule: 'upper case', bad: 'Jane', boundary: 'jane_doe-1.x', message: '`alias` must be lower-case letters, digits and _ - . only (got "Jane") at Stack/C [CONTACT_ALIAS]' },
+    { rule: 'upper case', bad: 'Jane', boundary: 'jane_doe-1', message: '`alias` must be lower-case letters, digits, _ and - only (no dot: the SSM Contacts API refuses one) (got "Jane") at Stack/C [CONTACT_ALIAS]' },
     { rule: 'length', bad: 'a'.repeat(256), boundary: 'a'.repeat(255), message: `\`alias\` must be 1 to 255 characters long (got "${'a'.repeat(100)}"… (256 characters)) at Stack/C [CONTACT_ALIAS]` },
     { rule: 'empty', bad: '', boundary: 'a', message: '`alias` must be 1 to 255 characters long (got "") at Stack/C [CONTACT_ALIAS]' },
+    // SSM Contacts API reference, CreateContact: Alias ^[a-z0-9_\-]*$ (the CloudFormation schema allows a dot).
+    { rule: 'a dot, which the API refuses', bad: 'jane.doe', boundary: 'jane-doe', message: '`alias` must be lower-case letters, digits, _ and - only (no dot: the SSM Contacts API refuses one) (got "jane.doe") at Stack/C [CONTACT_ALIAS]' },
   ]);
 
   table<string>('Contact display name (CFN: 1 to 255, ^[a-zA-Z0-9_\\-\\s]*$)', (s, v) => new Contact(s, 'C', { alias: 'jane', displayName: v }), [
@@ -257,8 +261,10 @@ describe('validation tables', () => {
   table<number>('Runbook parameters (at most 200)', (s, v) => plan(s, { runbook: { runbook: Runbook.fromDocumentName('Restart'), parameters: Object.fromEntries(Array.from({ length: v }, (_, i) => [`P${i}`, ['x']])) } }), [
     { rule: '201', bad: 201, boundary: 200, message: '`runbook.parameters` must have 0 to 200 parameters (got "201 parameters") at Stack/Plan [RUNBOOK_PARAMETERS]' },
   ]);
-  table<number>('Values of a runbook parameter (at most 10)', (s, v) => plan(s, { runbook: { runbook: Runbook.fromDocumentName('Restart'), parameters: { P: Array(v).fill('x') } } }), [
-    { rule: '11', bad: 11, boundary: 10, message: '`runbook.parameters["P"]` must have 0 to 10 values (got "11 values") at Stack/Plan [RUNBOOK_PARAMETERS]' },
+  table<number>('Values of a runbook parameter (1 to 10)', (s, v) => plan(s, { runbook: { runbook: Runbook.fromDocumentName('Restart'), parameters: { P: Array(v).fill('x') } } }), [
+    { rule: '11', bad: 11, boundary: 10, message: '`runbook.parameters["P"]` must have 1 to 10 values (got "11 values") at Stack/Plan [RUNBOOK_PARAMETERS]' },
+    // The API accepts an empty list, which would start the runbook without a value at every incident (library decision).
+    { rule: 'none', bad: 0, boundary: 1, message: '`runbook.parameters["P"]` must have 1 to 10 values (got "0 values") at Stack/Plan [RUNBOOK_PARAMETERS]' },
   ]);
   table<string>('Runbook parameter name (1 to 50)', (s, v) => plan(s, { runbook: { runbook: Runbook.fromDocumentName('Restart'), dynamicParameters: { [v]: DynamicParameterValue.INCIDENT_RECORD_ARN } } }), [
     { rule: '51 characters', bad: 'p'.repeat(51), boundary: 'p'.repeat(50), message: '`runbook.dynamicParameters name` must be 1 to 50 characters long', token: false },
@@ -291,7 +297,7 @@ describe('validation tables', () => {
     { rule: '0', bad: 0, boundary: 1, message: '(got "0 Regions") at Stack/Set [REPLICATION_SET_REGIONS]' },
   ]);
   table<string>('Replication set Region name', (s, v) => new ReplicationSet(s, 'Set', { regions: [{ region: v }, { region: 'us-west-2' }] }), [
-    { rule: 'no number', bad: 'us-east', boundary: 'ap-southeast-2', message: '`regions[].region` must be a Region name such as us-east-1 (got "us-east") at Stack/Set [REPLICATION_SET_REGIONS]' },
+    { rule: 'no number', bad: 'us-east', boundary: 'ap-southeast-2', message: '`regions[0].region` must be a Region name such as us-east-1 (got "us-east") at Stack/Set [REPLICATION_SET_REGIONS]' },
   ]);
 
   table<string>('Key alias (KMS CreateAlias: letters, digits, / _ -; not alias/aws/)', (s, v) => new IncidentManagerKey(s, 'Key', { alias: v }), [
@@ -307,33 +313,35 @@ describe('validation tables', () => {
     { rule: '11 digits', bad: '44445555666', boundary: '444455556666', message: '`accounts[]` must be a 12-digit account ID (got "44445555666") at Stack/Share [SHARE]' },
   ]);
 
-  table<string>('Analysis template name (3 to 128, not reserved)', (s, v) => new PostIncidentAnalysisTemplate(s, 'A', { templateName: v, content: { sections: [{ id: 'overview', name: 'Overview', components: [] }] } }), [
+  table<string>('Analysis template name (3 to 128, not reserved)', (s, v) => new PostIncidentAnalysisTemplate(s, 'A', { templateName: v, content: { schemaVersion: '1.0', sections: [{ id: 'overview', name: 'Overview', components: [] }] } }), [
     { rule: 'an amzn prefix', bad: 'Amzn-analysis', boundary: 'analysis-amzn', message: '`templateName` must not begin with aws, amazon or amzn (in any case): Systems Manager reserves those names (got "Amzn-analysis") at Stack/A [ANALYSIS_TEMPLATE]' },
     { rule: 'a slash', bad: 'team/analysis', boundary: 'team_analysis-1.0', message: '`templateName` must be 3 to 128 letters, digits and _ - . (got "team/analysis") at Stack/A [ANALYSIS_TEMPLATE]' },
   ]);
   // The content as JSON is `v` bytes: the description fills what the other fields leave.
   const sections = [{ id: 'overview', name: 'Overview', components: [] }];
-  const sized = (bytes: number) => ({ sections, description: 'x'.repeat(bytes - JSON.stringify({ sections, description: '' }).length) });
+  const sized = (bytes: number) => ({ schemaVersion: '1.0', sections, description: 'x'.repeat(bytes - JSON.stringify({ schemaVersion: '1.0', sections, description: '' }).length) });
   table<number>('Analysis template content (Systems Manager documents: 64 KB)', (s, v) => new PostIncidentAnalysisTemplate(s, 'A', { content: sized(v) }), [
     { rule: 'one byte over', bad: 64 * 1024 + 1, boundary: 64 * 1024, message: '`content` must be at most 65536 bytes, the size limit of a Systems Manager document (got "65537 bytes") at Stack/A [ANALYSIS_TEMPLATE]' },
   ]);
   table<any>('Analysis template content (an object)', (s, v) => new PostIncidentAnalysisTemplate(s, 'A', { content: v }), [
-    { rule: 'a string', bad: '{"sections":[]}', boundary: { sections }, message: '`content` must be the template document as an object (its JSON, parsed) (got "a string") at Stack/A [ANALYSIS_TEMPLATE]', token: false },
+    { rule: 'a string', bad: '{"sections":[]}', boundary: { schemaVersion: '1.0', sections }, message: '`content` must be the template document as an object (its JSON, parsed) (got "a string") at Stack/A [ANALYSIS_TEMPLATE]', token: false },
     {
       rule: 'the whole GetDocument response',
       bad: { Name: 'AWSIncidents-PostIncidentAnalysisTemplate', DocumentFormat: 'JSON', Content: '{"sections":[]}' },
-      boundary: JSON.parse(JSON.stringify({ sections })),
+      boundary: JSON.parse(JSON.stringify({ schemaVersion: '1.0', sections })),
       message: '`content` must be the template itself: JSON.parse(response.Content), not the whole GetDocument response (got "a GetDocument response (with Content, Name, DocumentFormat)") at Stack/A [ANALYSIS_TEMPLATE]',
       token: false,
     },
-    { rule: 'no section', bad: { sections: [] }, boundary: { sections }, message: '`content.sections` must be a non-empty list of sections, as in AWSIncidents-PostIncidentAnalysisTemplate (got "an empty list") at Stack/A [ANALYSIS_TEMPLATE]', token: false },
-    { rule: 'sections not a list', bad: { sections: { id: 'overview' } }, boundary: { sections }, message: '`content.sections` must be a non-empty list of sections, as in AWSIncidents-PostIncidentAnalysisTemplate (got "object") at Stack/A [ANALYSIS_TEMPLATE]', token: false },
-    { rule: 'a section without a name', bad: { sections: [{ id: 'overview' }] }, boundary: { sections }, message: '`content.sections[0]` must be a section with a string `id` and `name`, as in AWSIncidents-PostIncidentAnalysisTemplate', token: false },
-    { rule: 'components not a list', bad: { sections: [{ id: 'a', name: 'A', components: {} }] }, boundary: { sections }, message: '`content.sections[0].components` must be a list of components (got "object") at Stack/A [ANALYSIS_TEMPLATE]', token: false },
+    // Every Systems Manager document names its schemaVersion (Systems Manager user guide, "Data elements and parameters").
+    { rule: 'no schemaVersion', bad: { sections }, boundary: { schemaVersion: '1.0', sections }, message: '`content.schemaVersion` must be given as a string: the schemaVersion of AWSIncidents-PostIncidentAnalysisTemplate\'s content, which every Systems Manager document names (got nothing) at Stack/A [ANALYSIS_TEMPLATE]', token: false },
+    { rule: 'no section', bad: { schemaVersion: '1.0', sections: [] }, boundary: { schemaVersion: '1.0', sections }, message: '`content.sections` must be a non-empty list of sections, as in AWSIncidents-PostIncidentAnalysisTemplate (got "an empty list") at Stack/A [ANALYSIS_TEMPLATE]', token: false },
+    { rule: 'sections not a list', bad: { schemaVersion: '1.0', sections: { id: 'overview' } }, boundary: { schemaVersion: '1.0', sections }, message: '`content.sections` must be a non-empty list of sections, as in AWSIncidents-PostIncidentAnalysisTemplate (got "object") at Stack/A [ANALYSIS_TEMPLATE]', token: false },
+    { rule: 'a section without a name', bad: { schemaVersion: '1.0', sections: [{ id: 'overview' }] }, boundary: { schemaVersion: '1.0', sections }, message: '`content.sections[0]` must be a section with a string `id` and `name`, as in AWSIncidents-PostIncidentAnalysisTemplate', token: false },
+    { rule: 'components not a list', bad: { schemaVersion: '1.0', sections: [{ id: 'a', name: 'A', components: {} }] }, boundary: { schemaVersion: '1.0', sections }, message: '`content.sections[0].components` must be a list of components (got "object") at Stack/A [ANALYSIS_TEMPLATE]', token: false },
     {
       rule: 'a section id twice',
-      bad: { sections: [...sections, { id: 'overview', name: 'Again', components: [] }] },
-      boundary: { sections: [...sections, { id: 'questions', name: 'Incident questions', components: [] }] },
+      bad: { schemaVersion: '1.0', sections: [...sections, { id: 'overview', name: 'Again', components: [] }] },
+      boundary: { schemaVersion: '1.0', sections: [...sections, { id: 'questions', name: 'Incident questions', components: [] }] },
       message: '`content.sections[1]` must have an id no other section has (got "overview") at Stack/A [ANALYSIS_TEMPLATE]',
       token: false,
     },
@@ -572,7 +580,7 @@ describe('RemovalPolicy.SNAPSHOT on Incident Manager resources', () => {
     ['an on-call schedule', (s, removalPolicy) => new OnCallSchedule(s, 'O', { alias: 'oncall', displayName: 'On call', rotations: [rotation(s)], removalPolicy }), 'AWS::SSMContacts::Contact', 'Stack/O'],
     ['a rotation', (s, removalPolicy) => rotation(s, { removalPolicy }), 'AWS::SSMContacts::Rotation', 'Stack/Rotation'],
     ['a replication set', (s, removalPolicy) => new ReplicationSet(s, 'R', { regions: [{ region: 'us-east-1' }, { region: 'us-west-2' }], deletionProtection: false, removalPolicy }), 'AWS::SSMIncidents::ReplicationSet', 'Stack/R'],
-    ['an analysis template', (s, removalPolicy) => new PostIncidentAnalysisTemplate(s, 'A', { content: { sections: [{ id: 'overview', name: 'Overview', components: [] }] }, removalPolicy }), 'AWS::SSM::Document', 'Stack/A'],
+    ['an analysis template', (s, removalPolicy) => new PostIncidentAnalysisTemplate(s, 'A', { content: { schemaVersion: '1.0', sections: [{ id: 'overview', name: 'Overview', components: [] }] }, removalPolicy }), 'AWS::SSM::Document', 'Stack/A'],
   ])('GIVEN %s with RemovalPolicy.SNAPSHOT THEN it is refused', (_name, make, type, where) => {
     expect(() => make(newStack(), RemovalPolicy.SNAPSHOT)).toThrow(
       `\`removalPolicy\` must ${ALLOWED}: CloudFormation cannot snapshot ${type} (cfn-lint E3035) (got "RemovalPolicy.SNAPSHOT") at ${where} [REMOVAL_POLICY]`,
@@ -597,6 +605,253 @@ describe('RemovalPolicy.SNAPSHOT on Incident Manager resources', () => {
     plan(third).applyRemovalPolicy(RemovalPolicy.SNAPSHOT);
     expect(() => (third.node.root as App).synth()).toThrow(
       `the removal policy of Stack/Plan/Resource must ${ALLOWED}: CloudFormation cannot snapshot AWS::SSMIncidents::ResponsePlan (cfn-lint E3035) (got "RemovalPolicy.SNAPSHOT") at Stack/Plan [REMOVAL_POLICY]`,
+    );
+  });
+});
+
+/*
+ * Bad input as JavaScript or another jsii language passes it: jsii checks neither enums nor required
+ * props at run time, so every value below reaches the library. Each is refused with the library's
+ * error (construct path, the prop as written, the value, what is allowed, the code), never a TypeError
+ * or the L1's "supplied properties not correct".
+ */
+describe('bad input from JavaScript and rules the API adds to the CloudFormation schema', () => {
+  const js: any = {
+    Contact,
+    EscalationPlan,
+    OnCallSchedule,
+    Rotation,
+    ResponsePlan,
+    IncidentManagerShare,
+    PostIncidentAnalysisTemplate,
+    ReplicationSet,
+    IncidentManagerFoundation,
+    RunbookExecutionRole,
+  };
+  const personal = (s: Stack, alias: string) => new Contact(s, `P-${alias}`, { alias, displayName: alias });
+  const rotationWith = (s: Stack, over: any) => new Rotation(s, 'R', { contacts: over.contacts ?? [personal(s, 'ann')], startTime: RotationStart.fromIsoString('2027-01-04T09:00'), timeZone: TimeZone.AMERICA_LOS_ANGELES, recurrence: weekly, ...over });
+  const aws = Runbook.awsOwned('AWSIncidents-CriticalIncidentRunbookTemplate');
+  const existing = (s: Stack) => ReplicationSet.fromAccount(s, 'RS', { replicationRegions: ['us-east-1', 'us-west-2'] });
+  const days = 'one of DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY, DayOfWeek.SATURDAY, DayOfWeek.SUNDAY';
+
+  test.each<[string, (s: Stack) => void, string]>([
+    // Enums (CloudFormation schemas: Rotation DayOfWeek, ResponsePlan TargetAccount and VariableType; API: impact 1 to 5).
+    ['a day of the week that is not one', (s) => rotationWith(s, { recurrence: RotationRecurrence.weekly({ handOffs: [{ day: 'MONDAY' as any, handOffTime: '09:00' }] }) }),
+      `\`recurrence.handOffs[0].day\` must be ${days} (got "MONDAY") at Stack/R [ROTATION_RECURRENCE]`],
+    ['a coverage day that is not one', (s) => rotationWith(s, { shiftCoverage: [{ day: 'Mon', startTime: '09:00', endTime: '17:00' }] }),
+      `\`shiftCoverage[0].day\` must be ${days} (got "Mon") at Stack/R [SHIFT_COVERAGE]`],
+    ['an impact that is not one', (s) => plan(s, { impact: 'SEVERE' as any }),
+      '`impact` must be one of Impact.CRITICAL, Impact.HIGH, Impact.MEDIUM, Impact.LOW, Impact.NO_IMPACT (got "SEVERE") at Stack/Plan [INCIDENT_TEMPLATE]'],
+    ['an impact as its number', (s) => plan(s, { impact: 1 as any }),
+      '`impact` must be one of Impact.CRITICAL, Impact.HIGH, Impact.MEDIUM, Impact.LOW, Impact.NO_IMPACT (got 1) at Stack/Plan [INCIDENT_TEMPLATE]'],
+    ['a target account that is not one', (s) => plan(s, { runbook: { runbook: aws, targetAccount: 'OTHER_ACCOUNT' as any } }),
+      '`runbook.targetAccount` must be one of RunbookTargetAccount.RESPONSE_PLAN_OWNER_ACCOUNT, RunbookTargetAccount.IMPACTED_ACCOUNT (got "OTHER_ACCOUNT") at Stack/Plan [RUNBOOK_ROLE]'],
+    ['a dynamic parameter variable that is not one', (s) => plan(s, { runbook: { runbook: aws, dynamicParameters: { IncidentArn: 'INCIDENT_ARN' as any } } }),
+      '`runbook.dynamicParameters["IncidentArn"]` must be one of DynamicParameterValue.INCIDENT_RECORD_ARN, DynamicParameterValue.INVOLVED_RESOURCES (got "INCIDENT_ARN") at Stack/Plan [RUNBOOK_PARAMETERS]'],
+    ['a foundation encryption that is not one', (s) => new IncidentManagerFoundation(s, 'IM', { regions: ['us-east-1'], encryption: 'KMS' as any }),
+      '`encryption` must be one of FoundationEncryption.CUSTOMER_MANAGED_KEY, FoundationEncryption.AWS_OWNED_KEY (got "KMS") at Stack/IM [FOUNDATION]'],
+    // Required props left out.
+    ['a contact without props', (s) => new js.Contact(s, 'C'),
+      '`props` must be given: an object of ContactProps (alias, displayName) (got nothing) at Stack/C [INPUT]'],
+    ['a contact without an alias', (s) => new js.Contact(s, 'C', { displayName: 'Ann' }),
+      '`alias` must be given: lower-case letters, digits, _ and - only (no dot: the SSM Contacts API refuses one), 1 to 255 characters (got nothing) at Stack/C [CONTACT_ALIAS]'],
+    ['a rotation without a time zone', (s) => rotationWith(s, { timeZone: undefined }),
+      "`timeZone` must be given: a TimeZone, such as TimeZone.AMERICA_LOS_ANGELES or TimeZone.of('Europe/Dublin') (got nothing) at Stack/R [ROTATION_TIME_ZONE]"],
+    ['a rotation whose start time is a string', (s) => rotationWith(s, { startTime: '2027-01-04T09:00' }),
+      '`startTime` must be a RotationStart (RotationStart.fromIsoString or RotationStart.fromDate) (got a string) at Stack/R [ROTATION_START_TIME]'],
+    ['a weekly recurrence without hand-offs', (s) => rotationWith(s, { recurrence: (RotationRecurrence as any).weekly({}) }),
+      '`recurrence.handOffs` must be given: a list of 1 or more hand-offs (got nothing) at Stack/R [ROTATION_RECURRENCE]'],
+    ['an escalation stage without a duration', (s) => new js.EscalationPlan(s, 'E', { alias: 'e', displayName: 'E', stages: [{ targets: [{ contact: personal(s, 'ann') }] }] }),
+      '`stages[0].duration` must be given: a Duration of whole minutes from 0 to 30, such as Duration.minutes(1) (got nothing) at Stack/E [ESCALATION_PLAN]'],
+    ['a response plan without a title (not the L1 text)', (s) => plan(s, { title: undefined as any }),
+      '`title` must be given: up to 200 characters (got nothing) at Stack/Plan [INCIDENT_TEMPLATE]'],
+    ['a title that is a number (not the L1 text)', (s) => plan(s, { title: 5 as any }),
+      '`title` must be a string: up to 200 characters (got a number) at Stack/Plan [INCIDENT_TEMPLATE]'],
+    ['a replication set Region without its name', (s) => new js.ReplicationSet(s, 'Set', { regions: [{}] }),
+      '`regions[0].region` must be given: a Region name such as us-east-1, up to 20 characters (got nothing) at Stack/Set [REPLICATION_SET_REGIONS]'],
+    ['an analysis template without content', (s) => new js.PostIncidentAnalysisTemplate(s, 'A', {}),
+      '`content` must be given: the template document as an object (the content of AWSIncidents-PostIncidentAnalysisTemplate, with your questions) (got nothing) at Stack/A [ANALYSIS_TEMPLATE]'],
+    ['a foundation schedule without rotations', (s) => new IncidentManagerFoundation(s, 'IM', { existingReplicationSet: existing(s), onCallSchedules: [{ alias: 'o', displayName: 'O' } as any] }),
+      'in `onCallSchedules[0]` of the foundation Stack/IM: `onCallSchedules[0].rotations` must be given: a list of 1 to 8 rotations (got nothing) at Stack/IM [FOUNDATION]'],
+    ['a chat channel whose Slack entry is not a configuration', (s) => new ChatChannel(s, 'Chat', { slackChannels: [{} as any] }),
+      '`slackChannels[0]` must be a Slack channel configuration (chatbot.SlackChannelConfiguration, or one imported by ARN) (got an object) at Stack/Chat [CHAT_CHANNEL]'],
+    // SSM Contacts API, CreateContact: Alias ^[a-z0-9_\-]*$; the response plan schema's engagements refuse a dot too.
+    ['an imported contact whose alias has a dot', (s) => plan(s, { engagements: [Contact.fromContactArn(s, 'Imported', `arn:aws:ssm-contacts:us-east-1:${ACCOUNT}:contact/ann.lee`)] }),
+      '`contactArn` must be an ARN whose alias is lower-case letters, digits, _ and - only (no dot: the SSM Contacts API refuses one) (got "ann.lee") at Stack/Imported [CONTACT_ALIAS]'],
+    // AWS::SSMIncidents::ResponsePlan SsmAutomation.RoleArn: [^.]+ after the account.
+    ['a runbook role whose ARN has a dot', (s) => plan(s, { runbook: { runbook: aws, role: iam.Role.fromRoleArn(s, 'Role', `arn:aws:iam::${ACCOUNT}:role/ops.runbook`) } }),
+      `\`runbook.role\` must be an IAM role ARN of the aws, aws-cn or aws-us-gov partition without a dot in its name or path (the AWS::SSMIncidents::ResponsePlan schema refuses a dot in SsmAutomation.RoleArn) (got "arn:aws:iam::${ACCOUNT}:role/ops.runbook") at Stack/Plan [RUNBOOK_ROLE]`],
+    ['a runbook role of this app named with a dot', (s) => plan(s, { runbook: { runbook: aws, role: new iam.Role(s, 'Role', { roleName: 'ops.runbook', assumedBy: new iam.ServicePrincipal('ssm-incidents.amazonaws.com') }) } }),
+      '`runbook.role` must be an IAM role ARN of the aws, aws-cn or aws-us-gov partition without a dot in its name or path (the AWS::SSMIncidents::ResponsePlan schema refuses a dot in SsmAutomation.RoleArn) (got "Stack/Role named ops.runbook") at Stack/Plan [RUNBOOK_ROLE]'],
+    // AWS RAM: a share is for principals outside the owner's account; CreateResourceShare requires a name.
+    ['a share with its own account', (s) => new IncidentManagerShare(s, 'Share', { accounts: [ACCOUNT], responsePlans: [plan(s)] }),
+      `\`accounts\` must name accounts other than the share's own account ${ACCOUNT} (it owns the shared resources already) (got "${ACCOUNT}") at Stack/Share [SHARE]`],
+    ['a share with an empty name', (s) => new IncidentManagerShare(s, 'Share', { shareName: '', accounts: ['444455556666'], responsePlans: [plan(s)] }),
+      '`shareName` must be at least 1 character long (got "") at Stack/Share [SHARE]'],
+    // User guide, "Creating an on-call schedule and rotation": at least 30 minutes between start and end.
+    ['a coverage window of 15 minutes', (s) => rotationWith(s, { shiftCoverage: [{ day: DayOfWeek.MONDAY, startTime: '09:00', endTime: '09:15' }] }),
+      "`shiftCoverage[0]` must last at least 30 minutes (the Incident Manager user guide's minimum from start to end; an end before the start runs past midnight) (got \"MON 09:00 to 09:15, 15 minutes\") at Stack/R [SHIFT_COVERAGE]"],
+    ['a coverage window of 20 minutes past midnight', (s) => rotationWith(s, { shiftCoverage: [{ day: DayOfWeek.MONDAY, startTime: '23:50', endTime: '00:10' }] }),
+      "`shiftCoverage[0]` must last at least 30 minutes (the Incident Manager user guide's minimum from start to end; an end before the start runs past midnight) (got \"MON 23:50 to 00:10, 20 minutes\") at Stack/R [SHIFT_COVERAGE]"],
+    ['the same person twice in a rotation', (s) => {
+      const ann = personal(s, 'ann');
+      rotationWith(s, { contacts: [ann, personal(s, 'bob'), ann] });
+    }, '`contacts[2]` must name each person once in a rotation (the console adds a contact to a rotation once; give a person more shifts with a second rotation) (got "Stack/P-ann, already contacts[0]") at Stack/R [ROTATION]'],
+    // A Teams entry's role is the role its configuration runs as.
+    ['a Teams entry whose role is another role', (s) => {
+      const runsAs = new iam.Role(s, 'RunsAs', { assumedBy: new iam.ServicePrincipal('chatbot.amazonaws.com') });
+      const other = new iam.Role(s, 'Other', { assumedBy: new iam.ServicePrincipal('chatbot.amazonaws.com') });
+      const configuration = new chatbot.CfnMicrosoftTeamsChannelConfiguration(s, 'Teams', { configurationName: 'incidents', iamRoleArn: runsAs.roleArn, teamId: 'team', teamsChannelId: 'channel', teamsTenantId: 'tenant' });
+      new ChatChannel(s, 'Chat', { teamsChannels: [{ configuration, role: other }] });
+    }, "`teamsChannels[0].role` must be the role the channel configuration Stack/Teams runs as (its iamRoleArn): that role gets the responders' permissions (got \"Stack/Other\") at Stack/Chat [CHAT_CHANNEL]"],
+    // EventBridge uses a target role of the rule's own account.
+    ['an EventBridge target role of another account', (s) => {
+      const rule = new events.Rule(s, 'Rule', { eventPattern: { source: ['aws.health'] } });
+      rule.addTarget(new ResponsePlanTarget(plan(s), { role: iam.Role.fromRoleArn(s, 'Role', 'arn:aws:iam::444455556666:role/start-incidents') }));
+    }, `\`role\` of a ResponsePlanTarget must be a role of the rule's own account ${ACCOUNT} (EventBridge uses a target role of the rule's account; leave it out and the target creates one) (got "arn:aws:iam::444455556666:role/start-incidents of account 444455556666") at Stack/Rule [RULE_TARGET]`],
+    // Time zones: AWS names canonical IANA zones (America/Los_Angeles, UTC, Asia/Seoul) and no designators.
+    ['a time zone alias', (s) => rotationWith(s, { timeZone: TimeZone.of('US/Pacific') }),
+      '`timeZone` must be an IANA time zone name such as America/Los_Angeles or UTC: a canonical IANA name, not an alias (use America/Los_Angeles) (got "US/Pacific") at Stack/R [ROTATION_TIME_ZONE]'],
+    ['a time zone alias ICU keeps as its own name', (s) => rotationWith(s, { timeZone: TimeZone.of('Asia/Calcutta') }),
+      '`timeZone` must be an IANA time zone name such as America/Los_Angeles or UTC: a canonical IANA name, not an alias (use Asia/Kolkata) (got "Asia/Calcutta") at Stack/R [ROTATION_TIME_ZONE]'],
+    ['a designator without a region', (s) => rotationWith(s, { timeZone: TimeZone.of('PST8PDT') }),
+      '`timeZone` must be an IANA time zone name such as America/Los_Angeles or UTC, not a designator without a region (Incident Manager does not support designators such as PST and PDT) (got "PST8PDT") at Stack/R [ROTATION_TIME_ZONE]'],
+    // Other values of the wrong type.
+    ['deferActivation as a string', (s) => new Contact(s, 'C', { alias: 'ann', displayName: 'Ann', channels: [ContactChannel.email('ann@example.com', { deferActivation: 'yes' as any })] }),
+      '`deferActivation` must be true or false (got "yes") at Stack/C [CHANNEL]'],
+    ['channels that are not a list', (s) => new Contact(s, 'C', { alias: 'ann', displayName: 'Ann', channels: ContactChannel.email('ann@example.com') as any }),
+      '`channels` must be a list of channels (got an instance of ContactChannel) at Stack/C [CHANNEL]'],
+    ['allowExternalPrincipals as a string', (s) => new IncidentManagerShare(s, 'Share', { allowExternalPrincipals: 'no' as any, accounts: ['444455556666'], responsePlans: [plan(s)] }),
+      '`allowExternalPrincipals` must be true or false (got "no") at Stack/Share [SHARE]'],
+    ['a grant to nothing', (s) => personal(s, 'ann').grantEngage(undefined as any),
+      '`grantee` must be given: an IGrantable (an IAM role, user, group, or a construct with a role) (got nothing) at Stack/P-ann [INPUT]'],
+    ['coverage that is not an object', (s) => new OnCallSchedule(s, 'O', { alias: 'o', displayName: 'O', rotations: [rotationWith(s, {})], coverage: true as any }),
+      '`coverage` must be an object such as { requireFullCoverage: true } (got a boolean) at Stack/O [ON_CALL_COVERAGE]'],
+    ['a document version that is a number', (s) => plan(s, { runbook: { runbook: aws, documentVersion: 3 as any } }),
+      '`runbook.documentVersion` must be a string: $DEFAULT, $LATEST or a version number (1, 2, ...) (got a number) at Stack/Plan [RUNBOOK]'],
+    ['an incident tag without a value', (s) => plan(s, { incidentTags: { team: undefined as any } }),
+      '`incidentTags["team"]` must be given: letters, digits, spaces and _ = @ : . + - / only, 1 to 256 characters (got nothing) at Stack/Plan [INCIDENT_TEMPLATE]'],
+    // Messages that name what the user wrote.
+    ['two foundation response plans of one name', (s) => new IncidentManagerFoundation(s, 'IM', {
+      existingReplicationSet: existing(s),
+      responsePlans: [{ responsePlanName: 'checkout', title: 'A', impact: Impact.LOW }, { responsePlanName: 'checkout', title: 'B', impact: Impact.HIGH }],
+    }), "in `responsePlans[1]` of the foundation Stack/IM: `responsePlans[1].responsePlanName` must be unique among the foundation's response plans (responsePlans[0] has it too): response plan names are unique per account (got \"checkout\") at Stack/IM [RESPONSE_PLAN_NAME_UNIQUE]"],
+    ['a foundation callAfter over 30 minutes', (s) => new IncidentManagerFoundation(s, 'IM', {
+      existingReplicationSet: existing(s),
+      contacts: [{ alias: 'ann', displayName: 'Ann', email: 'ann@example.com', voice: '+12065550100', callAfter: Duration.minutes(40) }],
+    }), 'in `contacts[0]` of the foundation Stack/IM: `contacts[0].callAfter` must be a whole number of minutes from 0 to 30 (got "40 minutes") at Stack/IM [FOUNDATION]'],
+    ["a foundation whose regions leave out the stack's Region", (s) => new IncidentManagerFoundation(s, 'IM', {
+      regions: ['us-west-2'],
+      encryption: FoundationEncryption.AWS_OWNED_KEY,
+      contacts: [{ alias: 'ann', displayName: 'Ann', email: 'ann@example.com' }],
+    }), "`regions` must include the stack's Region us-east-1: Incident Manager creates contacts, rotations and response plans only in a Region of the replication set (got [\"us-west-2\"]) at Stack/IM [FOUNDATION]"],
+  ])('GIVEN %s THEN it is refused with its message', (_name, make, message) => {
+    let thrown: unknown;
+    try {
+      const stack = newStack();
+      make(stack);
+      (stack.node.root as App).synth();
+    } catch (error) {
+      thrown = error;
+    }
+    expect(IncidentManagerErrors.isValidationError(thrown)).toBe(true);
+    expect((thrown as Error).message).toBe(message);
+  });
+
+  test('GIVEN values known only at deployment for the new checks THEN they pass', () => {
+    const stack = newStack();
+    const value = (id: string) => new CfnParameter(stack, id).valueAsString;
+    const ann = new Contact(stack, 'Ann', { alias: value('Alias'), displayName: 'Ann' });
+    new Rotation(stack, 'R', {
+      contacts: [ann],
+      startTime: RotationStart.fromIsoString('2027-01-04T09:00'),
+      timeZone: TimeZone.of(value('Zone')),
+      recurrence: RotationRecurrence.weekly({ handOffs: [{ day: value('Day') as DayOfWeek, handOffTime: '09:00' }] }),
+      shiftCoverage: [{ day: DayOfWeek.MONDAY, startTime: value('Start'), endTime: '09:10' }],
+    });
+    const p = plan(stack, {
+      runbook: { runbook: aws, role: iam.Role.fromRoleArn(stack, 'Role', value('RoleArn')), dynamicParameters: { P: value('Variable') as DynamicParameterValue } },
+      engagements: [Contact.fromContactArn(stack, 'Imported', value('ContactArn'))],
+    });
+    new IncidentManagerShare(stack, 'Share', { accounts: [value('Account')], shareName: value('ShareName'), responsePlans: [p] });
+    // A Teams configuration that runs as a role given by parameter, with the entry's role another parameter.
+    const configuration = new chatbot.CfnMicrosoftTeamsChannelConfiguration(stack, 'Teams', { configurationName: 'incidents', iamRoleArn: value('TeamsRoleArn'), teamId: 'team', teamsChannelId: 'channel', teamsTenantId: 'tenant' });
+    new ChatChannel(stack, 'Chat', { teamsChannels: [{ configuration, role: iam.Role.fromRoleArn(stack, 'TeamsRole', value('EntryRoleArn')) }] });
+    expect(() => (stack.node.root as App).synth()).not.toThrow();
+  });
+
+  test("GIVEN the replication set's Regions as a list parameter THEN the foundation's Region checks pass them", () => {
+    const stack = newStack();
+    const regions = new CfnParameter(stack, 'Regions', { type: 'CommaDelimitedList' }).valueAsList;
+    new IncidentManagerFoundation(stack, 'IM', {
+      existingReplicationSet: ReplicationSet.fromAccount(stack, 'RS', { replicationRegions: regions }),
+      contacts: [{ alias: 'ann', displayName: 'Ann', email: 'ann@example.com' }],
+    });
+    expect(() => (stack.node.root as App).synth()).not.toThrow();
+  });
+
+  test('GIVEN valid edge values THEN they are accepted', () => {
+    const stack = newStack();
+    const ann = personal(stack, 'ann_lee-2');
+    // 30 minutes exactly, a window past midnight, the console's whole day, UTC and a canonical zone.
+    rotationWith(stack, {
+      contacts: [ann],
+      timeZone: TimeZone.of('UTC'),
+      shiftCoverage: [
+        { day: DayOfWeek.MONDAY, startTime: '09:00', endTime: '09:30' },
+        { day: DayOfWeek.TUESDAY, startTime: '23:45', endTime: '00:15' },
+        { day: DayOfWeek.WEDNESDAY, startTime: '00:00', endTime: '23:59' },
+      ],
+    });
+    new Rotation(stack, 'Kolkata', { contacts: [ann], startTime: RotationStart.fromIsoString('2027-01-04T09:00'), timeZone: TimeZone.of('Asia/Kolkata'), recurrence: weekly });
+    plan(stack, { runbook: { runbook: aws, role: iam.Role.fromRoleArn(stack, 'Role', `arn:aws:iam::${ACCOUNT}:role/ops/runbook_role-1`) } });
+    expect(() => (stack.node.root as App).synth()).not.toThrow();
+  });
+});
+
+describe('rules that apply silently are warnings', () => {
+  test('GIVEN a coverage window 00:00-00:00 THEN a warning says it means 24 hours', () => {
+    const stack = newStack();
+    rotation(stack, { shiftCoverage: [{ day: DayOfWeek.MONDAY, startTime: '00:00', endTime: '00:00' }] });
+    Annotations.fromStack(stack).hasWarning('/Stack/Rotation', Match.stringLikeRegexp(
+      'shiftCoverage\\[0\\] runs from 00:00 to 00:00: an end at the start is read as 24 hours, from 00:00 on MON to 00:00 the next day.*For the whole of MON, write 00:00 to 23:59.*Rotation.wholeDayCoverage',
+    ));
+  });
+
+  test('GIVEN a start between hand-offs THEN a warning says the first shift is short; at a hand-off, none', () => {
+    const stack = newStack();
+    // 2027-01-06 is a Wednesday; the rotation hands off on Mondays at 09:00.
+    rotation(stack, { startTime: RotationStart.fromIsoString('2027-01-06T10:00') });
+    Annotations.fromStack(stack).hasWarning('/Stack/Rotation', Match.stringLikeRegexp(
+      "The rotation starts at 2027-01-06T10:00:00 \\(America/Los_Angeles, WED\\), which is not one of its hand-offs \\(MON 09:00\\): the first shift runs only from the start to the next hand-off, so the first person's shift is short.*Rotation.startBetweenHandOffs",
+    ));
+    const atHandOff = newStack();
+    rotation(atHandOff); // 2027-01-04, a Monday, 09:00
+    expect(Annotations.fromStack(atHandOff).findWarning('*', Match.stringLikeRegexp('startBetweenHandOffs'))).toEqual([]);
+  });
+});
+
+describe('console-made chat configurations', () => {
+  test('GIVEN a Slack configuration imported by ARN and a Teams one by ARN THEN the plan uses the channel and a warning lists what to add to them', () => {
+    const stack = newStack();
+    const slack = chatbot.SlackChannelConfiguration.fromSlackChannelConfigurationArn(stack, 'Slack', `arn:aws:chatbot::${ACCOUNT}:chat-configuration/slack-channel/incidents`);
+    const teamsRole = iam.Role.fromRoleArn(stack, 'TeamsRole', `arn:aws:iam::${ACCOUNT}:role/teams-chat`);
+    const chat = new ChatChannel(stack, 'Chat', {
+      slackChannels: [slack],
+      teamsChannels: [{ configurationArn: `arn:aws:chatbot::${ACCOUNT}:chat-configuration/microsoft-teams-channel/incidents`, role: teamsRole }],
+    });
+    plan(stack, { chatChannel: chat });
+    expect(() => (stack.node.root as App).synth()).not.toThrow();
+    const annotations = Annotations.fromStack(stack);
+    annotations.hasWarning('/Stack/Chat', Match.stringLikeRegexp(`slackChannels\\[0\\] \\(arn:aws:chatbot::${ACCOUNT}:chat-configuration/slack-channel/incidents\\) is a channel configuration made outside this app.*add the chat channel's SNS topics to it \\(Stack/Chat/Topic\\), attach the chat channel's guardrail policy \\(Stack/Chat/Guardrail\\).*give its role the responders' permissions`));
+    annotations.hasWarning('/Stack/Chat', Match.stringLikeRegexp('teamsChannels\\[0\\] .*microsoft-teams-channel/incidents\\) is a channel configuration made outside this app'));
+  });
+
+  test('GIVEN a Teams entry with both or neither configuration THEN it is refused', () => {
+    const stack = newStack();
+    const role = iam.Role.fromRoleArn(stack, 'Role', `arn:aws:iam::${ACCOUNT}:role/teams-chat`);
+    expect(() => new ChatChannel(stack, 'Chat', { teamsChannels: [{ role }] })).toThrow(
+      '`teamsChannels[0].configuration` and `teamsChannels[0].configurationArn` must be given one at a time: `configuration` for a configuration of this app, `configurationArn` for one made in the console (got "neither") at Stack/Chat [CHAT_CHANNEL]',
     );
   });
 });

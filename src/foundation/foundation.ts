@@ -16,8 +16,11 @@ import { IContact } from '../contact-base';
 import { EscalationPlan } from '../escalation-plan';
 import { IncidentManagerKey, IncidentManagerKeyProps } from '../incident-manager-key';
 import { OnCallSchedule } from '../on-call-schedule';
-import { IncidentManagerValidationError, isValidationError } from '../private/errors';
+import { checkCoverageOptions } from '../private/coverage';
+import { IncidentManagerValidationError, isValidationError, shown } from '../private/errors';
+import { checkBoolean, checkConstruct, checkEnum, checkList, checkMap, kindOf, requireGiven, requireProps } from '../private/inputs';
 import { validateStackLimits } from '../private/stack-limits';
+import { checkCount, checkString, isUnresolved, minutesWithin } from '../private/validate';
 import { IReplicationSet, ReplicationSet } from '../replication-set';
 import { ResponsePlan } from '../response-plan';
 import { Rotation } from '../rotation';
@@ -212,9 +215,12 @@ export class IncidentManagerFoundation extends Construct {
   private readonly shareContacts: boolean;
   private readonly coverage?: CoverageOptions;
   private tokenEntries = 0;
+  /** The response plan names given so far, with the entry that gave each. */
+  private readonly planNames = new Map<string, string>();
 
   constructor(scope: Construct, id: string, props: IncidentManagerFoundationProps) {
     super(scope, id);
+    requireProps(this, props, 'IncidentManagerFoundationProps', 'INPUT');
     this.placement = new Placement(this, props.nestedStacks ?? false);
     this.shareContacts = props.sharing?.shareContacts ?? true;
     this.coverage = props.coverage;
@@ -254,21 +260,21 @@ export class IncidentManagerFoundation extends Construct {
    * foundation shares contacts.
    */
   public addContact(entry: FoundationContact): Contact {
-    return this.within(`addContact(${JSON.stringify(entry.alias)})`, () => this.defineContact(entry, 'addContact'));
+    return this.within(`addContact(${JSON.stringify(entry?.alias)})`, () => this.defineContact(entry, 'addContact'));
   }
 
   /**
    * Adds an on-call schedule whose rotations name people of the foundation by alias.
    */
   public addOnCallSchedule(entry: FoundationOnCallSchedule): OnCallSchedule {
-    return this.within(`addOnCallSchedule(${JSON.stringify(entry.alias)})`, () => this.defineSchedule(entry, 'addOnCallSchedule'));
+    return this.within(`addOnCallSchedule(${JSON.stringify(entry?.alias)})`, () => this.defineSchedule(entry, 'addOnCallSchedule'));
   }
 
   /**
    * Adds an escalation plan whose stages name contacts, schedules and earlier plans by alias.
    */
   public addEscalationPlan(entry: FoundationEscalationPlan): EscalationPlan {
-    return this.within(`addEscalationPlan(${JSON.stringify(entry.alias)})`, () => this.defineEscalationPlan(entry, 'addEscalationPlan'));
+    return this.within(`addEscalationPlan(${JSON.stringify(entry?.alias)})`, () => this.defineEscalationPlan(entry, 'addEscalationPlan'));
   }
 
   /**
@@ -276,7 +282,7 @@ export class IncidentManagerFoundation extends Construct {
    * and is shared when the foundation shares.
    */
   public addResponsePlan(entry: FoundationResponsePlan): ResponsePlan {
-    return this.within(`addResponsePlan(${JSON.stringify(entry.responsePlanName)})`, () => this.defineResponsePlan(entry, 'addResponsePlan'));
+    return this.within(`addResponsePlan(${JSON.stringify(entry?.responsePlanName)})`, () => this.defineResponsePlan(entry, 'addResponsePlan'));
   }
 
   /**
@@ -319,6 +325,37 @@ export class IncidentManagerFoundation extends Construct {
     const fail = (what: string, received: unknown, allowed: string) => {
       throw new IncidentManagerValidationError(this, what, received, allowed, 'FOUNDATION');
     };
+    // From JavaScript, the lists and the enum are whatever was passed: jsii checks neither at run time.
+    for (const list of ['regions', 'contacts', 'existingContacts', 'onCallSchedules', 'escalationPlans', 'responsePlans'] as const) {
+      checkList(this, list, props[list], 'FOUNDATION');
+      (props[list] as unknown[] | undefined)?.forEach((entry, i) => requireGiven(this, `${list}[${i}]`, entry, 'an entry', 'FOUNDATION'));
+    }
+    checkEnum(this, 'encryption', props.encryption, FoundationEncryption, 'FoundationEncryption', 'FOUNDATION');
+    checkBoolean(this, 'nestedStacks', props.nestedStacks, 'FOUNDATION');
+    checkConstruct(this, 'existingReplicationSet', props.existingReplicationSet, 'a replication set (ReplicationSet.fromReplicationSetArn or ReplicationSet.fromAccount)', 'FOUNDATION', false);
+    (props.existingContacts ?? []).forEach((c, i) => checkConstruct(this, `existingContacts[${i}]`, c, 'a contact, on-call schedule or escalation plan (Contact.fromContactArn, say)', 'FOUNDATION'));
+    for (const name of ['chatChannel', 'sharing', 'analysisTemplate', 'keyOptions'] as const) {
+      checkMap(this, name, props[name], 'FOUNDATION', 'an object of options');
+    }
+    if (props.existingChatChannel !== undefined && typeof (props.existingChatChannel as any)?.bindToResponsePlan !== 'function') {
+      fail('`existingChatChannel`', shown(kindOf(props.existingChatChannel)), 'be a ChatChannel, or another IChatChannel');
+    }
+    checkCoverageOptions(this, props.coverage);
+    checkMap(this, 'regionKeys', props.regionKeys, 'FOUNDATION');
+    // Incident Manager creates contacts, rotations and response plans only in a Region of the
+    // replication set: the stack's Region must be one, which is an error of `regions` (or of the
+    // existing set's `replicationRegions`), not of the first entry that would be created.
+    const stackRegion = Stack.of(this).region;
+    const setRegions = props.existingReplicationSet ? props.existingReplicationSet.replicationRegions : props.regions;
+    const known = setRegions !== undefined && !Token.isUnresolved(setRegions) && !Token.isUnresolved(stackRegion) && setRegions.every((r) => typeof r === 'string' && !isUnresolved(r));
+    const entries = [props.contacts, props.onCallSchedules, props.escalationPlans, props.responsePlans].some((list) => (list ?? []).length > 0);
+    if (entries && known && setRegions!.length > 0 && !setRegions!.includes(stackRegion)) {
+      fail(
+        props.existingReplicationSet ? 'the Regions of `existingReplicationSet`' : '`regions`',
+        setRegions,
+        `include the stack's Region ${stackRegion}: Incident Manager creates contacts, rotations and response plans only in a Region of the replication set`,
+      );
+    }
     if (props.existingReplicationSet) {
       for (const [name, value] of [['regions', props.regions], ['encryption', props.encryption], ['regionKeys', props.regionKeys], ['keyOptions', props.keyOptions]] as const) {
         if (value !== undefined) {
@@ -376,6 +413,8 @@ export class IncidentManagerFoundation extends Construct {
   }
 
   private defineContact(entry: FoundationContact, where: string): Contact {
+    requireGiven(this, where, entry, 'a contact entry', 'FOUNDATION');
+    checkList(this, `${where}.engagementPlan`, entry.engagementPlan, 'FOUNDATION');
     this.placement.checkAliasFree(entry.alias, `${where}.alias`);
     const options = { deferActivation: entry.deferActivation };
     const channels = new Map<ContactChannelType, ContactChannel>();
@@ -388,6 +427,11 @@ export class IncidentManagerFoundation extends Construct {
     const fail = (what: string, received: unknown, allowed: string): never => {
       throw new IncidentManagerValidationError(this, `\`${where}.${what}\``, received, allowed, 'FOUNDATION');
     };
+    if (entry.callAfter !== undefined) {
+      // The wait is the first stage's duration: 0 to 30 whole minutes (SSM Contacts API, Stage.DurationInMinutes),
+      // said of `callAfter`, which the user wrote.
+      minutesWithin(this, `${where}.callAfter`, entry.callAfter, 0, 30, 'FOUNDATION');
+    }
     const stages = entry.engagementPlan ? this.engagementPlanOf(entry, channels, where) : defaultEngagementPlan(entry, channels, fail);
     const contact = new Contact(this.placement.scopeFor('contacts', entry.group, where), this.idFor('Contact', entry.alias), {
       alias: entry.alias,
@@ -408,6 +452,9 @@ export class IncidentManagerFoundation extends Construct {
       throw new IncidentManagerValidationError(this, `\`${where}.callAfter\``, entry.callAfter.toHumanString(), 'be left out with `engagementPlan` (it shapes only the default plan)', 'FOUNDATION');
     }
     return entry.engagementPlan!.map((stage, i) => {
+      requireGiven(this, `${where}.engagementPlan[${i}]`, stage, 'a stage with `channels` or `channelTargets`', 'FOUNDATION');
+      checkList(this, `${where}.engagementPlan[${i}].channels`, stage.channels, 'FOUNDATION');
+      checkList(this, `${where}.engagementPlan[${i}].channelTargets`, stage.channelTargets, 'FOUNDATION');
       const channelOf = (type: ContactChannelType, path: string) => {
         const channel = channels.get(type);
         if (!channel) {
@@ -428,6 +475,12 @@ export class IncidentManagerFoundation extends Construct {
   }
 
   private defineSchedule(entry: FoundationOnCallSchedule, where: string): OnCallSchedule {
+    requireGiven(this, where, entry, 'an on-call schedule entry', 'FOUNDATION');
+    checkCount(this, `${where}.rotations`, entry.rotations, 1, 8, 'rotations', 'FOUNDATION');
+    entry.rotations.forEach((r, i) => {
+      requireGiven(this, `${where}.rotations[${i}]`, r, 'a rotation entry', 'FOUNDATION');
+      checkCount(this, `${where}.rotations[${i}].contacts`, r.contacts, 1, 30, 'aliases', 'FOUNDATION');
+    });
     this.placement.checkAliasFree(entry.alias, `${where}.alias`);
     const scope = this.placement.scopeFor('schedules', entry.group, where);
     const rotations = entry.rotations.map((r, i) => {
@@ -457,6 +510,13 @@ export class IncidentManagerFoundation extends Construct {
   }
 
   private defineEscalationPlan(entry: FoundationEscalationPlan, where: string): EscalationPlan {
+    requireGiven(this, where, entry, 'an escalation plan entry', 'FOUNDATION');
+    checkCount(this, `${where}.stages`, entry.stages, 1, Number.MAX_SAFE_INTEGER, 'stages', 'FOUNDATION');
+    entry.stages.forEach((stage, i) => {
+      requireGiven(this, `${where}.stages[${i}]`, stage, 'a stage with a `duration`', 'FOUNDATION');
+      checkList(this, `${where}.stages[${i}].targets`, stage.targets, 'FOUNDATION');
+      checkList(this, `${where}.stages[${i}].nonEssentialTargets`, stage.nonEssentialTargets, 'FOUNDATION');
+    });
     this.placement.checkAliasFree(entry.alias, `${where}.alias`);
     const scope = this.placement.scopeFor('escalationPlans', entry.group, where);
     const dependencies: IContact[] = [];
@@ -486,9 +546,26 @@ export class IncidentManagerFoundation extends Construct {
   }
 
   private defineResponsePlan(entry: FoundationResponsePlan, where: string): ResponsePlan {
+    requireGiven(this, where, entry, 'a response plan entry', 'FOUNDATION');
+    checkList(this, `${where}.engagements`, entry.engagements, 'FOUNDATION');
+    checkBoolean(this, `${where}.useChatChannel`, entry.useChatChannel, 'FOUNDATION');
     if (entry.responsePlanName === undefined) {
       throw new IncidentManagerValidationError(this, `\`${where}.responsePlanName\``, undefined, 'be given: the foundation names and places the plan by it', 'FOUNDATION');
     }
+    checkString(this, `${where}.responsePlanName`, entry.responsePlanName, { code: 'RESPONSE_PLAN_NAME' });
+    // Response plan names are unique per account: a second plan of the same name is this prop's error,
+    // not the clash of the construct ids the foundation derives from the name.
+    const earlier = this.planNames.get(entry.responsePlanName);
+    if (earlier !== undefined) {
+      throw new IncidentManagerValidationError(
+        this,
+        `\`${where}.responsePlanName\``,
+        entry.responsePlanName,
+        `be unique among the foundation's response plans (${earlier} has it too): response plan names are unique per account`,
+        'RESPONSE_PLAN_NAME_UNIQUE',
+      );
+    }
+    if (!Token.isUnresolved(entry.responsePlanName)) this.planNames.set(entry.responsePlanName, where);
     if (entry.useChatChannel === true && !this.chatChannel) {
       throw new IncidentManagerValidationError(this, `\`${where}.useChatChannel\``, true, 'be left out unless the foundation has a chat channel (`chatChannel` or `existingChatChannel`)', 'FOUNDATION');
     }

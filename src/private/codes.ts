@@ -4,6 +4,7 @@
  * by test/errors.test.ts.
  */
 export const ERROR_CODES = {
+  INPUT: 'Props and arguments are given, of the type they are documented as (checked at run time for JavaScript and the other jsii languages).',
   ARN: 'An ARN given to an importer is not of the service and resource type the importer reads.',
   REPLICATION_SET_REGIONS: 'A replication set has 1 to 3 Regions, each a valid Region name, each once.',
   REPLICATION_SET_KEYS: 'A replication set has a customer-managed key in every Region or in none, each key in its Region.',
@@ -11,7 +12,7 @@ export const ERROR_CODES = {
   REPLICATION_SET_REMOVAL: 'RemovalPolicy.DESTROY needs deletion protection off.',
   REMOVAL_POLICY: 'An Incident Manager resource takes RemovalPolicy.RETAIN, RETAIN_ON_UPDATE_OR_DELETE or DESTROY: CloudFormation cannot snapshot it.',
   KEY: 'A key Incident Manager uses must be a symmetric encryption key, defined in the app when its policy is to be changed.',
-  CONTACT_ALIAS: 'A contact, escalation plan or on-call schedule alias is 1 to 255 lower-case letters, digits and _ - .',
+  CONTACT_ALIAS: 'A contact, escalation plan or on-call schedule alias is 1 to 255 lower-case letters, digits, _ and - (the API refuses a dot).',
   CONTACT_DISPLAY_NAME: 'A display name is 1 to 255 letters, digits, spaces and _ -.',
   CONTACT_ALIAS_UNIQUE: 'An alias is used by one contact, escalation plan or on-call schedule per account and Region in the app.',
   CHANNEL: 'A contact channel has a valid, unique name and an e-mail address or an E.164 phone number.',
@@ -31,6 +32,7 @@ export const ERROR_CODES = {
   INCIDENT_TEMPLATE: 'The incident template (display name, title, summary, dedupe string, tags) is within the API limits.',
   RESPONSE_PLAN_ENGAGEMENTS: 'A response plan engages up to 5 contacts, each once.',
   TOPIC: "A topic Incident Manager publishes to is a standard topic of the plan's account (and Region; a chat channel's 1 to 5 topics may be in other Regions), each named once.",
+  CHAT_CHANNEL: "A chat channel's Slack and Teams entries are channel configurations, each with the role it runs as.",
   RUNBOOK: 'A runbook document is a valid Automation document name or ARN, and its version is $DEFAULT, $LATEST or a number.',
   RUNBOOK_PARAMETERS: 'Runbook parameters are within the API limits, set once, and declared by the document when that is known.',
   RUNBOOK_ROLE: 'The runbook role options fit together (target account, automation assume role, impacted accounts, role).',

@@ -43,6 +43,16 @@ export function isValidationError(error: unknown): error is IncidentManagerValid
   return typeof error === 'object' && error !== null && (error as any)[MARKER] === true;
 }
 
+/** A received value already put in words ("a number", "nothing"), shown as it is. */
+class Shown {
+  constructor(public readonly text: string) {}
+}
+
+/** `text` shown in a message as it is, without quotes. */
+export function shown(text: string): unknown {
+  return new Shown(text);
+}
+
 /** The longest received value shown in full; longer ones are cut, with their length. */
 const MAX_SHOWN = 100;
 
@@ -51,11 +61,20 @@ export function describe(value: unknown): string {
   if (value === undefined) {
     return 'nothing';
   }
+  if (value instanceof Shown) {
+    return value.text;
+  }
   if (typeof value === 'string') {
     return value.length > MAX_SHOWN ? `${JSON.stringify(value.slice(0, MAX_SHOWN))}… (${value.length} characters)` : JSON.stringify(value);
   }
   // String(NaN) reads better than JSON's null.
-  const text = typeof value === 'number' ? String(value) : JSON.stringify(value);
+  let text: string | undefined;
+  try {
+    text = typeof value === 'number' ? String(value) : JSON.stringify(value);
+  } catch {
+    // A construct or another object that refers to itself.
+    text = `an instance of ${(value as any)?.constructor?.name ?? 'an object'}`;
+  }
   if (text === undefined) {
     return String(value);
   }

@@ -1,6 +1,7 @@
 import { Resource, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { IncidentManagerValidationError } from './errors';
+import { isUnresolved } from './validate';
 import type { IReplicationSet } from '../replication-set';
 
 /*
@@ -90,7 +91,8 @@ function rootOf(stack: Stack): Stack {
 
 function checkRegion(owner: IConstruct, regions: string[] | undefined): void {
   const region = Stack.of(owner).region;
-  if (!regions || Token.isUnresolved(region) || regions.some((r) => Token.isUnresolved(r)) || regions.includes(region)) {
+  // A list token (a CommaDelimitedList parameter) is one element that Token.isUnresolved does not see.
+  if (!regions || Token.isUnresolved(region) || Token.isUnresolved(regions) || regions.some((r) => isUnresolved(r)) || regions.includes(region)) {
     return;
   }
   throw new IncidentManagerValidationError(

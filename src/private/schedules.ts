@@ -7,6 +7,7 @@ import { IConstruct, Node } from 'constructs';
  */
 export interface ScheduleShifts {
   readonly _firstTimeZone: string;
+  _latestStart(): number | undefined;
   _pieces(from: number, to: number): Array<{ start: number; end: number; members: any[] }>;
 }
 

@@ -1,7 +1,8 @@
 import { Duration, IResource, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ErrorCode } from './codes';
-import { IncidentManagerValidationError, Where } from './errors';
+import { IncidentManagerValidationError, Where, shown } from './errors';
+import { isDuration, kindOf } from './inputs';
 import { isListTokenElement } from './lists';
 
 /** A 12-digit AWS account ID. */
@@ -36,8 +37,18 @@ export function checkString(
     readonly format?: string;
     readonly min?: number;
     readonly max?: number;
+    /** Whether the value must be given: undefined is then an error. */
+    readonly required?: boolean;
   },
 ): void {
+  if (value === undefined && rule.required) {
+    throw new IncidentManagerValidationError(scope, `\`${name}\``, undefined, `be given: ${describeRule(rule)}`, rule.code);
+  }
+  if (value !== undefined && typeof value !== 'string') {
+    // From JavaScript or another jsii language, a value of another type.
+    const described = describeRule(rule);
+    throw new IncidentManagerValidationError(scope, `\`${name}\``, shown(kindOf(value)), described === 'a string' ? 'be a string' : `be a string: ${described}`, rule.code);
+  }
   if (value === undefined || isUnresolved(value)) {
     return;
   }
@@ -51,9 +62,16 @@ export function checkString(
   }
 }
 
+/** What a string rule allows, in words. */
+function describeRule(rule: { readonly format?: string; readonly pattern?: RegExp; readonly min?: number; readonly max?: number }): string {
+  const length = rule.min ? lengthRange(rule.min, rule.max ?? Number.MAX_SAFE_INTEGER) : rule.max !== undefined ? `up to ${rule.max} characters` : undefined;
+  const shape = rule.format ?? (rule.pattern ? `matching ${rule.pattern.source}` : undefined);
+  return [shape, length].filter((x) => x !== undefined).join(', ') || 'a string';
+}
+
 function lengthRange(min: number, max: number): string {
   if (max === Number.MAX_SAFE_INTEGER) {
-    return `at least ${min} characters`;
+    return `at least ${min} character${min === 1 ? '' : 's'}`;
   }
   return min === max ? `${min} characters` : `${min} to ${max} characters`;
 }
@@ -63,7 +81,7 @@ export function checkInteger(scope: Where, name: string, value: number | undefin
   if (value === undefined || Token.isUnresolved(value)) {
     return;
   }
-  if (!Number.isInteger(value) || value < min || value > max) {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
     throw new IncidentManagerValidationError(scope, `\`${name}\``, value, `be a whole number from ${min} to ${max}`, code);
   }
 }
@@ -73,6 +91,9 @@ export function checkInteger(scope: Where, name: string, value: number | undefin
  * resolves to a token.
  */
 export function minutesWithin(scope: Where, name: string, duration: Duration, min: number, max: number, code: ErrorCode, condition = ''): number {
+  if (!isDuration(duration)) {
+    throw new IncidentManagerValidationError(scope, `\`${name}\``, shown(kindOf(duration)), `be ${duration === undefined ? 'given: ' : ''}a Duration of whole minutes from ${min} to ${max}${condition}, such as Duration.minutes(${Math.max(min, 1)})`, code);
+  }
   if (duration.isUnresolved()) {
     return duration.toMinutes();
   }
@@ -91,6 +112,13 @@ export function minutesWithin(scope: Where, name: string, duration: Duration, mi
 
 /** Throws unless the list has `min` to `max` entries. `noun` is plural ("channels"). */
 export function checkCount(scope: Where, name: string, items: readonly unknown[], min: number, max: number, noun: string, code: ErrorCode): void {
+  if (items === undefined && min === 0) {
+    return;
+  }
+  if (!Array.isArray(items)) {
+    const range = max === Number.MAX_SAFE_INTEGER ? (min === 0 ? '' : `${min} or more `) : min === 0 ? `up to ${max} ` : `${min} to ${max} `;
+    throw new IncidentManagerValidationError(scope, `\`${name}\``, shown(kindOf(items)), `be ${items === undefined ? 'given: ' : ''}a list of ${range}${noun}`, code);
+  }
   if (Token.isUnresolved(items)) {
     return;
   }

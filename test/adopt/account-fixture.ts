@@ -68,7 +68,7 @@ export function accountFixture(): WireFixture {
       { DurationInMinutes: 5, Targets: [channelTarget('a-voice', 10)] },
     ]),
   );
-  add(personal('bob.roe', 'Bob Roe', [{ DurationInMinutes: 5, Targets: [channelTarget('b-email', 3)] }]));
+  add(personal('bob-roe', 'Bob Roe', [{ DurationInMinutes: 5, Targets: [channelTarget('b-email', 3)] }]));
   add(personal('carol', 'Carol', []));
   add(personal('zoe', 'Zoë Smith', [{ DurationInMinutes: 0, Targets: [channelTarget('z-email', 5)] }]));
   // Each channel with its own retry interval, as the console sets them; the second stage names the
@@ -101,7 +101,7 @@ export function accountFixture(): WireFixture {
     Plan: {
       Stages: [
         { DurationInMinutes: 5, Targets: [contactTarget('primary-oncall', true), contactTarget('alice', false)] },
-        { DurationInMinutes: 10, Targets: [contactTarget('bob.roe', true)] },
+        { DurationInMinutes: 10, Targets: [contactTarget('bob-roe', true)] },
       ],
     },
   });
@@ -125,7 +125,7 @@ export function accountFixture(): WireFixture {
       ch('alice', 'a-sms', 'alice-mobile', 'SMS', '+12065550100'),
       ch('alice', 'a-voice', "alice's phone", 'VOICE', '+12065550100'),
     ],
-    [contact('bob.roe')]: [ch('bob.roe', 'b-email', 'bob_email', 'EMAIL', 'bob.roe@example.com')],
+    [contact('bob-roe')]: [ch('bob-roe', 'b-email', 'bob_email', 'EMAIL', 'bob.roe@example.com')],
     [contact('carol')]: [ch('carol', 'c-sms', 'carol sms', 'SMS', '+442071838750', 'NOT_ACTIVATED')],
     [contact('zoe')]: [ch('zoe', 'z-email', 'zoe email', 'EMAIL', 'zoe@example.com')],
     [contact('dave')]: [
@@ -138,7 +138,7 @@ export function accountFixture(): WireFixture {
     {
       RotationArn: rotation('rot-weekly'),
       Name: 'Weekly_primary',
-      ContactIds: [contact('alice'), contact('bob.roe')],
+      ContactIds: [contact('alice'), contact('bob-roe')],
       StartTime: Date.UTC(2025, 0, 6, 8, 0, 0) / 1000, // 2025-01-06T09:00 in Paris (CET, UTC+1)
       TimeZoneId: 'Europe/Paris',
       Recurrence: {
@@ -159,7 +159,7 @@ export function accountFixture(): WireFixture {
     {
       RotationArn: rotation('rot-daily'),
       Name: 'Daily_backup',
-      ContactIds: [contact('alice'), contact('bob.roe'), contact('carol')],
+      ContactIds: [contact('alice'), contact('bob-roe'), contact('carol')],
       StartTime: Date.UTC(2025, 6, 1, 12, 0, 0) / 1000, // 2025-07-01T08:00 in New York (EDT, UTC-4)
       TimeZoneId: 'America/New_York',
       Recurrence: {
@@ -174,7 +174,7 @@ export function accountFixture(): WireFixture {
     {
       RotationArn: rotation('rot-monthly'),
       Name: 'Monthly_sun',
-      ContactIds: [contact('bob.roe'), contact('carol')],
+      ContactIds: [contact('bob-roe'), contact('carol')],
       StartTime: Date.UTC(2025, 1, 28, 15, 30, 0) / 1000, // 2025-03-01T00:30 in Tokyo (JST, UTC+9)
       TimeZoneId: 'Asia/Tokyo',
       Recurrence: {

@@ -384,8 +384,8 @@ describe('adopt, with AWS\'s preview of the shifts', () => {
     shift('alice', '2027-01-04T08:00', '2027-01-04T16:30'),
     shift('alice', '2027-01-05T08:00', '2027-01-05T16:30'),
     shift('alice', '2027-01-06T08:00', '2027-01-06T16:30'),
-    shift('bob.roe', '2027-01-07T08:00', '2027-01-07T16:30'),
-    shift('bob.roe', '2027-01-08T08:00', '2027-01-08T16:30'),
+    shift('bob-roe', '2027-01-07T08:00', '2027-01-07T16:30'),
+    shift('bob-roe', '2027-01-08T08:00', '2027-01-08T16:30'),
   ];
   const recorded = (shifts: any[]) => {
     const fixture = accountFixture();
@@ -406,7 +406,7 @@ describe('adopt, with AWS\'s preview of the shifts', () => {
     const { result } = await runAdopt(recorded(wrong), { previewWeeks: 1, now: new Date('2027-01-04T00:00:00Z') });
     expect(result.shiftComparisons[0].matches).toBe(false);
     expect(result.shiftComparisons[0].differences[0]).toBe(
-      'AWS 2027-01-07T08:00:00.000Z to 2027-01-07T16:30:00.000Z: alice; library 2027-01-07T08:00:00.000Z to 2027-01-07T16:30:00.000Z: bob.roe',
+      'AWS 2027-01-07T08:00:00.000Z to 2027-01-07T16:30:00.000Z: alice; library 2027-01-07T08:00:00.000Z to 2027-01-07T16:30:00.000Z: bob-roe',
     );
   });
 });

@@ -120,18 +120,18 @@ const shift = (alias: string, start: string, end: string, type = 'REGULAR') => (
 });
 
 /**
- * Weekly_primary: alice and bob.roe, hand-off on Mondays at 09:00 UTC since Monday 6 January 2025,
+ * Weekly_primary: alice and bob-roe, hand-off on Mondays at 09:00 UTC since Monday 6 January 2025,
  * worked out by hand: 2025-01-06 to 2027-01-04 is 104 weeks (52 + 52: neither 2025 nor 2026 is a leap
  * year), so the 104th hand-off, at 2027-01-04T09:00, is alice's (even), and the 103rd, from
  * 2026-12-28T09:00, bob's. AWS's shifts are whole; the check cuts them at the week it asks for.
  */
-export const WEEKLY_PREVIEW = [shift('bob.roe', '2026-12-28T09:00', '2027-01-04T09:00'), shift('alice', '2027-01-04T09:00', '2027-01-11T09:00')];
+export const WEEKLY_PREVIEW = [shift('bob-roe', '2026-12-28T09:00', '2027-01-04T09:00'), shift('alice', '2027-01-04T09:00', '2027-01-11T09:00')];
 
 export function healthyAccount(): CheckFixture {
   const get: { [arn: string]: any } = {};
   for (const c of [
     personal('alice', [{ DurationInMinutes: 0, Targets: [channelTarget('a-email'), channelTarget('a-sms')] }]),
-    personal('bob.roe', [{ DurationInMinutes: 5, Targets: [channelTarget('b-email')] }]),
+    personal('bob-roe', [{ DurationInMinutes: 5, Targets: [channelTarget('b-email')] }]),
     { ContactArn: contact('primary-oncall'), Alias: 'primary-oncall', DisplayName: 'Primary', Type: 'ONCALL_SCHEDULE', Plan: { Stages: [], RotationIds: [rotation('rot-weekly')] } },
     {
       ContactArn: contact('payments-escalation'),
@@ -143,7 +143,7 @@ export function healthyAccount(): CheckFixture {
           { DurationInMinutes: 5, Targets: [contactTarget('primary-oncall'), contactTarget('alice', false)] },
           // A stage without targets is a wait: it pages nobody on purpose.
           { DurationInMinutes: 10, Targets: [] },
-          { DurationInMinutes: 10, Targets: [contactTarget('bob.roe')] },
+          { DurationInMinutes: 10, Targets: [contactTarget('bob-roe')] },
         ],
       },
     },
@@ -152,13 +152,13 @@ export function healthyAccount(): CheckFixture {
   }
   const channels: { [arn: string]: any[] } = {
     [contact('alice')]: [ch('alice', 'a-email', 'EMAIL', 'alice@example.com'), ch('alice', 'a-sms', 'SMS', '+12065550100')],
-    [contact('bob.roe')]: [ch('bob.roe', 'b-email', 'EMAIL', 'bob.roe@example.com')],
+    [contact('bob-roe')]: [ch('bob-roe', 'b-email', 'EMAIL', 'bob.roe@example.com')],
   };
   const Rotations = [
     {
       RotationArn: rotation('rot-weekly'),
       Name: 'Weekly_primary',
-      ContactIds: [contact('alice'), contact('bob.roe')],
+      ContactIds: [contact('alice'), contact('bob-roe')],
       StartTime: seconds('2025-01-06T09:00:00Z'),
       TimeZoneId: 'UTC',
       Recurrence: { WeeklySettings: [{ DayOfWeek: 'MON', HandOffTime: { HourOfDay: 9, MinuteOfHour: 0 } }], NumberOfOnCalls: 1, RecurrenceMultiplier: 1 },
@@ -236,11 +236,11 @@ export function healthyAccount(): CheckFixture {
   const fixture: CheckFixture = {
     account,
     shifts: {
-      // The same hand-offs, with an override of bob.roe's on Wednesday afternoon: covered throughout.
+      // The same hand-offs, with an override of bob-roe's on Wednesday afternoon: covered throughout.
       [rotation('rot-weekly')]: [
-        shift('bob.roe', '2026-12-28T09:00', '2027-01-04T09:00'),
+        shift('bob-roe', '2026-12-28T09:00', '2027-01-04T09:00'),
         shift('alice', '2027-01-04T09:00', '2027-01-06T12:00'),
-        shift('bob.roe', '2027-01-06T12:00', '2027-01-06T18:00', 'OVERRIDDEN'),
+        shift('bob-roe', '2027-01-06T12:00', '2027-01-06T18:00', 'OVERRIDDEN'),
         shift('alice', '2027-01-06T18:00', '2027-01-11T09:00'),
       ],
     },
@@ -372,8 +372,8 @@ export function plantedAccount(): { fixture: CheckFixture; expected: Planted[] }
     if (chs.length > 0) contacts.channels[c.ContactArn] = chs;
   };
 
-  // bob.roe's SMS channel was never activated; his plan does not use it.
-  contacts.channels[contact('bob.roe')].push(ch('bob.roe', 'b-sms', 'SMS', '+12065550101', 'NOT_ACTIVATED'));
+  // bob-roe's SMS channel was never activated; his plan does not use it.
+  contacts.channels[contact('bob-roe')].push(ch('bob-roe', 'b-sms', 'SMS', '+12065550101', 'NOT_ACTIVATED'));
   expected.push(['warning', 'channel-not-activated', channel('b-sms')]);
   // alice's second stage names only her phone, not activated: that stage pages nobody.
   contacts.channels[contact('alice')].push(ch('alice', 'a-voice', 'VOICE', '+12065550100', 'NOT_ACTIVATED'));
@@ -419,10 +419,10 @@ export function plantedAccount(): { fixture: CheckFixture; expected: Planted[] }
     ['error', 'escalation-target-unreachable', contact('payments-escalation')],
     ['error', 'escalation-target-unreachable', contact('payments-escalation')],
   );
-  // AWS's preview of Weekly_primary gives the week to bob.roe: the library says alice.
+  // AWS's preview of Weekly_primary gives the week to bob-roe: the library says alice.
   contacts.previews![rotation('rot-weekly')] = [
     shift('alice', '2026-12-28T09:00', '2027-01-04T09:00'),
-    shift('bob.roe', '2027-01-04T09:00', '2027-01-11T09:00'),
+    shift('bob-roe', '2027-01-04T09:00', '2027-01-11T09:00'),
   ];
   expected.push(['warning', 'library-shifts-differ', rotation('rot-weekly')]);
 

@@ -242,7 +242,7 @@ describe('check, on a recorded account with a problem of every kind', () => {
 
   test('THEN the library finding names the shift where AWS and the library disagree', () => {
     const differs = run.report.findings.find((f) => f.code === 'library-shifts-differ')!;
-    expect(differs.message).toContain('AWS 2027-01-04T00:00:00.000Z to 2027-01-04T09:00:00.000Z: alice; library 2027-01-04T00:00:00.000Z to 2027-01-04T09:00:00.000Z: bob.roe');
+    expect(differs.message).toContain('AWS 2027-01-04T00:00:00.000Z to 2027-01-04T09:00:00.000Z: alice; library 2027-01-04T00:00:00.000Z to 2027-01-04T09:00:00.000Z: bob-roe');
   });
 
   test('THEN the denied request names the runbook the role may not start, and the missing parameter is named', () => {
