@@ -1,13 +1,19 @@
 import { CfnElement, Stack } from 'aws-cdk-lib';
 import { ResolveContext } from './policy-sim';
 import { ACCOUNT, REGION } from './stacks';
-import { Impact, ResponsePlan, ResponsePlanProps } from '../../src';
+import { DayOfWeek, Impact, ResponsePlan, ResponsePlanProps, RotationRecurrence } from '../../src';
 
 /** The name of the response plan `plan()` defines, and its ARN in the stack account. */
 export const PLAN_NAME = 'critical';
 export const PLAN_ARN = `arn:aws:ssm-incidents::${ACCOUNT}:response-plan/${PLAN_NAME}`;
 /** A response plan of the same account that no grant under test names. */
 export const OTHER_PLAN_ARN = `arn:aws:ssm-incidents::${ACCOUNT}:response-plan/other`;
+
+/** A KMS key of the stack account in us-west-2, the second Region of a replication set. */
+export const WEST_KEY_ARN = `arn:aws:kms:us-west-2:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+
+/** A weekly recurrence that hands off on Mondays at 09:00. */
+export const weekly = RotationRecurrence.weekly({ handOffs: [{ day: DayOfWeek.MONDAY, handOffTime: '09:00' }] });
 
 /** What CDK writes for an ARN built in a stack: `arn:` + the partition + `parts`. */
 export const partitionJoin = (...parts: any[]) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ...parts]] });
