@@ -1,10 +1,9 @@
-import { App, CfnParameter, Duration, RemovalPolicy, Stack, Tags, aws_iam as iam } from 'aws-cdk-lib';
+import { App, CfnParameter, Duration, RemovalPolicy, Tags, aws_iam as iam } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
-import { Contact, EscalationPlan, IContact } from '../src';
+import { Contact, EscalationPlan } from '../src';
+import { getAtt } from './support/fixtures';
 import { ACCOUNT, newStack } from './support/stacks';
 import { expectValidStack } from './support/template-check';
-
-const arnOf = (stack: Stack, contact: IContact) => ({ 'Fn::GetAtt': [stack.getLogicalId(contact.node.findChild('Resource') as any), 'Arn'] });
 
 describe('EscalationPlan', () => {
   test('GIVEN stages of contacts THEN an ESCALATION contact and a Plan with the stages in order are emitted', () => {
@@ -29,11 +28,11 @@ describe('EscalationPlan', () => {
     template.hasResource('AWS::SSMContacts::Plan', {
       DeletionPolicy: 'Retain',
       Properties: {
-        ContactId: arnOf(stack, plan),
+        ContactId: getAtt(stack, plan),
         Stages: [
-          { DurationInMinutes: 15, Targets: [{ ContactTargetInfo: { ContactId: arnOf(stack, alice), IsEssential: true } }] },
+          { DurationInMinutes: 15, Targets: [{ ContactTargetInfo: { ContactId: getAtt(stack, alice), IsEssential: true } }] },
           { DurationInMinutes: 5, Targets: [] },
-          { DurationInMinutes: 0, Targets: [{ ContactTargetInfo: { ContactId: arnOf(stack, lead), IsEssential: false } }] },
+          { DurationInMinutes: 0, Targets: [{ ContactTargetInfo: { ContactId: getAtt(stack, lead), IsEssential: false } }] },
         ],
       },
     });
@@ -90,7 +89,7 @@ describe('EscalationPlan', () => {
     plan.grantEngage(role);
     const template = expectValidStack(stack);
     template.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'ssm-contacts:StartEngagement', Resource: arnOf(stack, plan) }] },
+      PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'ssm-contacts:StartEngagement', Resource: getAtt(stack, plan) }] },
     });
     template.hasResource('AWS::SSMContacts::Contact', { DeletionPolicy: 'Delete', Properties: Match.objectLike({ Type: 'ESCALATION', Tags: [{ Key: 'team', Value: 'sre' }] }) });
   });

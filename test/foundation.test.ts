@@ -4,27 +4,24 @@ import {
   ChatChannel,
   Contact,
   ContactChannelType,
-  DayOfWeek,
   FoundationEncryption,
   Impact,
   IncidentManagerFoundation,
   IncidentManagerFoundationProps,
   ReplicationSet,
-  RotationRecurrence,
   RotationStart,
   Runbook,
 } from '../src';
+import { WEST_KEY_ARN, weekly } from './support/fixtures';
 import { isAuthorized, statementsOfRole } from './support/policy-sim';
 import { ACCOUNT, newStack } from './support/stacks';
 import { expectValidStack } from './support/template-check';
 
-const WEST_KEY = `arn:aws:kms:us-west-2:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
-const weekly = RotationRecurrence.weekly({ handOffs: [{ day: DayOfWeek.MONDAY, handOffTime: '09:00' }] });
 
 function fullProps(stack: Stack): IncidentManagerFoundationProps {
   return {
     regions: ['us-east-1', 'us-west-2'],
-    regionKeys: { 'us-west-2': kms.Key.fromKeyArn(stack, 'WestKey', WEST_KEY) },
+    regionKeys: { 'us-west-2': kms.Key.fromKeyArn(stack, 'WestKey', WEST_KEY_ARN) },
     contacts: [
       { alias: 'alice', displayName: 'Alice', email: 'alice@example.com', sms: '+12065550100', voice: '+12065550100' },
       { alias: 'bob', displayName: 'Bob', email: 'bob@example.com' },
@@ -87,7 +84,7 @@ describe('IncidentManagerFoundation', () => {
       DeletionProtected: true,
       Regions: [
         { RegionName: 'us-east-1', RegionConfiguration: { SseKmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^IMKey'), 'Arn'] } } },
-        { RegionName: 'us-west-2', RegionConfiguration: { SseKmsKeyId: WEST_KEY } },
+        { RegionName: 'us-west-2', RegionConfiguration: { SseKmsKeyId: WEST_KEY_ARN } },
       ],
     });
     template.resourceCountIs('AWS::SSMContacts::Contact', 5);

@@ -19,7 +19,6 @@ import {
   ChatChannel,
   Contact,
   ContactChannel,
-  DayOfWeek,
   EscalationPlan,
   FoundationEncryption,
   Impact,
@@ -36,11 +35,11 @@ import {
   ResponsePlanAlarmAction,
   ResponsePlanTarget,
   Rotation,
-  RotationRecurrence,
   RotationStart,
   Runbook,
   RunbookTargetAccount,
 } from '../src';
+import { weekly } from './support/fixtures';
 import { ACCOUNT, newStack } from './support/stacks';
 
 /*
@@ -60,8 +59,6 @@ function nagFindings(stack: Stack, acknowledge = true): string[] {
     ...annotations.findWarning('*', Match.stringLikeRegexp('AwsSolutions-.*')),
   ].map((f) => `${f.id}: ${f.entry.data}`);
 }
-
-const weekly = RotationRecurrence.weekly({ handOffs: [{ day: DayOfWeek.MONDAY, handOffTime: '09:00' }] });
 
 const constructStacks: Array<[string, (stack: Stack) => void]> = [
   ['ReplicationSet with IncidentManagerKey', (stack) => {

@@ -2,15 +2,14 @@ import { App, Duration, NestedStack, Stack, TimeZone } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import {
   ContactChannelType,
-  DayOfWeek,
   FoundationContact,
   FoundationEncryption,
   Impact,
   IncidentManagerFoundation,
   IncidentManagerFoundationProps,
-  RotationRecurrence,
   RotationStart,
 } from '../src';
+import { weekly } from './support/fixtures';
 import { ACCOUNT } from './support/stacks';
 import { expectValidTemplate } from './support/template-check';
 
@@ -20,7 +19,6 @@ import { expectValidTemplate } from './support/template-check';
  * appear, disappear or move (a resource is its nested stack and its logical ID there).
  */
 
-const weekly = RotationRecurrence.weekly({ handOffs: [{ day: DayOfWeek.MONDAY, handOffTime: '09:00' }] });
 const start = RotationStart.fromIsoString('2027-01-04T09:00');
 
 /** `n` people of `team`; people whose index is 3 or more are in no rotation (they can leave freely). */

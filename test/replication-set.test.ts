@@ -1,10 +1,9 @@
 import { App, Aws, CfnParameter, NestedStack, RemovalPolicy, Stack, Stage, Tags, aws_kms as kms, aws_ssmcontacts as ssmcontacts } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { Contact, IncidentManagerKey, ReplicationSet } from '../src';
+import { WEST_KEY_ARN } from './support/fixtures';
 import { ACCOUNT, newStack } from './support/stacks';
 import { expectValidStack } from './support/template-check';
-
-const WEST_KEY_ARN = `arn:aws:kms:us-west-2:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
 
 describe('ReplicationSet', () => {
   test('GIVEN two Regions with customer-managed keys THEN each Region names its key, deletion protection is on and the resource is retained', () => {

@@ -1,19 +1,16 @@
 import { App, CfnOutput, CfnParameter, CfnResource, CfnWaitConditionHandle, Duration, NestedStack, Stack, TimeZone } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import {
-  DayOfWeek,
   FoundationEncryption,
   Impact,
   IncidentManagerFoundation,
   IncidentManagerFoundationProps,
-  RotationRecurrence,
   RotationStart,
 } from '../src';
+import { weekly } from './support/fixtures';
 import { newStack } from './support/stacks';
 import { expectValidStack } from './support/template-check';
 import { LimitedNestedStack } from '../src/private/stack-limits';
-
-const weekly = RotationRecurrence.weekly({ handOffs: [{ day: DayOfWeek.MONDAY, handOffTime: '09:00' }] });
 
 /**
  * An organization of `people` contacts, a schedule per 10 people, an escalation plan per schedule and a

@@ -2,25 +2,23 @@ import { CfnParameter, Stack, TimeZone } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import {
   Contact,
-  DayOfWeek,
   Impact,
   IncidentManagerShare,
   IncidentManagerShareProps,
   OnCallSchedule,
   ResponsePlan,
   Rotation,
-  RotationRecurrence,
   RotationStart,
 } from '../src';
+import { partitionJoin, weekly } from './support/fixtures';
 import { ACCOUNT, newStack } from './support/stacks';
 import { expectValidStack } from './support/template-check';
 
 const OU = 'arn:aws:organizations::111122223333:ou/o-a1b2c3d4e5/ou-ab12-cdef3456';
 const ORG = 'arn:aws:organizations::111122223333:organization/o-a1b2c3d4e5';
-const permission = (name: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:ram::aws:permission/${name}`]] });
-const join = (...parts: string[]) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ...parts]] });
-const planArn = (name: string) => join(`:ssm-incidents::${ACCOUNT}:response-plan/${name}`);
-const contactArn = (alias: string) => join(`:ssm-contacts:us-east-1:${ACCOUNT}:contact/${alias}`);
+const permission = (name: string) => partitionJoin(`:ram::aws:permission/${name}`);
+const planArn = (name: string) => partitionJoin(`:ssm-incidents::${ACCOUNT}:response-plan/${name}`);
+const contactArn = (alias: string) => partitionJoin(`:ssm-contacts:us-east-1:${ACCOUNT}:contact/${alias}`);
 
 function fixtures(stack: Stack) {
   const plan = new ResponsePlan(stack, 'Plan', { responsePlanName: 'critical', title: 't', impact: Impact.CRITICAL });
@@ -33,7 +31,7 @@ function fixtures(stack: Stack) {
         contacts: [contact],
         startTime: RotationStart.fromIsoString('2027-01-04T09:00'),
         timeZone: TimeZone.ETC_UTC,
-        recurrence: RotationRecurrence.weekly({ handOffs: [{ day: DayOfWeek.MONDAY, handOffTime: '09:00' }] }),
+        recurrence: weekly,
       }),
     ],
   });

@@ -22,7 +22,6 @@ import {
   PostIncidentAnalysisTemplate,
   ReplicationSet,
   ResponsePlan,
-  ResponsePlanProps,
   ResponsePlanTarget,
   Rotation,
   RotationProps,
@@ -32,7 +31,9 @@ import {
   RunbookExecutionRole,
   RunbookTargetAccount,
 } from '../src';
+import { plan } from './support/fixtures';
 import { ACCOUNT, newStack } from './support/stacks';
+import { table } from './support/tables';
 
 /*
  * Every rule each construct enforces, as a table: a bad value refused with the exact message, the
@@ -40,46 +41,6 @@ import { ACCOUNT, newStack } from './support/stacks';
  * limits come from the CloudFormation resource schemas in test/support/cfn-schemas and the Incident
  * Manager and SSM Contacts API references, not from the implementation.
  */
-
-interface Case<T> {
-  /** What the rule is. */
-  readonly rule: string;
-  /** A value that breaks it. */
-  readonly bad: T;
-  /** The whole message. */
-  readonly message: string;
-  /** The value at the edge of what is allowed. */
-  readonly boundary: T;
-  /** Whether a string token stands in for the value (false for values that are not strings). */
-  readonly token?: boolean;
-}
-
-/** Runs the table for one prop: `make` builds the construct with the value in a fresh stack. */
-function table<T>(name: string, make: (stack: Stack, value: T) => void, cases: Array<Case<T>>): void {
-  describe(name, () => {
-    test.each(cases.map((c) => [c.rule, c] as const))('GIVEN %s THEN the bad value is refused with its message', (_rule, c) => {
-      // Some rules can only be checked once the app is complete (at synthesis).
-      expect(() => {
-        const stack = newStack();
-        make(stack, c.bad);
-        (stack.node.root as App).synth();
-      }).toThrow(c.message);
-    });
-    test.each(cases.map((c) => [c.rule, c] as const))('GIVEN %s THEN the boundary value is accepted', (_rule, c) => {
-      const stack = newStack();
-      make(stack, c.boundary);
-      (stack.node.root as App).synth();
-    });
-    const tokenCases = cases.filter((c) => c.token !== false && typeof c.boundary === 'string');
-    if (tokenCases.length > 0) {
-      test.each(tokenCases.map((c) => [c.rule, c] as const))('GIVEN %s THEN a token passes', (_rule, _c) => {
-        const stack = newStack();
-        make(stack, new CfnParameter(stack, 'Value').valueAsString as unknown as T);
-        (stack.node.root as App).synth();
-      });
-    }
-  });
-}
 
 const channelOf = (address: string) => ContactChannel.email(address);
 const WEST_KEY = kms.Key.fromKeyArn(new Stack(), 'West', `arn:aws:kms:us-west-2:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`);
@@ -94,8 +55,6 @@ const rotation = (stack: Stack, over: Partial<RotationProps> = {}) =>
     recurrence: weekly,
     ...over,
   });
-const plan = (stack: Stack, over: Partial<ResponsePlanProps> = {}) =>
-  new ResponsePlan(stack, 'Plan', { responsePlanName: 'critical', title: 'Checkout is down', impact: Impact.CRITICAL, ...over });
 
 describe('validation tables', () => {
   table<string>('Contact alias (CFN: 1 to 255, ^[a-z0-9_\\-.]*$)', (s, v) => new Contact(s, 'C', { alias: v, displayName: 'Jane' }), [
@@ -312,40 +271,6 @@ describe('validation tables', () => {
   table<string>('Share account IDs (12 digits)', (s, v) => new IncidentManagerShare(s, 'Share', { responsePlans: [plan(s)], accounts: [v] }), [
     { rule: '11 digits', bad: '44445555666', boundary: '444455556666', message: '`accounts[]` must be a 12-digit account ID (got "44445555666") at Stack/Share [SHARE]' },
   ]);
-
-  table<string>('Analysis template name (3 to 128, not reserved)', (s, v) => new PostIncidentAnalysisTemplate(s, 'A', { templateName: v, content: { schemaVersion: '1.0', sections: [{ id: 'overview', name: 'Overview', components: [] }] } }), [
-    { rule: 'an amzn prefix', bad: 'Amzn-analysis', boundary: 'analysis-amzn', message: '`templateName` must not begin with aws, amazon or amzn (in any case): Systems Manager reserves those names (got "Amzn-analysis") at Stack/A [ANALYSIS_TEMPLATE]' },
-    { rule: 'a slash', bad: 'team/analysis', boundary: 'team_analysis-1.0', message: '`templateName` must be 3 to 128 letters, digits and _ - . (got "team/analysis") at Stack/A [ANALYSIS_TEMPLATE]' },
-  ]);
-  // The content as JSON is `v` bytes: the description fills what the other fields leave.
-  const sections = [{ id: 'overview', name: 'Overview', components: [] }];
-  const sized = (bytes: number) => ({ schemaVersion: '1.0', sections, description: 'x'.repeat(bytes - JSON.stringify({ schemaVersion: '1.0', sections, description: '' }).length) });
-  table<number>('Analysis template content (Systems Manager documents: 64 KB)', (s, v) => new PostIncidentAnalysisTemplate(s, 'A', { content: sized(v) }), [
-    { rule: 'one byte over', bad: 64 * 1024 + 1, boundary: 64 * 1024, message: '`content` must be at most 65536 bytes, the size limit of a Systems Manager document (got "65537 bytes") at Stack/A [ANALYSIS_TEMPLATE]' },
-  ]);
-  table<any>('Analysis template content (an object)', (s, v) => new PostIncidentAnalysisTemplate(s, 'A', { content: v }), [
-    { rule: 'a string', bad: '{"sections":[]}', boundary: { schemaVersion: '1.0', sections }, message: '`content` must be the template document as an object (its JSON, parsed) (got "a string") at Stack/A [ANALYSIS_TEMPLATE]', token: false },
-    {
-      rule: 'the whole GetDocument response',
-      bad: { Name: 'AWSIncidents-PostIncidentAnalysisTemplate', DocumentFormat: 'JSON', Content: '{"sections":[]}' },
-      boundary: JSON.parse(JSON.stringify({ schemaVersion: '1.0', sections })),
-      message: '`content` must be the template itself: JSON.parse(response.Content), not the whole GetDocument response (got "a GetDocument response (with Content, Name, DocumentFormat)") at Stack/A [ANALYSIS_TEMPLATE]',
-      token: false,
-    },
-    // Every Systems Manager document names its schemaVersion (Systems Manager user guide, "Data elements and parameters").
-    { rule: 'no schemaVersion', bad: { sections }, boundary: { schemaVersion: '1.0', sections }, message: '`content.schemaVersion` must be given as a string: the schemaVersion of AWSIncidents-PostIncidentAnalysisTemplate\'s content, which every Systems Manager document names (got nothing) at Stack/A [ANALYSIS_TEMPLATE]', token: false },
-    { rule: 'no section', bad: { schemaVersion: '1.0', sections: [] }, boundary: { schemaVersion: '1.0', sections }, message: '`content.sections` must be a non-empty list of sections, as in AWSIncidents-PostIncidentAnalysisTemplate (got "an empty list") at Stack/A [ANALYSIS_TEMPLATE]', token: false },
-    { rule: 'sections not a list', bad: { schemaVersion: '1.0', sections: { id: 'overview' } }, boundary: { schemaVersion: '1.0', sections }, message: '`content.sections` must be a non-empty list of sections, as in AWSIncidents-PostIncidentAnalysisTemplate (got "object") at Stack/A [ANALYSIS_TEMPLATE]', token: false },
-    { rule: 'a section without a name', bad: { schemaVersion: '1.0', sections: [{ id: 'overview' }] }, boundary: { schemaVersion: '1.0', sections }, message: '`content.sections[0]` must be a section with a string `id` and `name`, as in AWSIncidents-PostIncidentAnalysisTemplate', token: false },
-    { rule: 'components not a list', bad: { schemaVersion: '1.0', sections: [{ id: 'a', name: 'A', components: {} }] }, boundary: { schemaVersion: '1.0', sections }, message: '`content.sections[0].components` must be a list of components (got "object") at Stack/A [ANALYSIS_TEMPLATE]', token: false },
-    {
-      rule: 'a section id twice',
-      bad: { schemaVersion: '1.0', sections: [...sections, { id: 'overview', name: 'Again', components: [] }] },
-      boundary: { schemaVersion: '1.0', sections: [...sections, { id: 'questions', name: 'Incident questions', components: [] }] },
-      message: '`content.sections[1]` must have an id no other section has (got "overview") at Stack/A [ANALYSIS_TEMPLATE]',
-      token: false,
-    },
-  ]);
 });
 
 describe('list tokens pass where lists are expected', () => {
@@ -425,13 +350,6 @@ describe('uniqueness across the app', () => {
     const [a, b] = twoStacks();
     new Contact(a, 'C', { alias: new CfnParameter(a, 'Alias').valueAsString, displayName: 'x' });
     new Contact(b, 'C', { alias: new CfnParameter(b, 'Alias').valueAsString, displayName: 'x' });
-  });
-});
-
-describe('chat channel', () => {
-  test('GIVEN a FIFO topic THEN it is refused', () => {
-    const stack = newStack();
-    expect(() => new ChatChannel(stack, 'Chat', { topic: new sns.Topic(stack, 'T', { fifo: true, topicName: 'chat' }) })).toThrow('[TOPIC]');
   });
 });
 
@@ -560,14 +478,6 @@ describe('IncidentManagerErrors', () => {
       }
     }
     expect([...codes].filter((c) => !used.has(c))).toEqual([]);
-  });
-});
-
-describe('analysis template content without sections', () => {
-  test('GIVEN content without sections THEN synthesis warns (the format is not published beyond AWS\'s template) but passes', () => {
-    const stack = newStack();
-    new PostIncidentAnalysisTemplate(stack, 'A', { content: { schemaVersion: '1.0' } });
-    Annotations.fromStack(stack).hasWarning('/Stack/A', Match.stringLikeRegexp('The content has no `sections`.*PostIncidentAnalysisTemplate.noSections'));
   });
 });
 
@@ -828,30 +738,5 @@ describe('rules that apply silently are warnings', () => {
     const atHandOff = newStack();
     rotation(atHandOff); // 2027-01-04, a Monday, 09:00
     expect(Annotations.fromStack(atHandOff).findWarning('*', Match.stringLikeRegexp('startBetweenHandOffs'))).toEqual([]);
-  });
-});
-
-describe('console-made chat configurations', () => {
-  test('GIVEN a Slack configuration imported by ARN and a Teams one by ARN THEN the plan uses the channel and a warning lists what to add to them', () => {
-    const stack = newStack();
-    const slack = chatbot.SlackChannelConfiguration.fromSlackChannelConfigurationArn(stack, 'Slack', `arn:aws:chatbot::${ACCOUNT}:chat-configuration/slack-channel/incidents`);
-    const teamsRole = iam.Role.fromRoleArn(stack, 'TeamsRole', `arn:aws:iam::${ACCOUNT}:role/teams-chat`);
-    const chat = new ChatChannel(stack, 'Chat', {
-      slackChannels: [slack],
-      teamsChannels: [{ configurationArn: `arn:aws:chatbot::${ACCOUNT}:chat-configuration/microsoft-teams-channel/incidents`, role: teamsRole }],
-    });
-    plan(stack, { chatChannel: chat });
-    expect(() => (stack.node.root as App).synth()).not.toThrow();
-    const annotations = Annotations.fromStack(stack);
-    annotations.hasWarning('/Stack/Chat', Match.stringLikeRegexp(`slackChannels\\[0\\] \\(arn:aws:chatbot::${ACCOUNT}:chat-configuration/slack-channel/incidents\\) is a channel configuration made outside this app.*add the chat channel's SNS topics to it \\(Stack/Chat/Topic\\), attach the chat channel's guardrail policy \\(Stack/Chat/Guardrail\\).*give its role the responders' permissions`));
-    annotations.hasWarning('/Stack/Chat', Match.stringLikeRegexp('teamsChannels\\[0\\] .*microsoft-teams-channel/incidents\\) is a channel configuration made outside this app'));
-  });
-
-  test('GIVEN a Teams entry with both or neither configuration THEN it is refused', () => {
-    const stack = newStack();
-    const role = iam.Role.fromRoleArn(stack, 'Role', `arn:aws:iam::${ACCOUNT}:role/teams-chat`);
-    expect(() => new ChatChannel(stack, 'Chat', { teamsChannels: [{ role }] })).toThrow(
-      '`teamsChannels[0].configuration` and `teamsChannels[0].configurationArn` must be given one at a time: `configuration` for a configuration of this app, `configurationArn` for one made in the console (got "neither") at Stack/Chat [CHAT_CHANNEL]',
-    );
   });
 });
