@@ -6,7 +6,7 @@ import { IncidentManagerValidationError, shown } from './private/errors';
 import { checkConstruct, checkInstance, checkList, isCfnOfType, kindOf, requireGiven } from './private/inputs';
 import { allowIncidentManagerToPublish, checkStandardTopic } from './private/topics';
 import { checkSameEnvironment, checkString, firstDuplicate } from './private/validate';
-import type { IResponsePlan } from './response-plan';
+import type { ChatChannelBinding, IChatChannel, IResponsePlan } from './response-plan';
 
 /**
  * A Microsoft Teams channel configuration of AWS Chatbot and the role it uses.
@@ -34,30 +34,6 @@ export interface TeamsChannel {
    * `configuration`, it must be the role the configuration names.
    */
   readonly role: iam.IRole;
-}
-
-/**
- * What a chat channel gives a response plan that uses it.
- */
-export interface ChatChannelBinding {
-  /** The ARNs of the SNS topics the plan names as its chat channel (`ChatbotSns`). */
-  readonly topicArns: string[];
-  /**
-   * The policies Incident Manager relies on when it creates the plan (it test-publishes to the
-   * topics): the plan depends on them.
-   */
-  readonly dependencies: IDependable[];
-}
-
-/**
- * A chat channel a response plan can use: `ChatChannel`, or a channel of your own.
- */
-export interface IChatChannel extends IConstruct {
-  /**
-   * Called by a response plan that uses the channel: checks the channel against the plan, gives the
-   * channel's chat roles what responders need on the plan, and says what the plan names and waits for.
-   */
-  bindToResponsePlan(plan: IResponsePlan): ChatChannelBinding;
 }
 
 /**

@@ -12,8 +12,7 @@ import {
   aws_sns as sns,
   aws_ssmincidents as ssmincidents,
 } from 'aws-cdk-lib';
-import { Construct, IDependable } from 'constructs';
-import type { IChatChannel } from './chat-channel';
+import { Construct, IConstruct, IDependable } from 'constructs';
 import { IContact } from './contact-base';
 import { INCIDENT_MANAGER_PRINCIPAL, SIGNAL_AUTOMATION_ACTIONS, START_INCIDENT_ACTIONS, TOPIC_KEY_ACTIONS, resolverStatements } from './private/actions';
 import { RESPONSE_PLAN, automationExecutionsArn, fixedPhysicalName, formatArn, importPath, incidentRecordsArn, parseArn } from './private/arns';
@@ -232,6 +231,30 @@ abstract class ResponsePlanBase extends Resource implements IResponsePlan {
   protected incidentRecordsArn(): string {
     return incidentRecordsArn(this, this.env.account, this.responsePlanName);
   }
+}
+
+/**
+ * What a chat channel gives a response plan that uses it.
+ */
+export interface ChatChannelBinding {
+  /** The ARNs of the SNS topics the plan names as its chat channel (`ChatbotSns`). */
+  readonly topicArns: string[];
+  /**
+   * The policies Incident Manager relies on when it creates the plan (it test-publishes to the
+   * topics): the plan depends on them.
+   */
+  readonly dependencies: IDependable[];
+}
+
+/**
+ * A chat channel a response plan can use: `ChatChannel`, or a channel of your own.
+ */
+export interface IChatChannel extends IConstruct {
+  /**
+   * Called by a response plan that uses the channel: checks the channel against the plan, gives the
+   * channel's chat roles what responders need on the plan, and says what the plan names and waits for.
+   */
+  bindToResponsePlan(plan: IResponsePlan): ChatChannelBinding;
 }
 
 /**
