@@ -6,7 +6,7 @@ import { IncidentManagerValidationError, shown } from './private/errors';
 import { checkConstruct, checkInstance, checkList, isCfnOfType, kindOf, requireGiven } from './private/inputs';
 import { allowIncidentManagerToPublish, checkStandardTopic } from './private/topics';
 import { checkSameEnvironment, checkString, firstDuplicate } from './private/validate';
-import type { IResponsePlan } from './response-plan';
+import type { ChatChannelBinding, IChatChannel, IResponsePlan } from './response-plan';
 
 /**
  * A Microsoft Teams channel configuration of AWS Chatbot and the role it uses.
@@ -34,30 +34,6 @@ export interface TeamsChannel {
    * `configuration`, it must be the role the configuration names.
    */
   readonly role: iam.IRole;
-}
-
-/**
- * What a chat channel gives a response plan that uses it.
- */
-export interface ChatChannelBinding {
-  /** The ARNs of the SNS topics the plan names as its chat channel (`ChatbotSns`). */
-  readonly topicArns: string[];
-  /**
-   * The policies Incident Manager relies on when it creates the plan (it test-publishes to the
-   * topics): the plan depends on them.
-   */
-  readonly dependencies: IDependable[];
-}
-
-/**
- * A chat channel a response plan can use: `ChatChannel`, or a channel of your own.
- */
-export interface IChatChannel extends IConstruct {
-  /**
-   * Called by a response plan that uses the channel: checks the channel against the plan, gives the
-   * channel's chat roles what responders need on the plan, and says what the plan names and waits for.
-   */
-  bindToResponsePlan(plan: IResponsePlan): ChatChannelBinding;
 }
 
 /**
@@ -157,67 +133,27 @@ export class ChatChannel extends Construct implements IChatChannel {
 
   constructor(scope: Construct, id: string, props: ChatChannelProps = {}) {
     super(scope, id);
-    checkConstruct(this, 'topic', props.topic, 'an SNS topic (sns.Topic, or one imported with sns.Topic.fromTopicArn)', 'TOPIC', false);
-    checkList(this, 'additionalRegionTopics', props.additionalRegionTopics, 'TOPIC');
-    (props.additionalRegionTopics ?? []).forEach((t, i) => checkConstruct(this, `additionalRegionTopics[${i}]`, t, 'an SNS topic of another Region', 'TOPIC'));
-    if (props.topic) {
-      checkSameEnvironment(this, '`topic`', props.topic, 'response plan', 'Incident Manager cannot use a topic of another account or Region', 'TOPIC');
-      checkStandardTopic(this, 'topic', props.topic);
-    }
-    this.topic = props.topic ?? new sns.Topic(this, 'Topic', { enforceSSL: true });
-    const additional = props.additionalRegionTopics ?? [];
-    this.topics = [this.topic, ...additional];
-    this.checkRegionTopics(additional);
+    // Check: every rule of the props, before anything is created.
+    this.checkTopics(props);
+    this.checkRelays(props);
+    const slackChannels = props.slackChannels ?? [];
+    const teamsChannels = props.teamsChannels ?? [];
 
+    // Act: the topics and their policies, the guardrail, and the relays.
+    this.topic = props.topic ?? new sns.Topic(this, DEFAULT_TOPIC_ID, { enforceSSL: true });
+    this.topics = [this.topic, ...(props.additionalRegionTopics ?? [])];
     this.topics.forEach((topic, i) => {
       const what = i === 0 ? 'The chat channel topic' : `The chat channel topic additionalRegionTopics[${i - 1}]`;
       this.policyDependables.push(...allowIncidentManagerToPublish(this, topic, what));
     });
-
-    checkList(this, 'slackChannels', props.slackChannels, 'CHAT_CHANNEL');
-    checkList(this, 'teamsChannels', props.teamsChannels, 'CHAT_CHANNEL');
-    const slackChannels = props.slackChannels ?? [];
-    const teamsChannels = props.teamsChannels ?? [];
-    slackChannels.forEach((slack, i) => {
-      checkConstruct(this, `slackChannels[${i}]`, slack, 'a Slack channel configuration (chatbot.SlackChannelConfiguration, or one imported by ARN)', 'CHAT_CHANNEL');
-      if (typeof slack.slackChannelConfigurationArn !== 'string') {
-        throw new IncidentManagerValidationError(this, `\`slackChannels[${i}]\``, shown(kindOf(slack)), 'be a Slack channel configuration (chatbot.SlackChannelConfiguration, or one imported by ARN)', 'CHAT_CHANNEL');
-      }
-    });
-    teamsChannels.forEach((teams, i) => checkTeamsChannel(this, teams, i));
     if (slackChannels.length + teamsChannels.length > 0) {
       this.guardrailPolicy = new iam.ManagedPolicy(this, 'Guardrail', {
         description: 'The most that chat channels relaying Incident Manager may do: respond to their response plans',
         statements: [resolverListStatement()],
       });
     }
-    for (const [i, slack] of slackChannels.entries()) {
-      const cfn = slack.node.defaultChild;
-      if (typeof (slack as any).addNotificationTopic !== 'function' || !isCfnOfType('AWS::Chatbot::SlackChannelConfiguration')(cfn)) {
-        this.warnConsoleMade(`slackChannels[${i}]`, slack.slackChannelConfigurationArn, slack.role);
-        if (slack.role) this.chatRoles.push(slack.role);
-        continue;
-      }
-      const l1 = cfn as chatbot.CfnSlackChannelConfiguration;
-      checkRunsAs(this, `slackChannels[${i}]`, l1, l1.iamRoleArn, slack.role);
-      this.topics.forEach((topic) => (slack as chatbot.SlackChannelConfiguration).addNotificationTopic(topic));
-      this.chatRoles.push(slack);
-      if (!hasGuardrails(l1, l1.guardrailPolicies)) {
-        l1.guardrailPolicies = [this.guardrailPolicy!.managedPolicyArn];
-      }
-    }
-    for (const [i, teams] of teamsChannels.entries()) {
-      this.chatRoles.push(teams.role);
-      const configuration = teams.configuration;
-      if (!configuration) {
-        this.warnConsoleMade(`teamsChannels[${i}]`, teams.configurationArn!, teams.role);
-        continue;
-      }
-      configuration.snsTopicArns = [...(configuration.snsTopicArns ?? []), ...this.topics.map((t) => t.topicArn)];
-      if (!hasGuardrails(configuration, configuration.guardrailPolicies)) {
-        configuration.guardrailPolicies = [this.guardrailPolicy!.managedPolicyArn];
-      }
-    }
+    slackChannels.forEach((slack, i) => this.relayToSlack(slack, i));
+    teamsChannels.forEach((teams, i) => this.relayToTeams(teams, i));
   }
 
   public bindToResponsePlan(plan: IResponsePlan): ChatChannelBinding {
@@ -260,7 +196,65 @@ export class ChatChannel extends Construct implements IChatChannel {
     );
   }
 
-  private checkRegionTopics(additional: sns.ITopic[]): void {
+  /** The Slack and Teams channels: configurations of AWS Chatbot, each with the role it runs as. */
+  private checkRelays(props: ChatChannelProps): void {
+    checkList(this, 'slackChannels', props.slackChannels, 'CHAT_CHANNEL');
+    checkList(this, 'teamsChannels', props.teamsChannels, 'CHAT_CHANNEL');
+    (props.slackChannels ?? []).forEach((slack, i) => {
+      checkConstruct(this, `slackChannels[${i}]`, slack, 'a Slack channel configuration (chatbot.SlackChannelConfiguration, or one imported by ARN)', 'CHAT_CHANNEL');
+      if (typeof slack.slackChannelConfigurationArn !== 'string') {
+        throw new IncidentManagerValidationError(this, `\`slackChannels[${i}]\``, shown(kindOf(slack)), 'be a Slack channel configuration (chatbot.SlackChannelConfiguration, or one imported by ARN)', 'CHAT_CHANNEL');
+      }
+      const l1 = slackConfigurationOfApp(slack);
+      if (l1) {
+        checkRunsAs(this, `slackChannels[${i}]`, l1, l1.iamRoleArn, slack.role);
+      }
+    });
+    (props.teamsChannels ?? []).forEach((teams, i) => checkTeamsChannel(this, teams, i));
+  }
+
+  /**
+   * Relays the topics to a Slack channel: adds them to its configuration, gives its role the
+   * responders' permissions, and makes the guardrail its own unless it has one.
+   */
+  private relayToSlack(slack: chatbot.ISlackChannelConfiguration, i: number): void {
+    const l1 = slackConfigurationOfApp(slack);
+    if (!l1) {
+      this.warnConsoleMade(`slackChannels[${i}]`, slack.slackChannelConfigurationArn, slack.role);
+      if (slack.role) this.chatRoles.push(slack.role);
+      return;
+    }
+    this.topics.forEach((topic) => (slack as chatbot.SlackChannelConfiguration).addNotificationTopic(topic));
+    this.chatRoles.push(slack);
+    if (!hasGuardrails(l1, l1.guardrailPolicies)) {
+      l1.guardrailPolicies = [this.guardrailPolicy!.managedPolicyArn];
+    }
+  }
+
+  /** Relays the topics to a Teams channel, as `relayToSlack` does. */
+  private relayToTeams(teams: TeamsChannel, i: number): void {
+    this.chatRoles.push(teams.role);
+    const configuration = teams.configuration;
+    if (!configuration) {
+      this.warnConsoleMade(`teamsChannels[${i}]`, teams.configurationArn!, teams.role);
+      return;
+    }
+    configuration.snsTopicArns = [...(configuration.snsTopicArns ?? []), ...this.topics.map((t) => t.topicArn)];
+    if (!hasGuardrails(configuration, configuration.guardrailPolicies)) {
+      configuration.guardrailPolicies = [this.guardrailPolicy!.managedPolicyArn];
+    }
+  }
+
+  /** The topic and the topics of other Regions: standard topics of the channel's account, each once. */
+  private checkTopics(props: ChatChannelProps): void {
+    checkConstruct(this, 'topic', props.topic, 'an SNS topic (sns.Topic, or one imported with sns.Topic.fromTopicArn)', 'TOPIC', false);
+    checkList(this, 'additionalRegionTopics', props.additionalRegionTopics, 'TOPIC');
+    const additional = props.additionalRegionTopics ?? [];
+    additional.forEach((t, i) => checkConstruct(this, `additionalRegionTopics[${i}]`, t, 'an SNS topic of another Region', 'TOPIC'));
+    if (props.topic) {
+      checkSameEnvironment(this, '`topic`', props.topic, 'response plan', 'Incident Manager cannot use a topic of another account or Region', 'TOPIC');
+      checkStandardTopic(this, 'topic', props.topic);
+    }
     if (additional.length > MAX_TOPICS - 1) {
       throw new IncidentManagerValidationError(
         this,
@@ -293,8 +287,10 @@ export class ChatChannel extends Construct implements IChatChannel {
         );
       }
     });
-    // The same topic twice: the same construct, or the same ARN (ChatbotSns items are unique).
-    const keys = this.topics.map((t) => (Token.isUnresolved(t.topicArn) ? t.node.path : t.topicArn));
+    // The same topic twice: the same construct, or the same ARN (ChatbotSns items are unique). The
+    // topic the channel creates, by the path it will have, is no other.
+    const key = (t: sns.ITopic) => (Token.isUnresolved(t.topicArn) ? t.node.path : t.topicArn);
+    const keys = [props.topic ? key(props.topic) : `${this.node.path}/${DEFAULT_TOPIC_ID}`, ...additional.map(key)];
     const duplicate = firstDuplicate(keys);
     if (duplicate) {
       throw new IncidentManagerValidationError(
@@ -306,6 +302,21 @@ export class ChatChannel extends Construct implements IChatChannel {
       );
     }
   }
+}
+
+/** The id of the topic a chat channel creates when it is given none. */
+const DEFAULT_TOPIC_ID = 'Topic';
+
+/**
+ * The L1 of a Slack channel configuration defined in this app, which the app can change; undefined for
+ * one made in the console (imported by ARN).
+ */
+function slackConfigurationOfApp(slack: chatbot.ISlackChannelConfiguration): chatbot.CfnSlackChannelConfiguration | undefined {
+  const cfn = slack.node.defaultChild;
+  if (typeof (slack as any).addNotificationTopic !== 'function' || !isCfnOfType('AWS::Chatbot::SlackChannelConfiguration')(cfn)) {
+    return undefined;
+  }
+  return cfn as chatbot.CfnSlackChannelConfiguration;
 }
 
 /** Whether a channel configuration already has guardrail policies (also through a lazy list). */

@@ -12,22 +12,22 @@ import {
   aws_sns as sns,
   aws_ssmincidents as ssmincidents,
 } from 'aws-cdk-lib';
-import { Construct, IDependable } from 'constructs';
-import type { IChatChannel } from './chat-channel';
+import { Construct, IConstruct, IDependable } from 'constructs';
 import { IContact } from './contact-base';
-import { INCIDENT_MANAGER_PRINCIPAL, SIGNAL_AUTOMATION_ACTIONS, START_INCIDENT_ACTIONS, TOPIC_KEY_ACTIONS, resolverStatements } from './private/actions';
+import { SIGNAL_AUTOMATION_ACTIONS, START_INCIDENT_ACTIONS, resolverStatements } from './private/actions';
 import { RESPONSE_PLAN, automationExecutionsArn, fixedPhysicalName, formatArn, importPath, incidentRecordsArn, parseArn } from './private/arns';
 import { IncidentManagerValidationError, Where, shown } from './private/errors';
-import { checkConstruct, checkEnum, checkGrantee, checkInstance, checkList, checkMap, kindOf, requireGiven, requireProps } from './private/inputs';
+import { checkConstruct, checkEnum, checkGrantee, checkList, checkMap, kindOf, requireGiven, requireProps } from './private/inputs';
 import { checkSymmetricKey, isMultiRegionKey } from './private/keys';
 import { refuseSnapshot } from './private/removal';
 import { replicationRegionsOf, useReplicationSet } from './private/replication-regions';
+import { allowIncidentManagerToReadSecret } from './private/secrets';
 import { checkTagsAtSynth } from './private/tags';
-import { allowIncidentManagerToPublish, checkStandardTopic, json } from './private/topics';
+import { allowIncidentManagerToPublish, checkStandardTopic } from './private/topics';
 import { claimUniqueName } from './private/unique';
 import { checkCount, checkResponsePlanName, checkSameEnvironment, checkString } from './private/validate';
 import type { ReplicationSetOptions } from './replication-set';
-import { Runbook, RunbookExecutionRole, RunbookTargetAccount } from './runbook';
+import { Runbook, RunbookExecutionRole, RunbookExecutionRoleProps, RunbookTargetAccount } from './runbook';
 
 /**
  * How badly an incident affects the business.
@@ -235,6 +235,30 @@ abstract class ResponsePlanBase extends Resource implements IResponsePlan {
 }
 
 /**
+ * What a chat channel gives a response plan that uses it.
+ */
+export interface ChatChannelBinding {
+  /** The ARNs of the SNS topics the plan names as its chat channel (`ChatbotSns`). */
+  readonly topicArns: string[];
+  /**
+   * The policies Incident Manager relies on when it creates the plan (it test-publishes to the
+   * topics): the plan depends on them.
+   */
+  readonly dependencies: IDependable[];
+}
+
+/**
+ * A chat channel a response plan can use: `ChatChannel`, or a channel of your own.
+ */
+export interface IChatChannel extends IConstruct {
+  /**
+   * Called by a response plan that uses the channel: checks the channel against the plan, gives the
+   * channel's chat roles what responders need on the plan, and says what the plan names and waits for.
+   */
+  bindToResponsePlan(plan: IResponsePlan): ChatChannelBinding;
+}
+
+/**
  * A response plan's own settings: everything but the contacts it engages and its chat channel, which
  * the foundation names by alias. Shared by `ResponsePlan` and the foundation's response plans.
  */
@@ -393,81 +417,49 @@ export class ResponsePlan extends ResponsePlanBase {
   public readonly runbookRole?: iam.IRole;
 
   private readonly engagements: IContact[] = [];
-  private chatTopicArns?: string[];
 
   constructor(scope: Construct, id: string, props: ResponsePlanProps) {
     super(scope, id);
     requireProps(this, props, 'ResponsePlanProps (title, impact)', 'INPUT');
     this.responsePlanName = props.responsePlanName ?? Names.uniqueResourceName(this, { maxLength: 200, separator: '-' });
-    checkResponsePlanName(this, 'responsePlanName', this.responsePlanName);
-    // Response plan names are unique per account (their ARNs carry no Region).
-    claimUniqueName(this, 'response-plan', this.responsePlanName, false, '`responsePlanName`', 'RESPONSE_PLAN_NAME_UNIQUE');
-    // "" is what the API takes for none (IncidentTemplate, 0 to N characters) and what CloudFormation
-    // reads back as absent (its schema: 1 to N): the template leaves it out.
-    const displayName = props.displayName === '' ? undefined : props.displayName;
-    const summary = props.summary === '' ? undefined : props.summary;
-    const dedupeString = props.dedupeString === '' ? undefined : props.dedupeString;
-    checkString(this, 'displayName', displayName, { min: 1, max: 200, code: 'INCIDENT_TEMPLATE' });
-    // IncidentTemplate: Title and Impact are required (CloudFormation schema and API reference), Impact
-    // one of the five levels: jsii does not check enums at run time.
-    checkString(this, 'title', props.title, { max: 200, code: 'INCIDENT_TEMPLATE', required: true });
-    checkEnum(this, 'impact', props.impact, Impact, 'Impact', 'INCIDENT_TEMPLATE', true);
-    checkMap(this, 'incidentTags', props.incidentTags, 'INCIDENT_TEMPLATE');
-    checkMap(this, 'runbook', props.runbook, 'RUNBOOK', 'a RunbookAction, such as { runbook: Runbook.awsOwned(...) }');
-    checkMap(this, 'pagerDuty', props.pagerDuty, 'PAGERDUTY', 'a PagerDutyIntegration, with serviceId and secret');
-    checkList(this, 'engagements', props.engagements, 'RESPONSE_PLAN_ENGAGEMENTS');
-    if (props.chatChannel !== undefined && typeof (props.chatChannel as any)?.bindToResponsePlan !== 'function') {
-      throw new IncidentManagerValidationError(this, '`chatChannel`', shown(kindOf(props.chatChannel)), 'be a ChatChannel, or another IChatChannel', 'TOPIC');
-    }
-    checkString(this, 'summary', summary, { min: 1, max: 4000, code: 'INCIDENT_TEMPLATE' });
-    checkString(this, 'dedupeString', dedupeString, { min: 1, max: 1000, code: 'INCIDENT_TEMPLATE' });
 
+    // Check: every rule of the props, before anything is created.
+    this.checkTemplate(props);
     const topics = props.notificationTopics ?? [];
-    checkCount(this, 'notificationTopics', topics, 0, MAX_NOTIFICATION_TOPICS, 'topics', 'TOPIC');
-    topics.forEach((topic, i) => {
-      checkConstruct(this, `notificationTopics[${i}]`, topic, 'an SNS topic (sns.Topic, or one imported with sns.Topic.fromTopicArn)', 'TOPIC');
-      checkSameEnvironment(this, `\`notificationTopics[${i}]\``, topic, 'response plan', 'Incident Manager cannot use a topic of another account or Region', 'TOPIC');
-      checkStandardTopic(this, `notificationTopics[${i}]`, topic);
-    });
+    this.checkNotificationTopics(topics);
+    if (props.runbook) this.checkRunbook(props.runbook);
+    if (props.pagerDuty) this.checkPagerDuty(props.pagerDuty);
 
-    // Incident Manager test-publishes to the topics and reads the PagerDuty secret when it creates or
-    // updates the plan, so every policy it relies on must exist before the plan.
-    const policies: IDependable[] = [];
-    topics.forEach((topic, i) => policies.push(...allowIncidentManagerToPublish(this, topic, `The notification topic notificationTopics[${i}]`)));
+    // Act: Incident Manager test-publishes to the topics, checks the runbook role and reads the
+    // PagerDuty secret when it creates or updates the plan, so every policy it relies on must exist
+    // before the plan.
+    const policies = this.allowNotifications(topics);
+    this.runbookRole = props.runbook ? this.runbookRoleFor(props.runbook) : undefined;
+    if (props.pagerDuty) policies.push(...allowIncidentManagerToReadSecret(this, props.pagerDuty.secret));
 
-    const runbookRole = props.runbook ? this.runbookRoleFor(props.runbook) : undefined;
-    this.runbookRole = runbookRole;
-    const pagerDuty = props.pagerDuty ? this.renderPagerDuty(props.pagerDuty, policies) : undefined;
-
+    // Render.
     const resource = new ssmincidents.CfnResponsePlan(this, 'Resource', {
       name: this.responsePlanName,
-      displayName,
-      incidentTemplate: {
-        title: props.title,
-        impact: IMPACT_VALUES[props.impact],
-        summary,
-        dedupeString,
-        incidentTags: this.renderIncidentTags(props.incidentTags),
-        notificationTargets: topics.length > 0 ? topics.map((t) => ({ snsTopicArn: t.topicArn })) : undefined,
-      },
-      chatChannel: Lazy.any({ produce: () => (this.chatTopicArns ? { chatbotSns: this.chatTopicArns } : undefined) }),
+      displayName: noneIfEmpty(props.displayName),
+      incidentTemplate: renderIncidentTemplate(props, topics),
       // A growing list, as aws-cdk-lib renders them: engagements added later are in it at synthesis.
       engagements: Lazy.list({ produce: () => this.engagements.map((c) => c.contactArn) }, { omitEmpty: true }),
-      actions: props.runbook && runbookRole ? [{ ssmAutomation: this.renderRunbook(props.runbook, runbookRole) }] : undefined,
-      integrations: pagerDuty ? [{ pagerDutyConfiguration: pagerDuty }] : undefined,
+      actions: props.runbook && this.runbookRole ? [{ ssmAutomation: renderRunbook(props.runbook, this.runbookRole) }] : undefined,
+      integrations: props.pagerDuty ? [{ pagerDutyConfiguration: renderPagerDuty(props.pagerDuty) }] : undefined,
     });
     this.responsePlanArn = resource.attrArn;
     if (props.chatChannel) {
       // The chat channel checks its topics against the plan, gives its chat roles the responders'
-      // permissions on the plan, and says which policies the plan must wait for.
+      // permissions on the plan (which needs the plan's ARN, so the plan exists first), and says which
+      // topics the plan names and which policies it must wait for.
       const binding = props.chatChannel.bindToResponsePlan(this);
-      this.chatTopicArns = binding.topicArns;
+      resource.chatChannel = { chatbotSns: binding.topicArns };
       policies.push(...binding.dependencies);
     }
     // Incident Manager checks the runbook role when it creates the plan: the role comes first through
     // its ARN, and its policy through an explicit dependency (a DependsOn on the role itself would
     // repeat the GetAtt, cfn-lint W3005).
-    const rolePolicy = runbookRole?.node.tryFindChild('DefaultPolicy');
+    const rolePolicy = this.runbookRole?.node.tryFindChild('DefaultPolicy');
     if (rolePolicy) {
       policies.push(rolePolicy);
     }
@@ -497,45 +489,54 @@ export class ResponsePlan extends ResponsePlanBase {
     this.engagements.push(contact);
   }
 
-  private renderIncidentTags(tags?: { [key: string]: string }): CfnTag[] | undefined {
-    const entries = Object.entries(tags ?? {});
-    if (entries.length === 0) {
-      return undefined;
+  /** The plan's name, its incident template, and the shape of every prop. */
+  private checkTemplate(props: ResponsePlanProps): void {
+    checkResponsePlanName(this, 'responsePlanName', this.responsePlanName);
+    // Response plan names are unique per account (their ARNs carry no Region).
+    claimUniqueName(this, 'response-plan', this.responsePlanName, false, '`responsePlanName`', 'RESPONSE_PLAN_NAME_UNIQUE');
+    checkString(this, 'displayName', noneIfEmpty(props.displayName), { min: 1, max: 200, code: 'INCIDENT_TEMPLATE' });
+    // IncidentTemplate: Title and Impact are required (CloudFormation schema and API reference), Impact
+    // one of the five levels: jsii does not check enums at run time.
+    checkString(this, 'title', props.title, { max: 200, code: 'INCIDENT_TEMPLATE', required: true });
+    checkEnum(this, 'impact', props.impact, Impact, 'Impact', 'INCIDENT_TEMPLATE', true);
+    checkMap(this, 'incidentTags', props.incidentTags, 'INCIDENT_TEMPLATE');
+    checkMap(this, 'runbook', props.runbook, 'RUNBOOK', 'a RunbookAction, such as { runbook: Runbook.awsOwned(...) }');
+    checkMap(this, 'pagerDuty', props.pagerDuty, 'PAGERDUTY', 'a PagerDutyIntegration, with serviceId and secret');
+    checkList(this, 'engagements', props.engagements, 'RESPONSE_PLAN_ENGAGEMENTS');
+    if (props.chatChannel !== undefined && typeof (props.chatChannel as any)?.bindToResponsePlan !== 'function') {
+      throw new IncidentManagerValidationError(this, '`chatChannel`', shown(kindOf(props.chatChannel)), 'be a ChatChannel, or another IChatChannel', 'TOPIC');
     }
-    checkCount(this, 'incidentTags', entries, 0, MAX_INCIDENT_TAGS, 'tags', 'INCIDENT_TEMPLATE');
-    for (const [key, value] of entries) {
+    checkString(this, 'summary', noneIfEmpty(props.summary), { min: 1, max: 4000, code: 'INCIDENT_TEMPLATE' });
+    checkString(this, 'dedupeString', noneIfEmpty(props.dedupeString), { min: 1, max: 1000, code: 'INCIDENT_TEMPLATE' });
+    const tags = Object.entries(props.incidentTags ?? {});
+    checkCount(this, 'incidentTags', tags, 0, MAX_INCIDENT_TAGS, 'tags', 'INCIDENT_TEMPLATE');
+    for (const [key, value] of tags) {
       checkString(this, 'incidentTags key', key, { pattern: INCIDENT_TAG_KEY, format: 'letters, digits and _ = : . + - / only, not starting with aws:', min: 1, max: 128, code: 'INCIDENT_TEMPLATE' });
       checkString(this, `incidentTags["${key}"]`, value, { pattern: INCIDENT_TAG_VALUE, format: 'letters, digits, spaces and _ = @ : . + - / only', min: 1, max: 256, code: 'INCIDENT_TEMPLATE', required: true });
     }
-    return entries.map(([key, value]) => ({ key, value }));
   }
 
-  private runbookRoleFor(runbook: RunbookAction): iam.IRole {
-    checkInstance(this, 'runbook.runbook', runbook.runbook, Runbook, 'a Runbook (Runbook.awsOwned, fromDocumentName, fromDocumentArn or fromCfnDocument)', 'RUNBOOK');
-    // SsmAutomation.TargetAccount: RESPONSE_PLAN_OWNER_ACCOUNT or IMPACTED_ACCOUNT (CloudFormation schema).
-    checkEnum(this, 'runbook.targetAccount', runbook.targetAccount, RunbookTargetAccount, 'RunbookTargetAccount', 'RUNBOOK_ROLE');
+  private checkNotificationTopics(topics: sns.ITopic[]): void {
+    checkCount(this, 'notificationTopics', topics, 0, MAX_NOTIFICATION_TOPICS, 'topics', 'TOPIC');
+    topics.forEach((topic, i) => {
+      checkConstruct(this, `notificationTopics[${i}]`, topic, 'an SNS topic (sns.Topic, or one imported with sns.Topic.fromTopicArn)', 'TOPIC');
+      checkSameEnvironment(this, `\`notificationTopics[${i}]\``, topic, 'response plan', 'Incident Manager cannot use a topic of another account or Region', 'TOPIC');
+      checkStandardTopic(this, `notificationTopics[${i}]`, topic);
+    });
+  }
+
+  /** The runbook action: its runbook and target, the role that starts it, its parameters and version. */
+  private checkRunbook(runbook: RunbookAction): void {
+    RunbookExecutionRole._checkTarget(this, 'runbook.', runbook);
     checkConstruct(this, 'runbook.role', runbook.role, 'an IAM role', 'RUNBOOK_ROLE', false);
-    checkConstruct(this, 'runbook.automationAssumeRole', runbook.automationAssumeRole, 'an IAM role', 'RUNBOOK_ROLE', false);
-    runbook.runbook._validate(this);
-    if (runbook.automationAssumeRole) {
-      if (AUTOMATION_ASSUME_ROLE in (runbook.parameters ?? {})) {
-        throw new IncidentManagerValidationError(
-          this,
-          '`runbook.automationAssumeRole` and `runbook.parameters.AutomationAssumeRole`',
-          'both',
-          'be given one at a time (`automationAssumeRole` sets the parameter and lets the runbook role pass that role)',
-          'RUNBOOK_ROLE',
-        );
-      }
-      if (runbook.targetAccount === RunbookTargetAccount.IMPACTED_ACCOUNT) {
-        throw new IncidentManagerValidationError(
-          this,
-          '`runbook.automationAssumeRole`',
-          runbook.automationAssumeRole.node.path,
-          "be left out when the runbook runs in the impacted account (a role of the plan's account cannot be passed in another account; the runbook uses that account's AWS-SystemsManager-AutomationExecutionRole)",
-          'RUNBOOK_ROLE',
-        );
-      }
+    if (runbook.automationAssumeRole && AUTOMATION_ASSUME_ROLE in (runbook.parameters ?? {})) {
+      throw new IncidentManagerValidationError(
+        this,
+        '`runbook.automationAssumeRole` and `runbook.parameters.AutomationAssumeRole`',
+        'both',
+        'be given one at a time (`automationAssumeRole` sets the parameter and lets the runbook role pass that role)',
+        'RUNBOOK_ROLE',
+      );
     }
     const assumeRoleParameter = runbook.parameters?.[AUTOMATION_ASSUME_ROLE];
     if (assumeRoleParameter && !runbook.automationAssumeRole && !runbook.role && runbook.targetAccount !== RunbookTargetAccount.IMPACTED_ACCOUNT) {
@@ -550,51 +551,48 @@ export class ResponsePlan extends ResponsePlanBase {
       );
     }
     if (runbook.role) {
-      if (runbook.impactedAccounts) {
-        throw new IncidentManagerValidationError(
-          this,
-          '`runbook.impactedAccounts`',
-          runbook.impactedAccounts,
-          'be left out when `runbook.role` is given (it only scopes the role the plan creates; give your role the sts:AssumeRole it needs)',
-          'RUNBOOK_ROLE',
-        );
-      }
-      const roleAccount = runbook.role.env.account;
-      const account = Stack.of(this).account;
-      if (!Token.isUnresolved(roleAccount) && !Token.isUnresolved(account) && roleAccount !== account) {
-        throw new IncidentManagerValidationError(
-          this,
-          '`runbook.role`',
-          runbook.role.roleArn,
-          `be a role of the plan's account ${account}: Incident Manager starts the runbook with a role of the plan's own account (to run in another account, use RunbookTargetAccount.IMPACTED_ACCOUNT)`,
-          'RUNBOOK_ROLE',
-        );
-      }
-      checkRunbookRoleArn(this, runbook.role);
-      if (runbook.automationAssumeRole) {
-        Annotations.of(this).addWarningV2(
-          'cdk-incident-manager:ResponsePlan.automationAssumeRoleWithRole',
-          `runbook.automationAssumeRole is passed to the runbook as its AutomationAssumeRole parameter, but runbook.role is yours: allow it iam:PassRole on ${runbook.automationAssumeRole.roleArn} (condition iam:PassedToService ssm.amazonaws.com), or the runbook cannot start.`,
-        );
-      }
-      return runbook.role;
+      this.checkOwnRunbookRole(runbook, runbook.role);
+    } else {
+      RunbookExecutionRole._checkProps(`${this.node.path}/${RUNBOOK_ROLE_ID}`, this.runbookRoleProps(runbook));
     }
-    return new RunbookExecutionRole(this, 'RunbookRole', {
-      responsePlanName: this.responsePlanName,
-      runbook: runbook.runbook,
-      automationAssumeRole: runbook.automationAssumeRole,
-      targetAccount: runbook.targetAccount,
-      impactedAccounts: runbook.impactedAccounts,
-    });
+    this.checkRunbookParameters(runbook);
   }
 
-  private renderRunbook(runbook: RunbookAction, role: iam.IRole): ssmincidents.CfnResponsePlan.SsmAutomationProperty {
+  /** A runbook role the user gives: of the plan's account, with an ARN the plan can name. */
+  private checkOwnRunbookRole(runbook: RunbookAction, role: iam.IRole): void {
+    if (runbook.impactedAccounts) {
+      throw new IncidentManagerValidationError(
+        this,
+        '`runbook.impactedAccounts`',
+        runbook.impactedAccounts,
+        'be left out when `runbook.role` is given (it only scopes the role the plan creates; give your role the sts:AssumeRole it needs)',
+        'RUNBOOK_ROLE',
+      );
+    }
+    const roleAccount = role.env.account;
+    const account = Stack.of(this).account;
+    if (!Token.isUnresolved(roleAccount) && !Token.isUnresolved(account) && roleAccount !== account) {
+      throw new IncidentManagerValidationError(
+        this,
+        '`runbook.role`',
+        role.roleArn,
+        `be a role of the plan's account ${account}: Incident Manager starts the runbook with a role of the plan's own account (to run in another account, use RunbookTargetAccount.IMPACTED_ACCOUNT)`,
+        'RUNBOOK_ROLE',
+      );
+    }
+    checkRunbookRoleArn(this, role);
+    if (runbook.automationAssumeRole) {
+      Annotations.of(this).addWarningV2(
+        'cdk-incident-manager:ResponsePlan.automationAssumeRoleWithRole',
+        `runbook.automationAssumeRole is passed to the runbook as its AutomationAssumeRole parameter, but runbook.role is yours: allow it iam:PassRole on ${runbook.automationAssumeRole.roleArn} (condition iam:PassedToService ssm.amazonaws.com), or the runbook cannot start.`,
+      );
+    }
+  }
+
+  private checkRunbookParameters(runbook: RunbookAction): void {
     checkMap(this, 'runbook.parameters', runbook.parameters, 'RUNBOOK_PARAMETERS');
     checkMap(this, 'runbook.dynamicParameters', runbook.dynamicParameters, 'RUNBOOK_PARAMETERS');
-    const parameters: { [name: string]: string[] } = { ...(runbook.parameters ?? {}) };
-    if (runbook.automationAssumeRole) {
-      parameters[AUTOMATION_ASSUME_ROLE] = [runbook.automationAssumeRole.roleArn];
-    }
+    const parameters = runbookParameters(runbook);
     const parameterEntries = Object.entries(parameters);
     const dynamicEntries = Object.entries(runbook.dynamicParameters ?? {});
     checkCount(this, 'runbook.parameters', parameterEntries, 0, MAX_PARAMETERS, 'parameters', 'RUNBOOK_PARAMETERS');
@@ -616,64 +614,20 @@ export class ResponsePlan extends ResponsePlanBase {
     if (duplicate) {
       throw new IncidentManagerValidationError(this, '`runbook.dynamicParameters`', duplicate[0], 'name parameters that `runbook.parameters` does not also set', 'RUNBOOK_PARAMETERS');
     }
-    this.checkDocumentParameters(runbook.runbook, [...parameterEntries.map(([key]) => key), ...dynamicEntries.map(([key]) => key)]);
+    runbook.runbook._checkParameters(this, [...parameterEntries.map(([key]) => key), ...dynamicEntries.map(([key]) => key)]);
     const version = runbook.documentVersion;
     checkString(this, 'runbook.documentVersion', version, { format: '$DEFAULT, $LATEST or a version number (1, 2, ...)', code: 'RUNBOOK' });
     if (version !== undefined && !Token.isUnresolved(version) && !DOCUMENT_VERSION.test(version)) {
       throw new IncidentManagerValidationError(this, '`runbook.documentVersion`', version, 'be $DEFAULT, $LATEST or a version number (1, 2, ...)', 'RUNBOOK');
     }
-
-    return {
-      documentName: runbook.runbook.documentName,
-      documentVersion: runbook.documentVersion,
-      roleArn: role.roleArn,
-      targetAccount: runbook.targetAccount ?? RunbookTargetAccount.RESPONSE_PLAN_OWNER_ACCOUNT,
-      parameters: parameterEntries.length > 0 ? parameterEntries.map(([key, values]) => ({ key, values })) : undefined,
-      dynamicParameters:
-        dynamicEntries.length > 0 ? dynamicEntries.map(([key, variable]) => ({ key, value: { variable } })) : undefined,
-    };
   }
 
   /**
-   * Systems Manager refuses to start an automation with a parameter its document does not declare, or
-   * without one it requires (declared without a default), so such a plan would fail at every incident.
-   * Checked where the document's parameters are known (`Runbook.declaredParameters`,
-   * `Runbook.requiredParameters`).
+   * The PagerDuty integration: its name, service and secret, which must be encrypted with a
+   * customer-managed symmetric key, multi-Region when the plan is replicated to several Regions.
    */
-  private checkDocumentParameters(runbook: Runbook, given: string[]): void {
-    const declared = runbook.declaredParameters;
-    if (declared) {
-      for (const key of given) {
-        if (!Token.isUnresolved(key) && !declared.includes(key)) {
-          throw new IncidentManagerValidationError(
-            this,
-            '`runbook` parameter',
-            key,
-            `be one the document ${runbook._description} declares (${declared.join(', ') || 'none'}): Systems Manager refuses to start an automation with an undeclared parameter`,
-            'RUNBOOK_PARAMETERS',
-          );
-        }
-      }
-    }
-    // A parameter name only known at deployment may be the required one.
-    if (given.some((key) => Token.isUnresolved(key))) {
-      return;
-    }
-    const missing = (runbook.requiredParameters ?? []).find((name) => !given.includes(name));
-    if (missing) {
-      throw new IncidentManagerValidationError(
-        this,
-        `\`runbook.parameters.${missing}\``,
-        undefined,
-        `be given, as a fixed value in \`runbook.parameters\` or an Incident Manager value in \`runbook.dynamicParameters\`: the document ${runbook._description} requires it (declared without a default), and Systems Manager refuses to start an automation without it`,
-        'RUNBOOK_PARAMETERS',
-      );
-    }
-  }
-
-  private renderPagerDuty(pagerDuty: PagerDutyIntegration, policies: IDependable[]): ssmincidents.CfnResponsePlan.PagerDutyConfigurationProperty {
-    const name = pagerDuty.name ?? 'PagerDuty';
-    checkString(this, 'pagerDuty.name', name, { min: 1, max: 200, code: 'PAGERDUTY' });
+  private checkPagerDuty(pagerDuty: PagerDutyIntegration): void {
+    checkString(this, 'pagerDuty.name', pagerDuty.name ?? DEFAULT_PAGERDUTY_NAME, { min: 1, max: 200, code: 'PAGERDUTY' });
     checkString(this, 'pagerDuty.serviceId', pagerDuty.serviceId, { min: 1, max: 200, code: 'PAGERDUTY', required: true });
     checkConstruct(this, 'pagerDuty.secret', pagerDuty.secret, 'a Secrets Manager secret (secretsmanager.Secret, or one imported)', 'PAGERDUTY');
     const secret = pagerDuty.secret;
@@ -686,73 +640,101 @@ export class ResponsePlan extends ResponsePlanBase {
         'PAGERDUTY',
       );
     }
-    const stack = Stack.of(this);
-    // aws:SourceAccount keeps another account's Incident Manager out (user guide, "Cross-service
-    // confused deputy prevention"), but no AWS page says Incident Manager sends the key when it reads
-    // the secret: the PagerDuty page's statements have no condition, and the one Incident Manager
-    // statement AWS documents with it (the SNS topic policy, "Chat channels") uses
-    // StringEqualsIfExists. With StringEquals and no key sent, creating the plan would fail ("unable to
-    // validate the AWS Secrets Manager secret"); IfExists cannot lock the service out.
-    const sourceAccount = { StringEqualsIfExists: { 'aws:SourceAccount': stack.account } };
-    // User guide, "Storing PagerDuty access credentials in an AWS Secrets Manager secret": the secret's
-    // resource policy allows ssm-incidents.amazonaws.com secretsmanager:GetSecretValue, and in a
-    // secret's resource policy `*` is the secret itself.
-    const secretStatement = new iam.PolicyStatement({
-      principals: [new iam.ServicePrincipal(INCIDENT_MANAGER_PRINCIPAL)],
-      actions: ['secretsmanager:GetSecretValue'],
-      resources: ['*'],
-      conditions: sourceAccount,
-    });
-    // The same page: the key allows ssm-incidents.amazonaws.com kms:Decrypt and kms:GenerateDataKey*,
-    // optionally only through Secrets Manager (kms:ViaService secretsmanager.<region>.amazonaws.com).
-    // Incident Manager reads the secret in every Region of the replication set, so every one of them.
-    const regions = Lazy.list({ produce: () => (replicationRegionsOf(this) ?? [stack.region]).map((r) => `secretsmanager.${r}.${stack.urlSuffix}`) });
-    const keyStatement = new iam.PolicyStatement({
-      principals: [new iam.ServicePrincipal(INCIDENT_MANAGER_PRINCIPAL)],
-      actions: TOPIC_KEY_ACTIONS,
-      resources: ['*'],
-      conditions: { StringEquals: { 'kms:ViaService': regions }, ...sourceAccount },
-    });
-
-    const added = secret.addToResourcePolicy(secretStatement);
-    if (added.statementAdded) {
-      if (added.policyDependable) policies.push(added.policyDependable);
-    } else {
-      Annotations.of(this).addWarningV2(
-        'cdk-incident-manager:ResponsePlan.pagerDutySecretPolicy',
-        `The PagerDuty secret ${secret.secretArn} is imported: where it is defined, add this statement to its resource policy: ${json(this, secretStatement)}, and this statement to its key's policy: ${json(this, keyStatement)}`,
-      );
-    }
     const key = secret.encryptionKey;
-    if (key) {
-      checkSymmetricKey(this, 'the key of `pagerDuty.secret`', key);
-      const keyAdded = key.addToResourcePolicy(keyStatement, true);
-      if (keyAdded.statementAdded) {
-        // The key policy is part of the key resource.
-        policies.push(key);
-      } else if (added.statementAdded) {
-        Annotations.of(this).addWarningV2(
-          'cdk-incident-manager:ResponsePlan.pagerDutyKeyPolicy',
-          `The key ${key.keyArn} of the PagerDuty secret is imported: where it is defined, add this statement to its policy: ${json(this, keyStatement)}`,
-        );
-      }
-      // User guide, same page: to replicate the response plan to more than one Region the key must be
-      // a multi-Region key.
-      this.node.addValidation({
-        validate: () => {
-          const replicated = replicationRegionsOf(this);
-          if (replicated && replicated.length > 1 && isMultiRegionKey(key) === false) {
-            Annotations.of(this).addWarningV2(
-              'cdk-incident-manager:ResponsePlan.pagerDutyKeyNotMultiRegion',
-              `The PagerDuty secret's key ${key.node.path} is not a multi-Region key, but the replication set has ${replicated.length} Regions (${replicated.join(', ')}): Incident Manager reads the secret in each of them, so replicate the secret to them with a multi-Region key (user guide, "Storing PagerDuty access credentials in an AWS Secrets Manager secret").`,
-            );
-          }
-          return [];
-        },
-      });
+    if (!key) {
+      return;
     }
-    return { name, secretId: secret.secretArn, pagerDutyIncidentConfiguration: { serviceId: pagerDuty.serviceId } };
+    checkSymmetricKey(this, 'the key of `pagerDuty.secret`', key);
+    // User guide, same page: to replicate the response plan to more than one Region the key must be
+    // a multi-Region key. The replication set is known at synthesis.
+    this.node.addValidation({
+      validate: () => {
+        const replicated = replicationRegionsOf(this);
+        if (replicated && replicated.length > 1 && isMultiRegionKey(key) === false) {
+          Annotations.of(this).addWarningV2(
+            'cdk-incident-manager:ResponsePlan.pagerDutyKeyNotMultiRegion',
+            `The PagerDuty secret's key ${key.node.path} is not a multi-Region key, but the replication set has ${replicated.length} Regions (${replicated.join(', ')}): Incident Manager reads the secret in each of them, so replicate the secret to them with a multi-Region key (user guide, "Storing PagerDuty access credentials in an AWS Secrets Manager secret").`,
+          );
+        }
+        return [];
+      },
+    });
   }
+
+  /** Lets Incident Manager publish to the notification topics; returns the policies the plan waits for. */
+  private allowNotifications(topics: sns.ITopic[]): IDependable[] {
+    return topics.flatMap((topic, i) => allowIncidentManagerToPublish(this, topic, `The notification topic notificationTopics[${i}]`));
+  }
+
+  /** The role that starts the runbook: the user's, or one the plan creates for exactly this runbook. */
+  private runbookRoleFor(runbook: RunbookAction): iam.IRole {
+    return runbook.role ?? new RunbookExecutionRole(this, RUNBOOK_ROLE_ID, this.runbookRoleProps(runbook));
+  }
+
+  private runbookRoleProps(runbook: RunbookAction): RunbookExecutionRoleProps {
+    return {
+      responsePlanName: this.responsePlanName,
+      runbook: runbook.runbook,
+      automationAssumeRole: runbook.automationAssumeRole,
+      targetAccount: runbook.targetAccount,
+      impactedAccounts: runbook.impactedAccounts,
+    };
+  }
+}
+
+/** The id of the runbook role a plan creates. */
+const RUNBOOK_ROLE_ID = 'RunbookRole';
+/** The name of a PagerDuty integration that is given none. */
+const DEFAULT_PAGERDUTY_NAME = 'PagerDuty';
+
+/**
+ * "" is what the API takes for none (IncidentTemplate, 0 to N characters) and what CloudFormation
+ * reads back as absent (its schema: 1 to N): the template leaves it out.
+ */
+function noneIfEmpty(value: string | undefined): string | undefined {
+  return value === '' ? undefined : value;
+}
+
+function renderIncidentTemplate(props: ResponsePlanOptions, topics: sns.ITopic[]): ssmincidents.CfnResponsePlan.IncidentTemplateProperty {
+  const tags = Object.entries(props.incidentTags ?? {});
+  return {
+    title: props.title,
+    impact: IMPACT_VALUES[props.impact],
+    summary: noneIfEmpty(props.summary),
+    dedupeString: noneIfEmpty(props.dedupeString),
+    incidentTags: tags.length > 0 ? tags.map(([key, value]): CfnTag => ({ key, value })) : undefined,
+    notificationTargets: topics.length > 0 ? topics.map((t) => ({ snsTopicArn: t.topicArn })) : undefined,
+  };
+}
+
+/** The runbook's fixed parameters, with `automationAssumeRole` as its `AutomationAssumeRole`. */
+function runbookParameters(runbook: RunbookAction): { [name: string]: string[] } {
+  const parameters: { [name: string]: string[] } = { ...(runbook.parameters ?? {}) };
+  if (runbook.automationAssumeRole) {
+    parameters[AUTOMATION_ASSUME_ROLE] = [runbook.automationAssumeRole.roleArn];
+  }
+  return parameters;
+}
+
+function renderRunbook(runbook: RunbookAction, role: iam.IRole): ssmincidents.CfnResponsePlan.SsmAutomationProperty {
+  const parameters = Object.entries(runbookParameters(runbook));
+  const dynamicParameters = Object.entries(runbook.dynamicParameters ?? {});
+  return {
+    documentName: runbook.runbook.documentName,
+    documentVersion: runbook.documentVersion,
+    roleArn: role.roleArn,
+    targetAccount: runbook.targetAccount ?? RunbookTargetAccount.RESPONSE_PLAN_OWNER_ACCOUNT,
+    parameters: parameters.length > 0 ? parameters.map(([key, values]) => ({ key, values })) : undefined,
+    dynamicParameters: dynamicParameters.length > 0 ? dynamicParameters.map(([key, variable]) => ({ key, value: { variable } })) : undefined,
+  };
+}
+
+function renderPagerDuty(pagerDuty: PagerDutyIntegration): ssmincidents.CfnResponsePlan.PagerDutyConfigurationProperty {
+  return {
+    name: pagerDuty.name ?? DEFAULT_PAGERDUTY_NAME,
+    secretId: pagerDuty.secret.secretArn,
+    pagerDutyIncidentConfiguration: { serviceId: pagerDuty.serviceId },
+  };
 }
 
 /** The name of the parameter an Automation runbook takes its assume role in. */

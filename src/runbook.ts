@@ -11,7 +11,7 @@ import {
 import { DocumentLocation, incidentRecordsArn, roleArn, startAutomationArns } from './private/arns';
 import { DocumentParameters, awsRunbookParameters } from './private/aws-runbooks';
 import { IncidentManagerValidationError, Where } from './private/errors';
-import { checkEnum, checkInstance, checkList, isCfnOfType, requireGiven, requireProps } from './private/inputs';
+import { checkConstruct, checkEnum, checkInstance, checkList, isCfnOfType, requireGiven, requireProps } from './private/inputs';
 import { eachInList } from './private/lists';
 import { REGION_NAME, SSM_DOCUMENT_NAME, checkAccountIds, checkCount, checkResponsePlanName, checkString, isUnresolved } from './private/validate';
 
@@ -137,6 +137,43 @@ export class Runbook {
     const type = this.document?.documentType;
     if (type !== undefined && !Token.isUnresolved(type) && type !== 'Automation') {
       throw new IncidentManagerValidationError(scope, '`runbook`', `the document ${this.document!.node.path} of type ${type}`, 'be a document of type Automation', 'RUNBOOK');
+    }
+  }
+
+  /**
+   * Systems Manager refuses to start an automation with a parameter its document does not declare, or
+   * without one it requires (declared without a default), so such a plan would fail at every incident.
+   * Checked where the document's parameters are known (`declaredParameters`, `requiredParameters`).
+   * @internal
+   */
+  public _checkParameters(scope: Where, given: string[]): void {
+    const declared = this.declaredParameters;
+    if (declared) {
+      for (const key of given) {
+        if (!Token.isUnresolved(key) && !declared.includes(key)) {
+          throw new IncidentManagerValidationError(
+            scope,
+            '`runbook` parameter',
+            key,
+            `be one the document ${this._description} declares (${declared.join(', ') || 'none'}): Systems Manager refuses to start an automation with an undeclared parameter`,
+            'RUNBOOK_PARAMETERS',
+          );
+        }
+      }
+    }
+    // A parameter name only known at deployment may be the required one.
+    if (given.some((key) => Token.isUnresolved(key))) {
+      return;
+    }
+    const missing = (this.requiredParameters ?? []).find((name) => !given.includes(name));
+    if (missing) {
+      throw new IncidentManagerValidationError(
+        scope,
+        `\`runbook.parameters.${missing}\``,
+        undefined,
+        `be given, as a fixed value in \`runbook.parameters\` or an Incident Manager value in \`runbook.dynamicParameters\`: the document ${this._description} requires it (declared without a default), and Systems Manager refuses to start an automation without it`,
+        'RUNBOOK_PARAMETERS',
+      );
     }
   }
 
@@ -319,23 +356,41 @@ export class RunbookExecutionRole extends iam.Role {
     return `${full.slice(0, 46)}-${createHash('sha256').update(responsePlanName).digest('hex').slice(0, 8)}`;
   }
 
-  constructor(scope: Construct, id: string, props: RunbookExecutionRoleProps) {
-    const path = scope.node.path ? `${scope.node.path}/${id}` : id;
-    requireProps(path, props, 'RunbookExecutionRoleProps (responsePlanName, runbook)', 'INPUT');
-    requireGiven(path, 'responsePlanName', props.responsePlanName, 'the name of the response plan whose incidents use the role', 'RESPONSE_PLAN_NAME');
-    // The name ends up in the trust policy's aws:SourceArn: a malformed one would never match.
-    checkResponsePlanName(path, 'responsePlanName', props.responsePlanName);
-    checkInstance(path, 'runbook', props.runbook, Runbook, 'a Runbook (Runbook.awsOwned, fromDocumentName, fromDocumentArn or fromCfnDocument)', 'RUNBOOK');
-    checkEnum(path, 'targetAccount', props.targetAccount, RunbookTargetAccount, 'RunbookTargetAccount', 'RUNBOOK_ROLE');
-    if (props.automationAssumeRole && props.targetAccount === RunbookTargetAccount.IMPACTED_ACCOUNT) {
+  /**
+   * The rules of a runbook's target, wherever they are stated: by the role's own props, or by a
+   * response plan's `runbook` (`prefix` `runbook.`, as the plan's user wrote them). A runbook of the
+   * library, a known target account, no automation assume role in the impacted account, and a document
+   * the runbook may name.
+   * @internal
+   */
+  public static _checkTarget(where: Where, prefix: string, target: Pick<RunbookExecutionRoleProps, 'runbook' | 'targetAccount' | 'automationAssumeRole'>): void {
+    checkInstance(where, `${prefix}runbook`, target.runbook, Runbook, 'a Runbook (Runbook.awsOwned, fromDocumentName, fromDocumentArn or fromCfnDocument)', 'RUNBOOK');
+    // SsmAutomation.TargetAccount: RESPONSE_PLAN_OWNER_ACCOUNT or IMPACTED_ACCOUNT (CloudFormation schema).
+    checkEnum(where, `${prefix}targetAccount`, target.targetAccount, RunbookTargetAccount, 'RunbookTargetAccount', 'RUNBOOK_ROLE');
+    checkConstruct(where, `${prefix}automationAssumeRole`, target.automationAssumeRole, 'an IAM role', 'RUNBOOK_ROLE', false);
+    if (target.automationAssumeRole && target.targetAccount === RunbookTargetAccount.IMPACTED_ACCOUNT) {
       throw new IncidentManagerValidationError(
-        path,
-        '`automationAssumeRole`',
-        props.automationAssumeRole.node.path,
+        where,
+        `\`${prefix}automationAssumeRole\``,
+        target.automationAssumeRole.node.path,
         'be left out when the runbook runs in the impacted account (a role of the plan\'s account cannot be passed in another account; the runbook uses that account\'s AWS-SystemsManager-AutomationExecutionRole)',
         'RUNBOOK_ROLE',
       );
     }
+    target.runbook._validate(where);
+  }
+
+  /**
+   * Every rule of the role's props, for the role at `path` (a response plan checks the role it will
+   * create before it creates anything).
+   * @internal
+   */
+  public static _checkProps(path: string, props: RunbookExecutionRoleProps): void {
+    requireProps(path, props, 'RunbookExecutionRoleProps (responsePlanName, runbook)', 'INPUT');
+    requireGiven(path, 'responsePlanName', props.responsePlanName, 'the name of the response plan whose incidents use the role', 'RESPONSE_PLAN_NAME');
+    // The name ends up in the trust policy's aws:SourceArn: a malformed one would never match.
+    checkResponsePlanName(path, 'responsePlanName', props.responsePlanName);
+    RunbookExecutionRole._checkTarget(path, '', props);
     if (props.impactedAccounts && props.targetAccount !== RunbookTargetAccount.IMPACTED_ACCOUNT) {
       throw new IncidentManagerValidationError(
         path,
@@ -351,7 +406,10 @@ export class RunbookExecutionRole extends iam.Role {
       // An empty list would grant nothing; it is not "any account", which leaving the prop out means.
       checkCount(path, 'impactedAccounts', props.impactedAccounts, 1, Number.MAX_SAFE_INTEGER, 'accounts', 'RUNBOOK_ROLE');
     }
+  }
 
+  constructor(scope: Construct, id: string, props: RunbookExecutionRoleProps) {
+    RunbookExecutionRole._checkProps(scope.node.path ? `${scope.node.path}/${id}` : id, props);
     const account = Stack.of(scope).account;
     super(scope, id, {
       // Named when the runbook runs in the impacted account, so that application accounts can trust
@@ -369,7 +427,6 @@ export class RunbookExecutionRole extends iam.Role {
         },
       }),
     });
-    props.runbook._validate(this);
     if (props.targetAccount === RunbookTargetAccount.IMPACTED_ACCOUNT && props.impactedAccounts === undefined) {
       // Not an error: an organization whose plans are shared with every account may mean it, and
       // each application account still decides by trusting (or not) this role by name.
@@ -378,7 +435,11 @@ export class RunbookExecutionRole extends iam.Role {
         `The runbook of response plan ${props.responsePlanName} runs in the impacted account, and no impactedAccounts are named: this role may assume ${AUTOMATION_EXECUTION_ROLE_NAME} in every account, so the runbook runs in any account where an incident with this plan starts and whose execution role trusts this role, not only the application accounts you mean. Name them in impactedAccounts.`,
       );
     }
+    this.allowStartingRunbook(props);
+  }
 
+  /** What the role may do: start the runbook, pass its assume role, assume the impacted account's execution role. */
+  private allowStartingRunbook(props: RunbookExecutionRoleProps): void {
     this.addToPrincipalPolicy(
       new iam.PolicyStatement({
         actions: START_AUTOMATION_ACTIONS,

@@ -10,7 +10,7 @@ import {
 } from './entries';
 import { HOW_TO_SPLIT, Placement } from './placement';
 import { PostIncidentAnalysisTemplate, PostIncidentAnalysisTemplateProps } from '../analysis-template';
-import { ChatChannel, ChatChannelProps, IChatChannel } from '../chat-channel';
+import { ChatChannel, ChatChannelProps } from '../chat-channel';
 import { Contact, ContactChannel, ContactChannelType, EngagementStage } from '../contact';
 import { IContact } from '../contact-base';
 import { EscalationPlan } from '../escalation-plan';
@@ -22,7 +22,7 @@ import { checkBoolean, checkConstruct, checkEnum, checkList, checkMap, kindOf, r
 import { validateStackLimits } from '../private/stack-limits';
 import { checkCount, checkString, isUnresolved, minutesWithin } from '../private/validate';
 import { IReplicationSet, ReplicationSet } from '../replication-set';
-import { ResponsePlan } from '../response-plan';
+import { IChatChannel, ResponsePlan } from '../response-plan';
 import { Rotation } from '../rotation';
 import { IncidentManagerShare } from '../share';
 
