@@ -11,20 +11,20 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { IContact } from './contact-base';
-import { Shift } from './on-call';
+import { checkInstant, checkInterval } from './on-call/instants';
+import { RotationSpec, rotationShifts, startInstant } from './on-call/shifts';
+import { Shift } from './on-call/types';
+import { isoLocal } from './on-call/zoned';
 import { READ_ROTATION_ACTIONS } from './private/actions';
 import { ROTATION, importPath, parseArn } from './private/arns';
 import { ErrorCode } from './private/codes';
 import { checkPersonal } from './private/contacts';
 import { IncidentManagerValidationError, Where, shown } from './private/errors';
 import { checkEnum, checkGrantee, checkInstance, checkRemovalPolicy, kindOf, requireGiven, requireProps } from './private/inputs';
-import { checkInstant, checkInterval } from './private/instants';
 import { applyRemovalPolicy } from './private/removal';
 import { useReplicationSet } from './private/replication-regions';
-import { RotationSpec, rotationShifts, startInstant } from './private/shifts';
 import { checkTagsAtSynth } from './private/tags';
 import { checkCount, checkInteger, checkString } from './private/validate';
-import { isoLocal } from './private/zoned';
 import type { ReplicationSetOptions } from './replication-set';
 
 /**

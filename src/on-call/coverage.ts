@@ -1,9 +1,9 @@
 import { Annotations, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import type { CoverageOptions } from '../on-call';
-import { IncidentManagerValidationError, Where } from './errors';
-import { checkBoolean, checkMap } from './inputs';
+import type { CoverageOptions } from './types';
 import { formatLocal } from './zoned';
+import { IncidentManagerValidationError, Where } from '../private/errors';
+import { checkBoolean, checkMap } from '../private/inputs';
 
 /** The gaps, as a message: `start to end` in `timeZone`, at most 10 of them. */
 export function describeGaps(gaps: Array<{ start: number; end: number }>, timeZone: string): string {
