@@ -1,3 +1,6 @@
+/*
+ * The instants of an on-call question (`onCallAt`, `shiftsBetween`, `gapsBetween`, `pagedAt`), checked.
+ */
 import { IncidentManagerValidationError, Where } from '../private/errors';
 
 /** A Date given to an on-call question, as milliseconds; an invalid Date is an error. */
