@@ -23,7 +23,7 @@ import type { App } from 'aws-cdk-lib';
 import { Expr, Modules, NewStatement, StackPlan, Statement, Value, build, execute, ref, render, str } from './ir';
 import { AccountSnapshot, ContactSnapshot, ReplicationSetSnapshot, ResponsePlanSnapshot, RotationSnapshot } from './snapshot';
 import { newStack } from './synth';
-import { isoLocal } from '../src/private/zoned';
+import { isoLocal } from '../src/on-call/zoned';
 
 /** A finding of the report. */
 export interface Finding {

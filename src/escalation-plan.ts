@@ -1,15 +1,15 @@
 import { Annotations, Duration, Lazy, Stack, Token, aws_ssmcontacts as ssmcontacts } from 'aws-cdk-lib';
 import { Construct, Node } from 'constructs';
 import { ContactBase, ContactNameOptions, IContact } from './contact-base';
-import { CoverageOptions } from './on-call';
+import { combine } from './on-call/combine';
+import { addCoverageCheck, describeGaps } from './on-call/coverage';
+import { checkInstant } from './on-call/instants';
+import { scheduleOf } from './on-call/schedules';
+import { CoverageOptions } from './on-call/types';
 import { defineContactResource, importContactArn, markNotPersonal } from './private/contacts';
-import { addCoverageCheck, describeGaps } from './private/coverage';
 import { IncidentManagerValidationError } from './private/errors';
 import { checkBoolean, checkConstruct, checkRemovalPolicy, requireGiven, requireProps } from './private/inputs';
-import { checkInstant } from './private/instants';
 import { applyRemovalPolicy } from './private/removal';
-import { scheduleOf } from './private/schedules';
-import { combine } from './private/shifts';
 import { checkCount, minutesWithin } from './private/validate';
 import type { ReplicationSetOptions } from './replication-set';
 

@@ -1,14 +1,14 @@
 import { Annotations, Lazy } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ContactBase, ContactNameOptions, IContact } from './contact-base';
-import { CoverageGap, CoverageOptions, Shift } from './on-call';
+import { combine } from './on-call/combine';
+import { addCoverageCheck, describeGaps } from './on-call/coverage';
+import { checkInstant, checkInterval } from './on-call/instants';
+import { registerSchedule } from './on-call/schedules';
+import { CoverageGap, CoverageOptions, Shift } from './on-call/types';
 import { defineContactResource, importContactArn, markNotPersonal } from './private/contacts';
-import { addCoverageCheck, describeGaps } from './private/coverage';
 import { IncidentManagerValidationError } from './private/errors';
 import { checkConstruct, checkList, checkRemovalPolicy, requireProps } from './private/inputs';
-import { checkInstant, checkInterval } from './private/instants';
-import { registerSchedule } from './private/schedules';
-import { combine } from './private/shifts';
 import type { ReplicationSetOptions } from './replication-set';
 import { IRotation, Rotation } from './rotation';
 

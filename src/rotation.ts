@@ -11,20 +11,21 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { IContact } from './contact-base';
-import { Shift } from './on-call';
+import { checkInstant, checkInterval } from './on-call/instants';
+import { RecurrenceSpec, RotationSpec, handOffsMissedAtStart, rotationShifts, startInstant } from './on-call/shifts';
+import { checkTimeZone } from './on-call/time-zones';
+import { Shift } from './on-call/types';
+import { isoLocal } from './on-call/zoned';
 import { READ_ROTATION_ACTIONS } from './private/actions';
 import { ROTATION, importPath, parseArn } from './private/arns';
 import { ErrorCode } from './private/codes';
 import { checkPersonal } from './private/contacts';
 import { IncidentManagerValidationError, Where, shown } from './private/errors';
 import { checkEnum, checkGrantee, checkInstance, checkRemovalPolicy, kindOf, requireGiven, requireProps } from './private/inputs';
-import { checkInstant, checkInterval } from './private/instants';
 import { applyRemovalPolicy } from './private/removal';
 import { useReplicationSet } from './private/replication-regions';
-import { RotationSpec, rotationShifts, startInstant } from './private/shifts';
 import { checkTagsAtSynth } from './private/tags';
 import { checkCount, checkInteger, checkString } from './private/validate';
-import { isoLocal } from './private/zoned';
 import type { ReplicationSetOptions } from './replication-set';
 
 /**
@@ -129,7 +130,7 @@ export class RotationRecurrence {
     return new RotationRecurrence(options, (scope) => {
       checkCount(scope, 'recurrence.handOffTimes', options.handOffTimes, 1, Number.MAX_SAFE_INTEGER, 'hand-off times', 'ROTATION_RECURRENCE');
       options.handOffTimes.forEach((t, i) => checkTime(scope, `recurrence.handOffTimes[${i}]`, t, 'ROTATION_RECURRENCE'));
-      return { dailySettings: options.handOffTimes };
+      return { daily: [...options.handOffTimes] };
     });
   }
 
@@ -144,7 +145,7 @@ export class RotationRecurrence {
         checkEnum(scope, `recurrence.handOffs[${i}].day`, h.day, DayOfWeek, 'DayOfWeek', 'ROTATION_RECURRENCE', true);
         checkTime(scope, `recurrence.handOffs[${i}].handOffTime`, h.handOffTime, 'ROTATION_RECURRENCE');
       });
-      return { weeklySettings: options.handOffs.map((h) => ({ dayOfWeek: h.day, handOffTime: h.handOffTime })) };
+      return { weekly: options.handOffs.map((h) => ({ day: h.day, time: h.handOffTime })) };
     });
   }
 
@@ -159,26 +160,27 @@ export class RotationRecurrence {
         checkInteger(scope, `recurrence.handOffs[${i}].dayOfMonth`, h.dayOfMonth, 1, 31, 'ROTATION_RECURRENCE');
         checkTime(scope, `recurrence.handOffs[${i}].handOffTime`, h.handOffTime, 'ROTATION_RECURRENCE');
       });
-      return { monthlySettings: options.handOffs.map((h) => ({ dayOfMonth: h.dayOfMonth, handOffTime: h.handOffTime })) };
+      return { monthly: options.handOffs.map((h) => ({ dayOfMonth: h.dayOfMonth, time: h.handOffTime })) };
     });
   }
 
   private constructor(
     private readonly options: RecurrenceOptions,
-    private readonly settings: (scope: Where) => Partial<ssmcontacts.CfnRotation.RecurrenceSettingsProperty>,
+    private readonly handOffs: (scope: Where) => Pick<RecurrenceSpec, 'daily' | 'weekly' | 'monthly'>,
   ) {}
 
   /**
-   * Validates and renders the recurrence for `scope`.
+   * The recurrence, checked for `scope`: what the rotation's shifts are computed from and its
+   * template is written from.
    * @internal
    */
-  public _render(scope: Where, contactCount: number): ssmcontacts.CfnRotation.RecurrenceSettingsProperty {
+  public _spec(scope: Where, contactCount: number): RecurrenceSpec {
     const numberOfOnCalls = this.options.numberOfOnCalls ?? 1;
-    const recurrenceMultiplier = this.options.recurrenceMultiplier ?? 1;
+    const multiplier = this.options.recurrenceMultiplier ?? 1;
     // More people on call at once than the rotation has is refused by Incident Manager.
     checkInteger(scope, 'recurrence.numberOfOnCalls', numberOfOnCalls, 1, Math.max(contactCount, 1), 'ROTATION_RECURRENCE');
-    checkInteger(scope, 'recurrence.recurrenceMultiplier', recurrenceMultiplier, 1, 100, 'ROTATION_RECURRENCE');
-    return { numberOfOnCalls, recurrenceMultiplier, ...this.settings(scope) };
+    checkInteger(scope, 'recurrence.recurrenceMultiplier', multiplier, 1, 100, 'ROTATION_RECURRENCE');
+    return { numberOfOnCalls, multiplier, ...this.handOffs(scope) };
   }
 }
 
@@ -205,10 +207,11 @@ export class RotationStart {
   private constructor(private readonly value: Date | string) {}
 
   /**
-   * The start as CloudFormation wants it: `YYYY-MM-DDTHH:MM:SS`, local to `timeZone`, without an offset.
+   * The start, checked: the wall-clock time `YYYY-MM-DDTHH:MM:SS` in `timeZone`, without an offset
+   * (what the shifts count from, and the form CloudFormation's StartTime takes).
    * @internal
    */
-  public _render(scope: Where, timeZone: string): string {
+  public _wallClock(scope: Where, timeZone: string): string {
     if (typeof this.value === 'string') {
       if (Token.isUnresolved(this.value)) {
         return this.value;
@@ -348,8 +351,6 @@ export interface RotationProps extends RotationOptions, ReplicationSetOptions {
 }
 
 const ROTATION_NAME = /^[a-zA-Z0-9_]*$/;
-type WeeklySetting = ssmcontacts.CfnRotation.WeeklySettingProperty;
-type MonthlySetting = ssmcontacts.CfnRotation.MonthlySettingProperty;
 const MAX_CONTACTS = 30;
 
 /**
@@ -407,30 +408,21 @@ export class Rotation extends RotationBase {
     checkCount(this, 'shiftCoverage', props.shiftCoverage ?? [], 0, Number.MAX_SAFE_INTEGER, 'coverage times', 'SHIFT_COVERAGE');
     (props.shiftCoverage ?? []).forEach((c, i) => checkCoverageTime(this, c, i));
 
-    const startTime = props.startTime._render(this, timeZone);
-    const recurrence = props.recurrence._render(this, props.contacts.length);
-    const resource = new ssmcontacts.CfnRotation(this, 'Resource', {
-      name: props.rotationName ?? Names.uniqueResourceName(this, { maxLength: 255 }),
-      contactIds: props.contacts.map((c) => c.contactArn),
-      startTime,
-      timeZoneId: timeZone,
-      recurrence: {
-        ...recurrence,
-        shiftCoverages: renderCoverage(props.shiftCoverage),
-      },
-    });
-    this.contacts = [...props.contacts];
     this.spec = {
-      start: startTime,
+      start: props.startTime._wallClock(this, timeZone),
       timeZone,
-      daily: recurrence.dailySettings as string[] | undefined,
-      weekly: (recurrence.weeklySettings as WeeklySetting[] | undefined)?.map((w) => ({ day: w.dayOfWeek, time: w.handOffTime })),
-      monthly: (recurrence.monthlySettings as MonthlySetting[] | undefined)?.map((m) => ({ dayOfMonth: m.dayOfMonth, time: m.handOffTime })),
-      numberOfOnCalls: recurrence.numberOfOnCalls as number,
-      multiplier: recurrence.recurrenceMultiplier as number,
+      ...props.recurrence._spec(this, props.contacts.length),
       coverage: props.shiftCoverage?.map((c) => ({ day: c.day, start: c.startTime, end: c.endTime })),
       contactCount: props.contacts.length,
     };
+    this.contacts = [...props.contacts];
+    const resource = new ssmcontacts.CfnRotation(this, 'Resource', {
+      name: props.rotationName ?? Names.uniqueResourceName(this, { maxLength: 255 }),
+      contactIds: props.contacts.map((c) => c.contactArn),
+      startTime: this.spec.start,
+      timeZoneId: timeZone,
+      recurrence: renderRecurrence(this.spec),
+    });
     applyRemovalPolicy(this, resource, props.removalPolicy);
     checkTagsAtSynth(this, resource);
     useReplicationSet(this, props.replicationSet);
@@ -493,38 +485,35 @@ function warnStartBetweenHandOffs(scope: Rotation, spec: RotationSpec): void {
     ...(spec.weekly ?? []).flatMap((w) => [w.day, w.time]),
     ...(spec.monthly ?? []).flatMap((m) => [m.dayOfMonth, m.time]),
   ];
-  if (values.some((v) => Token.isUnresolved(v))) {
-    return;
-  }
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/.exec(spec.start);
-  if (!m) return;
-  const minutes = Number(m[4]) * 60 + Number(m[5]);
-  const at = (time: string) => {
-    const [h, mi] = time.split(':').map(Number);
-    return h * 60 + mi === minutes && m[6] === '00';
-  };
-  const weekday = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'][new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).getUTCDay()];
-  const handOffs = spec.daily
-    ? spec.daily.map((t) => ({ text: t, hit: at(t) }))
-    : spec.weekly
-      ? spec.weekly.map((w) => ({ text: `${w.day} ${w.time}`, hit: w.day === weekday && at(w.time) }))
-      : (spec.monthly ?? []).map((h) => ({ text: `day ${h.dayOfMonth} ${h.time}`, hit: h.dayOfMonth === Number(m[3]) && at(h.time) }));
-  if (handOffs.length === 0 || handOffs.some((h) => h.hit)) {
+  const missed = values.some((v) => Token.isUnresolved(v)) ? undefined : handOffsMissedAtStart(spec);
+  if (!missed) {
     return;
   }
   Annotations.of(scope).addWarningV2(
     'cdk-incident-manager:Rotation.startBetweenHandOffs',
-    `The rotation starts at ${spec.start} (${spec.timeZone}, ${weekday}), which is not one of its hand-offs (${handOffs.map((h) => h.text).join(', ')}): the first shift runs only from the start to the next hand-off, so the first person's shift is short and the order looks one person off. Start the rotation at a hand-off to give the first person a full shift (README, "Who is on call").`,
+    `The rotation starts at ${spec.start} (${spec.timeZone}, ${missed.weekday}), which is not one of its hand-offs (${missed.handOffs.join(', ')}): the first shift runs only from the start to the next hand-off, so the first person's shift is short and the order looks one person off. Start the rotation at a hand-off to give the first person a full shift (README, "Who is on call").`,
   );
 }
 
-function renderCoverage(coverage?: ShiftCoverage[]): ssmcontacts.CfnRotation.ShiftCoverageProperty[] | undefined {
+/** AWS::SSMContacts::Rotation's Recurrence, written from the rotation's checked specification. */
+function renderRecurrence(spec: RotationSpec): ssmcontacts.CfnRotation.RecurrenceSettingsProperty {
+  return {
+    numberOfOnCalls: spec.numberOfOnCalls,
+    recurrenceMultiplier: spec.multiplier,
+    dailySettings: spec.daily,
+    weeklySettings: spec.weekly?.map((w) => ({ dayOfWeek: w.day, handOffTime: w.time })),
+    monthlySettings: spec.monthly?.map((m) => ({ dayOfMonth: m.dayOfMonth, handOffTime: m.time })),
+    shiftCoverages: renderCoverage(spec.coverage),
+  };
+}
+
+function renderCoverage(coverage: RotationSpec['coverage']): ssmcontacts.CfnRotation.ShiftCoverageProperty[] | undefined {
   if (!coverage || coverage.length === 0) {
     return undefined;
   }
   const byDay = new Map<string, ssmcontacts.CfnRotation.CoverageTimeProperty[]>();
   for (const c of coverage) {
-    byDay.set(c.day, [...(byDay.get(c.day) ?? []), { startTime: c.startTime, endTime: c.endTime }]);
+    byDay.set(c.day, [...(byDay.get(c.day) ?? []), { startTime: c.start, endTime: c.end }]);
   }
   return [...byDay.entries()].map(([dayOfWeek, coverageTimes]) => ({ dayOfWeek, coverageTimes }));
 }
@@ -593,67 +582,4 @@ function checkCoverageTime(scope: Rotation, c: ShiftCoverage, i: number): void {
       'SHIFT_COVERAGE',
     );
   }
-}
-
-/**
- * Time zone names known to be valid: those aws-cdk-lib's TimeZone lists, and those a formatter
- * accepted. Asking Intl first would load ICU's time zone data in every synthesis.
- */
-let knownTimeZones: Set<string> | undefined;
-
-function checkTimeZone(scope: Where, timeZone: string): void {
-  knownTimeZones ??= new Set(Object.values(TimeZone).filter((z): z is TimeZone => z instanceof TimeZone).map((z) => z.timezoneName));
-  if (Token.isUnresolved(timeZone)) {
-    return;
-  }
-  const allowed = 'be an IANA time zone name such as America/Los_Angeles or UTC';
-  // Incident Manager takes region-based IANA names (SSM Contacts API reference, CreateRotation:
-  // "America/Los_Angeles", "UTC", "Asia/Seoul") and refuses the fixed-offset Etc/GMT±N zones, which
-  // aws-cdk-lib's TimeZone lists too.
-  if (/^Etc\/GMT[+-]\d{1,2}$/.test(timeZone)) {
-    throw new IncidentManagerValidationError(scope, '`timeZone`', timeZone, `${allowed}, not a fixed-offset Etc/GMT zone (Incident Manager refuses them)`, 'ROTATION_TIME_ZONE');
-  }
-  // "Designators for time zones that don't support Daylight Savings Time rules, such as Pacific
-  // Standard Time (PST) and Pacific Daylight Time (PDT), are not supported" (same page): names without a
-  // region (EST, PST8PDT, CET), which IANA keeps only for compatibility, apart from UTC, AWS's own example.
-  if (!timeZone.includes('/') && timeZone !== 'UTC') {
-    throw new IncidentManagerValidationError(scope, '`timeZone`', timeZone, `${allowed}, not a designator without a region (Incident Manager does not support designators such as PST and PDT)`, 'ROTATION_TIME_ZONE');
-  }
-  if (timeZone === 'UTC' || knownTimeZones.has(timeZone)) {
-    return;
-  }
-  let resolved: string;
-  try {
-    resolved = new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
-  } catch {
-    throw new IncidentManagerValidationError(scope, '`timeZone`', timeZone, allowed, 'ROTATION_TIME_ZONE');
-  }
-  // An alias (a Link of the IANA database, such as US/Pacific or Asia/Calcutta) is not a zone of its
-  // own: the names AWS gives (America/Los_Angeles, Asia/Seoul) are canonical zone names, which
-  // aws-cdk-lib's TimeZone lists. An alias is refused, with the canonical name it stands for.
-  const canonical = canonicalOf(resolved);
-  if (canonical !== undefined && canonical !== timeZone) {
-    throw new IncidentManagerValidationError(scope, '`timeZone`', timeZone, `${allowed}: a canonical IANA name, not an alias (use ${canonical})`, 'ROTATION_TIME_ZONE');
-  }
-  knownTimeZones.add(timeZone);
-}
-
-/** Canonical IANA names (aws-cdk-lib's TimeZone list) by the name ICU gives them (Asia/Calcutta for Asia/Kolkata). */
-let byIcuName: Map<string, string> | undefined;
-
-/** The canonical IANA name of a zone ICU resolved to `resolved`, when aws-cdk-lib's TimeZone lists it. */
-function canonicalOf(resolved: string): string | undefined {
-  if (!byIcuName) {
-    byIcuName = new Map();
-    // Region-based names only: ICU resolves PST8PDT, say, to America/Los_Angeles too.
-    for (const name of [...knownTimeZones!].filter((n) => n.includes('/') && !n.startsWith('Etc/'))) {
-      try {
-        const icuName = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
-        if (!byIcuName.has(icuName) || icuName === name) byIcuName.set(icuName, name);
-      } catch {
-        // a name this Node.js does not know
-      }
-    }
-  }
-  return byIcuName.get(resolved);
 }

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, CfnParameter, Duration, Lazy, Stack, TimeZone } from 'aws-cdk-lib';
+import { App, CfnParameter, Duration, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import {
   Contact,
@@ -12,224 +12,19 @@ import {
   OnCallSchedule,
   ReplicationSet,
   Rotation,
-  RotationProps,
-  RotationRecurrence,
-  RotationStart,
-  Shift,
   ShiftCoverage,
 } from '../src';
+import { UTC, at, businessHours, daily, flat, lettered, start, weekdays } from './support/on-call';
 import { newStack } from './support/stacks';
 
 /*
- * Who is on call, computed offline. Every expectation below was worked out by hand from the rotation's
- * definition and the calendar (days of the week, month lengths, daylight-saving dates in the comment).
+ * Who is on call in a schedule, computed offline. Every expectation below was worked out by hand from the
+ * rotations' definitions and the calendar (4 January 2027 is a Monday).
  */
-
-const people = (stack: Stack, n: number) =>
-  Array.from({ length: n }, (_, i) => new Contact(stack, `P${i}`, { alias: String.fromCharCode(97 + i), displayName: `Person ${i}` }));
-
-function rotation(stack: Stack, n: number, props: Omit<RotationProps, 'contacts'>, id = 'R'): Rotation {
-  return new Rotation(stack, id, { contacts: people(stack, n), ...props });
-}
-
-/** Shifts as [start ISO, end ISO, aliases]. */
-const flat = (shifts: Shift[]) => shifts.map((s) => [s.start.toISOString().slice(0, 16), s.end.toISOString().slice(0, 16), s.contacts.map((c) => c.contactAlias).join('')]);
-const at = (iso: string) => new Date(`${iso}:00Z`);
-const daily = (...handOffTimes: string[]) => RotationRecurrence.daily({ handOffTimes });
-
-interface Case {
-  readonly name: string;
-  readonly n: number;
-  readonly props: Omit<RotationProps, 'contacts'>;
-  readonly from: string;
-  readonly to: string;
-  readonly expected: string[][];
-}
-
-const UTC = TimeZone.ETC_UTC;
-const start = (iso: string) => RotationStart.fromIsoString(iso);
-const weekdays = [DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY];
-const businessHours: ShiftCoverage[] = weekdays.map((day) => ({ day, startTime: '09:00', endTime: '17:00' }));
-
-const CASES: Case[] = [
-  {
-    name: 'daily at 09:00, three people (4 January 2027 is a Monday)',
-    n: 3,
-    props: { startTime: start('2027-01-04T09:00'), timeZone: UTC, recurrence: daily('09:00') },
-    from: '2027-01-04T09:00',
-    to: '2027-01-07T09:00',
-    expected: [['2027-01-04T09:00', '2027-01-05T09:00', 'a'], ['2027-01-05T09:00', '2027-01-06T09:00', 'b'], ['2027-01-06T09:00', '2027-01-07T09:00', 'c']],
-  },
-  {
-    name: 'daily, multiplier 2: shifts of two days',
-    n: 2,
-    props: { startTime: start('2027-01-04T09:00'), timeZone: UTC, recurrence: RotationRecurrence.daily({ handOffTimes: ['09:00'], recurrenceMultiplier: 2 }) },
-    from: '2027-01-04T09:00',
-    to: '2027-01-10T09:00',
-    expected: [['2027-01-04T09:00', '2027-01-06T09:00', 'a'], ['2027-01-06T09:00', '2027-01-08T09:00', 'b'], ['2027-01-08T09:00', '2027-01-10T09:00', 'a']],
-  },
-  {
-    name: 'daily, two hand-offs: day and night shifts',
-    n: 2,
-    props: { startTime: start('2027-01-04T08:00'), timeZone: UTC, recurrence: daily('08:00', '20:00') },
-    from: '2027-01-04T08:00',
-    to: '2027-01-05T20:00',
-    expected: [['2027-01-04T08:00', '2027-01-04T20:00', 'a'], ['2027-01-04T20:00', '2027-01-05T08:00', 'b'], ['2027-01-05T08:00', '2027-01-05T20:00', 'a']],
-  },
-  {
-    name: 'two on call at once, three people: ab, ca, bc',
-    n: 3,
-    props: { startTime: start('2027-01-04T09:00'), timeZone: UTC, recurrence: RotationRecurrence.daily({ handOffTimes: ['09:00'], numberOfOnCalls: 2 }) },
-    from: '2027-01-04T09:00',
-    to: '2027-01-07T09:00',
-    expected: [['2027-01-04T09:00', '2027-01-05T09:00', 'ab'], ['2027-01-05T09:00', '2027-01-06T09:00', 'ca'], ['2027-01-06T09:00', '2027-01-07T09:00', 'bc']],
-  },
-  {
-    name: 'a start between hand-offs: a short first shift',
-    n: 2,
-    props: { startTime: start('2027-01-04T12:00'), timeZone: UTC, recurrence: daily('09:00') },
-    from: '2027-01-04T00:00',
-    to: '2027-01-06T09:00',
-    expected: [['2027-01-04T12:00', '2027-01-05T09:00', 'a'], ['2027-01-05T09:00', '2027-01-06T09:00', 'b']],
-  },
-  {
-    name: 'weekly, Monday and Thursday at 09:00',
-    n: 2,
-    props: {
-      startTime: start('2027-01-04T09:00'),
-      timeZone: UTC,
-      recurrence: RotationRecurrence.weekly({ handOffs: [{ day: DayOfWeek.MONDAY, handOffTime: '09:00' }, { day: DayOfWeek.THURSDAY, handOffTime: '09:00' }] }),
-    },
-    from: '2027-01-04T09:00',
-    to: '2027-01-14T09:00',
-    expected: [['2027-01-04T09:00', '2027-01-07T09:00', 'a'], ['2027-01-07T09:00', '2027-01-11T09:00', 'b'], ['2027-01-11T09:00', '2027-01-14T09:00', 'a']],
-  },
-  {
-    name: 'weekly, multiplier 2: fortnightly on Mondays',
-    n: 2,
-    props: { startTime: start('2027-01-04T09:00'), timeZone: UTC, recurrence: RotationRecurrence.weekly({ handOffs: [{ day: DayOfWeek.MONDAY, handOffTime: '09:00' }], recurrenceMultiplier: 2 }) },
-    from: '2027-01-04T09:00',
-    to: '2027-02-01T09:00',
-    expected: [['2027-01-04T09:00', '2027-01-18T09:00', 'a'], ['2027-01-18T09:00', '2027-02-01T09:00', 'b']],
-  },
-  {
-    name: 'monthly on the 1st: January (31 days), February (28), March',
-    n: 2,
-    props: { startTime: start('2027-01-01T09:00'), timeZone: UTC, recurrence: RotationRecurrence.monthly({ handOffs: [{ dayOfMonth: 1, handOffTime: '09:00' }] }) },
-    from: '2027-01-01T09:00',
-    to: '2027-04-01T09:00',
-    expected: [['2027-01-01T09:00', '2027-02-01T09:00', 'a'], ['2027-02-01T09:00', '2027-03-01T09:00', 'b'], ['2027-03-01T09:00', '2027-04-01T09:00', 'a']],
-  },
-  {
-    name: 'monthly on the 31st: February and April have none, so shifts run to the next 31st',
-    n: 2,
-    props: { startTime: start('2027-01-31T09:00'), timeZone: UTC, recurrence: RotationRecurrence.monthly({ handOffs: [{ dayOfMonth: 31, handOffTime: '09:00' }] }) },
-    from: '2027-01-31T09:00',
-    to: '2027-05-31T09:00',
-    expected: [['2027-01-31T09:00', '2027-03-31T09:00', 'a'], ['2027-03-31T09:00', '2027-05-31T09:00', 'b']],
-  },
-  {
-    name: 'monthly on the 15th and the 31st',
-    n: 2,
-    props: {
-      startTime: start('2027-01-15T09:00'),
-      timeZone: UTC,
-      recurrence: RotationRecurrence.monthly({ handOffs: [{ dayOfMonth: 15, handOffTime: '09:00' }, { dayOfMonth: 31, handOffTime: '09:00' }] }),
-    },
-    from: '2027-01-15T09:00',
-    to: '2027-03-31T09:00',
-    expected: [
-      ['2027-01-15T09:00', '2027-01-31T09:00', 'a'],
-      ['2027-01-31T09:00', '2027-02-15T09:00', 'b'],
-      ['2027-02-15T09:00', '2027-03-15T09:00', 'a'],
-      ['2027-03-15T09:00', '2027-03-31T09:00', 'b'],
-    ],
-  },
-  {
-    name: 'shift coverage 09:00 to 17:00 on weekdays',
-    n: 2,
-    props: { startTime: start('2027-01-04T09:00'), timeZone: UTC, recurrence: daily('09:00'), shiftCoverage: businessHours },
-    from: '2027-01-04T00:00',
-    to: '2027-01-06T00:00',
-    expected: [['2027-01-04T09:00', '2027-01-04T17:00', 'a'], ['2027-01-05T09:00', '2027-01-05T17:00', 'b']],
-  },
-  {
-    name: 'a coverage past midnight (22:00 to 06:00) and 23:59 as the end of the day',
-    n: 1,
-    props: {
-      startTime: start('2027-01-04T00:00'),
-      timeZone: UTC,
-      recurrence: daily('00:00'),
-      shiftCoverage: [{ day: DayOfWeek.MONDAY, startTime: '22:00', endTime: '06:00' }, { day: DayOfWeek.WEDNESDAY, startTime: '12:00', endTime: '23:59' }],
-    },
-    from: '2027-01-04T00:00',
-    to: '2027-01-07T00:00',
-    expected: [['2027-01-04T22:00', '2027-01-05T06:00', 'a'], ['2027-01-06T12:00', '2027-01-07T00:00', 'a']],
-  },
-  {
-    // Europe/London: clocks go forward at 01:00 GMT on Sunday 28 March 2027 (the last Sunday of March).
-    name: 'London, clocks forward: the shift across the change lasts 23 hours',
-    n: 2,
-    props: { startTime: start('2027-03-27T09:00'), timeZone: TimeZone.EUROPE_LONDON, recurrence: daily('09:00') },
-    from: '2027-03-27T09:00',
-    to: '2027-03-29T08:00',
-    expected: [['2027-03-27T09:00', '2027-03-28T08:00', 'a'], ['2027-03-28T08:00', '2027-03-29T08:00', 'b']],
-  },
-  {
-    // America/New_York: clocks go back at 02:00 EDT on Sunday 7 November 2027 (the first Sunday of November).
-    name: 'New York, clocks back: the shift across the change lasts 25 hours',
-    n: 2,
-    props: { startTime: start('2027-11-06T09:00'), timeZone: TimeZone.AMERICA_NEW_YORK, recurrence: daily('09:00') },
-    from: '2027-11-06T13:00',
-    to: '2027-11-08T14:00',
-    expected: [['2027-11-06T13:00', '2027-11-07T14:00', 'a'], ['2027-11-07T14:00', '2027-11-08T14:00', 'b']],
-  },
-  {
-    // America/New_York: clocks go forward at 02:00 EST on Sunday 14 March 2027; 02:30 does not exist that day.
-    name: 'New York, a hand-off time the change skips moves forward by the gap (02:30 is 03:30 EDT)',
-    n: 2,
-    props: { startTime: start('2027-03-13T02:30'), timeZone: TimeZone.AMERICA_NEW_YORK, recurrence: daily('02:30') },
-    from: '2027-03-13T07:30',
-    to: '2027-03-15T06:30',
-    expected: [['2027-03-13T07:30', '2027-03-14T07:30', 'a'], ['2027-03-14T07:30', '2027-03-15T06:30', 'b']],
-  },
-  {
-    // 01:30 on 7 November 2027 happens twice in New York: first at 05:30Z (EDT), again at 06:30Z (EST).
-    name: 'New York, a hand-off time the change repeats is its first occurrence',
-    n: 2,
-    props: { startTime: start('2027-11-06T01:30'), timeZone: TimeZone.AMERICA_NEW_YORK, recurrence: daily('01:30') },
-    from: '2027-11-06T05:30',
-    to: '2027-11-08T06:30',
-    expected: [['2027-11-06T05:30', '2027-11-07T05:30', 'a'], ['2027-11-07T05:30', '2027-11-08T06:30', 'b']],
-  },
-];
-
-describe('shifts of a rotation, computed offline', () => {
-  test.each(CASES.map((c) => [c.name, c] as const))('GIVEN %s THEN the shifts are the ones worked out by hand', (_name, c) => {
-    const r = rotation(newStack(), c.n, c.props);
-    expect(flat(r.shiftsBetween(at(c.from), at(c.to)))).toEqual(c.expected);
-  });
-
-  test('GIVEN a time before the rotation starts THEN nobody of it is on call', () => {
-    const r = rotation(newStack(), 2, { startTime: start('2027-01-04T09:00'), timeZone: UTC, recurrence: daily('09:00') });
-    expect(r.onCallAt(at('2027-01-04T08:59'))).toEqual([]);
-    expect(r.onCallAt(at('2027-01-04T09:00')).map((c) => c.contactAlias)).toEqual(['a']);
-    expect(r.onCallAt(at('2027-01-05T08:59')).map((c) => c.contactAlias)).toEqual(['a']);
-    expect(r.onCallAt(at('2027-01-05T09:00')).map((c) => c.contactAlias)).toEqual(['b']);
-  });
-
-  test('GIVEN a start time known only at deployment THEN the question is an error', () => {
-    const stack = newStack();
-    const r = new Rotation(stack, 'R', { contacts: people(stack, 1), startTime: start('2027-01-04T09:00'), timeZone: TimeZone.of(Lazy.string({ produce: () => 'Europe/Paris' })), recurrence: daily('09:00') });
-    expect(() => r.shiftsBetween(at('2027-01-04T09:00'), at('2027-01-05T09:00'))).toThrow(
-      'shiftsBetween must be called on a rotation defined with values (got "a rotation whose start time, time zone or recurrence is known only at deployment") at Stack/R [ON_CALL_COVERAGE]',
-    );
-  });
-});
 
 /** A schedule of a weekday business-hours rotation and, optionally, an out-of-hours one (24/7 together). */
 function schedule(stack: Stack, withNights: boolean, coverage?: { requireFullCoverage: boolean; from: Date; weeks?: number }): OnCallSchedule {
-  const staff = people(stack, 3);
+  const staff = lettered(stack, 3);
   const day = new Rotation(stack, 'Day', { contacts: [staff[0], staff[1]], startTime: start('2027-01-04T09:00'), timeZone: UTC, recurrence: daily('09:00'), shiftCoverage: businessHours });
   const rotations = [day];
   if (withNights) {

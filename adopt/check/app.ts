@@ -12,7 +12,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { CheckFinding } from './check';
-import { isoLocal } from '../../src/private/zoned';
+import { isoLocal } from '../../src/on-call/zoned';
 import { AccountSnapshot } from '../snapshot';
 
 type Json = any;

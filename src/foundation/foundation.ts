@@ -15,8 +15,8 @@ import { Contact, ContactChannel, ContactChannelType, EngagementStage } from '..
 import { IContact } from '../contact-base';
 import { EscalationPlan } from '../escalation-plan';
 import { IncidentManagerKey, IncidentManagerKeyProps } from '../incident-manager-key';
+import { checkCoverageOptions } from '../on-call/coverage';
 import { OnCallSchedule } from '../on-call-schedule';
-import { checkCoverageOptions } from '../private/coverage';
 import { IncidentManagerValidationError, isValidationError, shown } from '../private/errors';
 import { checkBoolean, checkConstruct, checkEnum, checkList, checkMap, kindOf, requireGiven, requireProps } from '../private/inputs';
 import { validateStackLimits } from '../private/stack-limits';

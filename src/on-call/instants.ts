@@ -1,4 +1,7 @@
-import { IncidentManagerValidationError, Where } from './errors';
+/*
+ * The instants of an on-call question (`onCallAt`, `shiftsBetween`, `gapsBetween`, `pagedAt`), checked.
+ */
+import { IncidentManagerValidationError, Where } from '../private/errors';
 
 /** A Date given to an on-call question, as milliseconds; an invalid Date is an error. */
 export function checkInstant(scope: Where, what: string, value: Date): number {

@@ -1,5 +1,5 @@
 /*
- * A rotation's shifts, computed offline from its definition (the properties of AWS::SSMContacts::Rotation).
+ * A rotation's shifts, computed offline from its definition (what AWS::SSMContacts::Rotation's properties say).
  *
  * Semantics, from the SSM Contacts API reference (RecurrenceSettings, CoverageTime) and the user
  * guide's on-call schedule pages, with the decisions where they are silent (README, "Who is on call"):
@@ -22,15 +22,22 @@
  */
 import { dateOfDay, dayNumber, daysInMonth, instantOf, localTimeOf, weekdayOfDay } from './zoned';
 
-export interface RotationSpec {
-  /** YYYY-MM-DDTHH:MM[:SS], wall clock in `timeZone`. */
-  readonly start: string;
-  readonly timeZone: string;
+/** How often shifts hand off: one of `daily`, `weekly` and `monthly`, with times `HH:MM`. */
+export interface RecurrenceSpec {
   readonly daily?: string[];
+  /** Days MON to SUN. */
   readonly weekly?: Array<{ readonly day: string; readonly time: string }>;
   readonly monthly?: Array<{ readonly dayOfMonth: number; readonly time: string }>;
   readonly numberOfOnCalls: number;
   readonly multiplier: number;
+}
+
+/** A rotation, as its props give it once checked. */
+export interface RotationSpec extends RecurrenceSpec {
+  /** YYYY-MM-DDTHH:MM[:SS], wall clock in `timeZone`. */
+  readonly start: string;
+  readonly timeZone: string;
+  /** The hours of the week it is on call (days MON to SUN, times `HH:MM`); none: around the clock. */
   readonly coverage?: Array<{ readonly day: string; readonly start: string; readonly end: string }>;
   readonly contactCount: number;
 }
@@ -164,36 +171,25 @@ function mergeAdjacent(shifts: RawShift[]): RawShift[] {
 }
 
 /**
- * The pieces of [from, to) in which the same set of members is on call, from several rotations'
- * shifts (`key` names a member across rotations); and the gaps, when nobody is.
+ * The hand-offs of the recurrence, as text, when the rotation starts at none of them (its first shift
+ * then runs only from the start to the next hand-off); undefined when it starts at one.
  */
-export function combine<T>(
-  shifts: Array<{ start: number; end: number; members: T[] }>,
-  from: number,
-  to: number,
-): { pieces: Array<{ start: number; end: number; members: T[] }>; gaps: Array<{ start: number; end: number }> } {
-  const bounds = [...new Set([from, to, ...shifts.flatMap((s) => [s.start, s.end])])].filter((b) => b >= from && b <= to).sort((a, b) => a - b);
-  const pieces: Array<{ start: number; end: number; members: T[] }> = [];
-  const gaps: Array<{ start: number; end: number }> = [];
-  for (let i = 0; i + 1 < bounds.length; i++) {
-    const [start, end] = [bounds[i], bounds[i + 1]];
-    const members: T[] = [];
-    for (const s of shifts) {
-      if (s.start <= start && s.end >= end) {
-        for (const m of s.members) if (!members.includes(m)) members.push(m);
-      }
-    }
-    const target = members.length > 0 ? pieces : gaps;
-    const prev = target[target.length - 1] as { start: number; end: number; members?: T[] } | undefined;
-    const sameMembers = (prevMembers: T[] = []) => prevMembers.length === members.length && members.every((m) => prevMembers.includes(m));
-    const same = prev && prev.end === start && (members.length === 0 || sameMembers(prev.members));
-    if (same) {
-      prev!.end = end;
-    } else if (members.length > 0) {
-      pieces.push({ start, end, members });
-    } else {
-      gaps.push({ start, end });
-    }
+export function handOffsMissedAtStart(spec: RotationSpec): { weekday: string; handOffs: string[] } | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/.exec(spec.start);
+  if (!m) return undefined;
+  const minutes = Number(m[4]) * 60 + Number(m[5]);
+  const at = (time: string) => {
+    const [h, mi] = hm(time);
+    return h * 60 + mi === minutes && m[6] === '00';
+  };
+  const weekday = DAYS[weekdayOfDay(dayNumber(Number(m[1]), Number(m[2]), Number(m[3])))];
+  const handOffs = spec.daily
+    ? spec.daily.map((t) => ({ text: t, hit: at(t) }))
+    : spec.weekly
+      ? spec.weekly.map((w) => ({ text: `${w.day} ${w.time}`, hit: w.day === weekday && at(w.time) }))
+      : (spec.monthly ?? []).map((h) => ({ text: `day ${h.dayOfMonth} ${h.time}`, hit: h.dayOfMonth === Number(m[3]) && at(h.time) }));
+  if (handOffs.length === 0 || handOffs.some((h) => h.hit)) {
+    return undefined;
   }
-  return { pieces, gaps };
+  return { weekday, handOffs: handOffs.map((h) => h.text) };
 }

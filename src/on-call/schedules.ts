@@ -1,3 +1,6 @@
+/*
+ * How an escalation plan finds the on-call schedules it engages without importing them.
+ */
 import { IConstruct, Node } from 'constructs';
 
 /**

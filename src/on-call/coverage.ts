@@ -1,9 +1,13 @@
+/*
+ * The coverage check at synthesis: someone on call at every moment of the checked weeks (an on-call
+ * schedule's, an escalation plan's first stage, the foundation's option for all of its schedules).
+ */
 import { Annotations, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import type { CoverageOptions } from '../on-call';
-import { IncidentManagerValidationError, Where } from './errors';
-import { checkBoolean, checkMap } from './inputs';
+import type { CoverageOptions } from './types';
 import { formatLocal } from './zoned';
+import { IncidentManagerValidationError, Where } from '../private/errors';
+import { checkBoolean, checkMap } from '../private/inputs';
 
 /** The gaps, as a message: `start to end` in `timeZone`, at most 10 of them. */
 export function describeGaps(gaps: Array<{ start: number; end: number }>, timeZone: string): string {
@@ -23,14 +27,6 @@ export const COVERAGE_FROM_CONTEXT = 'cdk-incident-manager:coverageFrom';
 /** An ISO 8601 date, or a date and time with an offset: an instant that reads the same on every machine. */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
-/**
- * Adds the coverage check of `options` (when it asks for one) to `scope`: at synthesis, `gapsOf` the
- * checked weeks, and `report` them (with the checked period, "8 weeks from <ISO>") when there are any.
- *
- * The checked weeks start at `coverage.from`, else at the context value `cdk-incident-manager:coverageFrom`,
- * else at `defaultFrom()` (the latest start of the rotations the check follows): never at the time of
- * synthesis, so that the same code synthesizes the same way on every day.
- */
 /** The options' shape, from JavaScript: an object whose requireFullCoverage is true or false. */
 export function checkCoverageOptions(where: Where, options: CoverageOptions | undefined): void {
   checkMap(where, 'coverage', options, 'ON_CALL_COVERAGE', 'an object such as { requireFullCoverage: true }');
@@ -41,6 +37,14 @@ export function checkCoverageOptions(where: Where, options: CoverageOptions | un
   }
 }
 
+/**
+ * Adds the coverage check of `options` (when it asks for one) to `scope`: at synthesis, `gapsOf` the
+ * checked weeks, and `report` them (with the checked period, "8 weeks from <ISO>") when there are any.
+ *
+ * The checked weeks start at `coverage.from`, else at the context value `cdk-incident-manager:coverageFrom`,
+ * else at `defaultFrom()` (the latest start of the rotations the check follows): never at the time of
+ * synthesis, so that the same code synthesizes the same way on every day.
+ */
 export function addCoverageCheck(
   scope: IConstruct,
   options: CoverageOptions | undefined,
