@@ -14,13 +14,13 @@ import { LimitedNestedStack } from '../private/stack-limits';
  * joining, leaving or moving between teams replaces nothing but themselves.
  */
 
-export type EntryKind = 'contacts' | 'schedules' | 'escalationPlans' | 'responsePlans';
+type EntryKind = 'contacts' | 'schedules' | 'escalationPlans' | 'responsePlans';
 
 /**
  * The default group of each kind: the first nested stack earlier versions of this library created for
  * it, so that foundations deployed with them keep those entries in place.
  */
-export const DEFAULT_GROUPS: Record<EntryKind, string> = {
+const DEFAULT_GROUPS: Record<EntryKind, string> = {
   contacts: 'Contacts1',
   schedules: 'Schedules1',
   escalationPlans: 'EscalationPlans1',

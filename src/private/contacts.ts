@@ -16,13 +16,13 @@ import { ContactBase, IContact } from '../contact-base';
  * CloudFormation schema also allows a dot, but the API refuses one, and the response plan schema's
  * engagement ARNs (SSMContact, [^.]+ after the account) cannot name a contact whose alias has one.
  */
-export const CONTACT_ALIAS_PATTERN = /^[a-z0-9_\-]*$/;
+const CONTACT_ALIAS_PATTERN = /^[a-z0-9_\-]*$/;
 const CONTACT_ALIAS_FORMAT = 'lower-case letters, digits, _ and - only (no dot: the SSM Contacts API refuses one)';
 /** The pattern CloudFormation allows for a contact display name. */
-export const CONTACT_DISPLAY_NAME_PATTERN = /^[a-zA-Z0-9_\-\s]*$/;
+const CONTACT_DISPLAY_NAME_PATTERN = /^[a-zA-Z0-9_\-\s]*$/;
 
 /** Checks an alias and display name against CloudFormation's rules. */
-export function checkContactNames(scope: Where, alias: string, displayName?: string): void {
+function checkContactNames(scope: Where, alias: string, displayName?: string): void {
   checkString(scope, 'alias', alias, { pattern: CONTACT_ALIAS_PATTERN, format: CONTACT_ALIAS_FORMAT, min: 1, max: 255, code: 'CONTACT_ALIAS', required: true });
   // Required by the CloudFormation schema of AWS::SSMContacts::Contact.
   checkString(scope, 'displayName', displayName, { pattern: CONTACT_DISPLAY_NAME_PATTERN, format: 'letters, digits, spaces and _ - only', min: 1, max: 255, code: 'CONTACT_DISPLAY_NAME', required: true });

@@ -15,7 +15,7 @@ import { isUnresolved } from './validate';
  * What this module reads of a replication set (an `IReplicationSet` is one): its construct, account
  * and Regions. Declared here so that this module does not import the module that uses it.
  */
-export interface ReplicationSetLike extends IConstruct {
+interface ReplicationSetLike extends IConstruct {
   /** The account and Region of the replication set's stack, or of its ARN. */
   readonly env: ResourceEnvironment;
   /** The Regions of the replication set, when they are known. */
