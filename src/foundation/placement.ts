@@ -1,8 +1,8 @@
 import { Annotations, Resource, Stack, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { EntryPath } from './entry-path';
 import { IContact } from '../contact-base';
 import { CONTACT, formatArn } from '../private/arns';
-import { IncidentManagerValidationError } from '../private/errors';
 import { LimitedNestedStack } from '../private/stack-limits';
 
 /*
@@ -45,22 +45,19 @@ export class Placement {
 
   constructor(private readonly owner: Construct, private readonly nested: boolean) {}
 
-  /**
-   * The scope an entry of `kind` goes into: the foundation itself, or its group's nested stack.
-   * `where` names the entry in errors and warnings.
-   */
-  public scopeFor(kind: EntryKind, group: string | undefined, where: string): Construct {
+  /** The scope the entry `at` of `kind` goes into: the foundation itself, or its group's nested stack. */
+  public scopeFor(kind: EntryKind, group: string | undefined, at: EntryPath): Construct {
     if (!this.nested) {
       if (group !== undefined && !this.warnedAboutGroups) {
         this.warnedAboutGroups = true;
         Annotations.of(this.owner).addWarningV2(
           'cdk-incident-manager:Foundation.groupWithoutNestedStacks',
-          `${where} names the group "${group}", but groups place entries only with \`nestedStacks: true\`: every entry is in the foundation's stack.`,
+          `${at.path} names the group "${group}", but groups place entries only with \`nestedStacks: true\`: every entry is in the foundation's stack.`,
         );
       }
       return this.owner;
     }
-    const name = this.groupName(kind, group, where);
+    const name = this.groupName(kind, group, at);
     let stack = this.groups.get(name);
     if (!stack) {
       stack = new LimitedNestedStack(this.owner, name, howToSplitGroup(name));
@@ -69,15 +66,18 @@ export class Placement {
     return stack;
   }
 
-  /** Records an alias, or throws when another entry (or an existing contact) has it. */
-  public register(alias: string, contact: IContact, where: string, personal: boolean): void {
-    this.checkAliasFree(alias, where);
+  /**
+   * Records an alias, given by `prop` of the entry `at` (by the entry itself when undefined), or throws
+   * when another entry (or an existing contact) has it.
+   */
+  public register(alias: string, contact: IContact, at: EntryPath, prop: string | undefined, personal: boolean): void {
+    this.checkAliasFree(alias, at, prop);
     this.byAlias.set(alias, { construct: contact, personal });
   }
 
-  public checkAliasFree(alias: string, where: string): void {
+  public checkAliasFree(alias: string, at: EntryPath, prop: string | undefined): void {
     if (this.byAlias.has(alias)) {
-      throw new IncidentManagerValidationError(this.owner, `\`${where}\``, alias, 'use an alias no other contact, schedule or plan of the foundation uses', 'CONTACT_ALIAS_UNIQUE');
+      at.fail(prop, alias, 'use an alias no other contact, schedule or plan of the foundation uses', 'CONTACT_ALIAS_UNIQUE');
     }
   }
 
@@ -95,17 +95,15 @@ export class Placement {
    * The contact with `alias`, for use in `scope`. In one stack that is the contact itself. Across
    * stacks it is a reference whose ARN is built from the alias (contact ARNs are deterministic), so
    * that no stack outputs are needed; the contact is then added to `dependencies` and the caller makes
-   * the consumer depend on it explicitly.
+   * the consumer depend on it explicitly. `prop` of the entry `at` names the alias.
    */
-  public reference(alias: string, where: string, scope: Construct, dependencies: IContact[], personalOnly = false): IContact {
+  public reference(alias: string, at: EntryPath, prop: string, scope: Construct, dependencies: IContact[], personalOnly = false): IContact {
     const entry = this.byAlias.get(alias);
     if (!entry || (personalOnly && !entry.personal)) {
-      throw new IncidentManagerValidationError(
-        this.owner,
-        `\`${where}\``,
+      at.fail(
+        prop,
         alias,
         `name ${personalOnly ? 'a person' : 'a contact, on-call schedule or escalation plan'} defined before it (known: ${this.aliases(personalOnly).join(', ') || 'none'})`,
-        'FOUNDATION',
       );
     }
     const target = entry.construct;
@@ -131,7 +129,7 @@ export class Placement {
     return reference;
   }
 
-  private groupName(kind: EntryKind, group: string | undefined, where: string): string {
+  private groupName(kind: EntryKind, group: string | undefined, at: EntryPath): string {
     if (group === undefined) {
       return DEFAULT_GROUPS[kind];
     }
@@ -139,18 +137,12 @@ export class Placement {
       // A group is a layout decision of this app, not a value CloudFormation resolves.
       Annotations.of(this.owner).addWarningV2(
         'cdk-incident-manager:Foundation.tokenGroup',
-        `${where} names its group with a value only known at deploy time; it goes into the default group ${DEFAULT_GROUPS[kind]}.`,
+        `${at.path} names its group with a value only known at deploy time; it goes into the default group ${DEFAULT_GROUPS[kind]}.`,
       );
       return DEFAULT_GROUPS[kind];
     }
     if (!GROUP_NAME.test(group) || RESERVED.has(group)) {
-      throw new IncidentManagerValidationError(
-        this.owner,
-        `\`${where}.group\``,
-        group,
-        `be 1 to 64 letters, digits and -, starting with a letter or digit, and not one of ${[...RESERVED].join(', ')} (it names a nested stack)`,
-        'FOUNDATION',
-      );
+      at.fail('group', group, `be 1 to 64 letters, digits and -, starting with a letter or digit, and not one of ${[...RESERVED].join(', ')} (it names a nested stack)`);
     }
     return group;
   }
