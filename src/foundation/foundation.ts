@@ -237,7 +237,7 @@ export class IncidentManagerFoundation extends Construct {
     }
 
     for (const contact of props.existingContacts ?? []) {
-      this.placement.register(contact.contactAlias, contact, this.entry('existingContacts'), undefined, false);
+      this.placement.register(contact.contactAlias, contact, this.entry('existingContacts'), undefined);
     }
     this.chatChannel =
       props.existingChatChannel ?? (props.chatChannel ? this.entry('chatChannel').define(() => new ChatChannel(this, 'ChatChannel', props.chatChannel)) : undefined);
@@ -434,7 +434,7 @@ export class IncidentManagerFoundation extends Construct {
       channels: [...channels.values()],
       engagementPlan: stages,
     });
-    this.placement.register(entry.alias, contact, at, 'alias', true);
+    this.placement.register(entry.alias, contact, at, 'alias');
     this.contacts.push(contact);
     if (this.share && this.shareContacts) this.share.addContact(contact);
     return contact;
@@ -497,7 +497,7 @@ export class IncidentManagerFoundation extends Construct {
       rotations,
       coverage: this.coverage,
     });
-    this.placement.register(entry.alias, schedule, at, 'alias', false);
+    this.placement.register(entry.alias, schedule, at, 'alias');
     this.onCallSchedules.push(schedule);
     if (this.share && this.shareContacts) this.share.addContact(schedule);
     return schedule;
@@ -533,7 +533,7 @@ export class IncidentManagerFoundation extends Construct {
       })),
     });
     if (dependencies.length > 0) plan.node.addDependency(...dependencies);
-    this.placement.register(entry.alias, plan, at, 'alias', false);
+    this.placement.register(entry.alias, plan, at, 'alias');
     this.escalationPlans.push(plan);
     if (this.share && this.shareContacts) this.share.addContact(plan);
     return plan;

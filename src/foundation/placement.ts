@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { EntryPath } from './entry-path';
 import { IContact } from '../contact-base';
 import { CONTACT, formatArn } from '../private/arns';
+import { contactTypeOf } from '../private/contacts';
 import { LimitedNestedStack } from '../private/stack-limits';
 
 /*
@@ -31,15 +32,9 @@ const DEFAULT_GROUPS: Record<EntryKind, string> = {
 const RESERVED = new Set(['Key', 'ReplicationSet', 'ChatChannel', 'Share', 'AnalysisTemplate']);
 const GROUP_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
 
-/** What a person is, for references: only people take shifts. */
-interface Registered {
-  readonly construct: IContact;
-  readonly personal: boolean;
-}
-
 export class Placement {
   private readonly groups = new Map<string, Construct>();
-  private readonly byAlias = new Map<string, Registered>();
+  private readonly byAlias = new Map<string, IContact>();
   private readonly arnReferences = new Map<string, IContact>();
   private warnedAboutGroups = false;
 
@@ -70,9 +65,9 @@ export class Placement {
    * Records an alias, given by `prop` of the entry `at` (by the entry itself when undefined), or throws
    * when another entry (or an existing contact) has it.
    */
-  public register(alias: string, contact: IContact, at: EntryPath, prop: string | undefined, personal: boolean): void {
+  public register(alias: string, contact: IContact, at: EntryPath, prop: string | undefined): void {
     this.checkAliasFree(alias, at, prop);
-    this.byAlias.set(alias, { construct: contact, personal });
+    this.byAlias.set(alias, contact);
   }
 
   public checkAliasFree(alias: string, at: EntryPath, prop: string | undefined): void {
@@ -83,12 +78,12 @@ export class Placement {
 
   /** The contact with `alias`, or undefined. */
   public find(alias: string): IContact | undefined {
-    return this.byAlias.get(alias)?.construct;
+    return this.byAlias.get(alias);
   }
 
-  /** Every alias known, for error messages. */
+  /** Every alias known (of people only, with `personalOnly`), for error messages. */
   public aliases(personalOnly = false): string[] {
-    return [...this.byAlias.entries()].filter(([, e]) => !personalOnly || e.personal).map(([a]) => a);
+    return [...this.byAlias.entries()].filter(([, contact]) => !personalOnly || isPerson(contact)).map(([alias]) => alias);
   }
 
   /**
@@ -98,15 +93,14 @@ export class Placement {
    * the consumer depend on it explicitly. `prop` of the entry `at` names the alias.
    */
   public reference(alias: string, at: EntryPath, prop: string, scope: Construct, dependencies: IContact[], personalOnly = false): IContact {
-    const entry = this.byAlias.get(alias);
-    if (!entry || (personalOnly && !entry.personal)) {
+    const target = this.byAlias.get(alias);
+    if (!target || (personalOnly && !isPerson(target))) {
       at.fail(
         prop,
         alias,
         `name ${personalOnly ? 'a person' : 'a contact, on-call schedule or escalation plan'} defined before it (known: ${this.aliases(personalOnly).join(', ') || 'none'})`,
       );
     }
-    const target = entry.construct;
     if (!this.nested || !Resource.isOwnedResource(target) || Stack.of(target) === Stack.of(scope)) {
       return target;
     }
@@ -146,6 +140,14 @@ export class Placement {
     }
     return group;
   }
+}
+
+/**
+ * Whether a contact takes shifts: a person defined in this app. An imported contact may be anything, so
+ * the foundation does not put it on call.
+ */
+function isPerson(contact: IContact): boolean {
+  return contactTypeOf(contact) === 'PERSONAL';
 }
 
 /** What the quota error of a group's nested stack says to do. */
