@@ -88,7 +88,9 @@ export interface IncidentManagerFoundationProps {
   readonly contacts?: FoundationContact[];
 
   /**
-   * Contacts, schedules and escalation plans defined elsewhere, referred to by alias.
+   * Contacts, schedules and escalation plans defined elsewhere, referred to by alias. A person
+   * defined in this app (a `Contact`) can take shifts in the foundation's rotations; an imported
+   * contact cannot, since its type is not known at synthesis.
    *
    * @default - none
    */
