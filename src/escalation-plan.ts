@@ -1,12 +1,12 @@
 import { Annotations, Duration, Lazy, Stack, Token, aws_ssmcontacts as ssmcontacts } from 'aws-cdk-lib';
-import { Construct, Node } from 'constructs';
+import { Construct } from 'constructs';
 import { ContactBase, ContactNameOptions, IContact } from './contact-base';
 import { combine } from './on-call/combine';
 import { addCoverageCheck, describeGaps } from './on-call/coverage';
 import { checkInstant } from './on-call/instants';
-import { scheduleOf } from './on-call/schedules';
+import type { ScheduleShifts } from './on-call/schedules';
 import { CoverageOptions } from './on-call/types';
-import { defineContactResource, importContactArn, markNotPersonal } from './private/contacts';
+import { defineContactResource, definedContact, importContactArn } from './private/contacts';
 import { IncidentManagerValidationError } from './private/errors';
 import { checkBoolean, checkConstruct, checkRemovalPolicy, requireGiven, requireProps } from './private/inputs';
 import { applyRemovalPolicy } from './private/removal';
@@ -81,9 +81,6 @@ export interface EscalationPlanProps extends ContactNameOptions, ReplicationSetO
 
 const STAGE_MINUTES = { min: 0, max: 30 };
 
-/** Every escalation plan, by its construct node (also reached through the foundation's ARN references). */
-const ESCALATION_PLANS = new WeakMap<Node, EscalationPlan>();
-
 /** The page that says what a stage engages. */
 const ESCALATION_PAGE = 'https://docs.aws.amazon.com/incident-manager/latest/userguide/escalation.html';
 
@@ -135,8 +132,6 @@ export class EscalationPlan extends ContactBase {
     requireProps(this, props, 'EscalationPlanProps (alias, displayName, stages)', 'INPUT');
     checkRemovalPolicy(this, 'removalPolicy', props.removalPolicy, 'CONTACT_ALIAS');
     checkCount(this, 'stages', props.stages ?? [], 0, Number.MAX_SAFE_INTEGER, 'stages', 'ESCALATION_PLAN');
-    markNotPersonal(this, 'the escalation plan');
-    ESCALATION_PLANS.set(this.node, this);
     const resource = defineContactResource(this, props, 'ESCALATION');
     this.contactArn = resource.attrArn;
     this.contactAlias = props.alias;
@@ -204,7 +199,7 @@ export class EscalationPlan extends ContactBase {
     const starts = (this.stageTargets[0] ?? []).map((target) => {
       const schedule = scheduleOf(target);
       if (schedule) return schedule._latestStart();
-      return ESCALATION_PLANS.get(target.node)?._latestStart([...seen, this]);
+      return definedContact<EscalationPlan>(target, 'ESCALATION')?._latestStart([...seen, this]);
     });
     const known = starts.filter((s): s is number => s !== undefined);
     return known.length > 0 ? Math.max(...known) : undefined;
@@ -216,7 +211,7 @@ export class EscalationPlan extends ContactBase {
     return (this.stageTargets[stage] ?? []).flatMap((target) => {
       const schedule = scheduleOf(target);
       if (schedule) return schedule._pieces(from, to);
-      const plan = ESCALATION_PLANS.get(target.node);
+      const plan = definedContact<EscalationPlan>(target, 'ESCALATION');
       if (plan) return plan._stagePieces(0, from, to, [...seen, this]);
       return [{ start: from, end: to, members: [target] }];
     });
@@ -287,7 +282,7 @@ export class EscalationPlan extends ContactBase {
     if (contact === this || contact.node === this.node) {
       throw new IncidentManagerValidationError(this, `\`${where}\``, this.node.path, 'name a contact other than the plan itself', 'ESCALATION_PLAN');
     }
-    const plan = ESCALATION_PLANS.get(contact.node);
+    const plan = definedContact<EscalationPlan>(contact, 'ESCALATION');
     if (plan) {
       this.escalationTargets.push(plan);
       // The user guide ("Working with escalation plans", Stages) says a stage engages a contact or an
@@ -310,4 +305,9 @@ export class EscalationPlan extends ContactBase {
       );
     }
   }
+}
+
+/** The on-call schedule defined in this app that `contact` is, with its shifts. */
+function scheduleOf(contact: IContact): ScheduleShifts | undefined {
+  return definedContact<IContact & ScheduleShifts>(contact, 'ONCALL_SCHEDULE');
 }

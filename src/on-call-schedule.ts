@@ -4,9 +4,8 @@ import { ContactBase, ContactNameOptions, IContact } from './contact-base';
 import { combine } from './on-call/combine';
 import { addCoverageCheck, describeGaps } from './on-call/coverage';
 import { checkInstant, checkInterval } from './on-call/instants';
-import { registerSchedule } from './on-call/schedules';
 import { CoverageGap, CoverageOptions, Shift } from './on-call/types';
-import { defineContactResource, importContactArn, markNotPersonal } from './private/contacts';
+import { defineContactResource, importContactArn } from './private/contacts';
 import { IncidentManagerValidationError } from './private/errors';
 import { checkConstruct, checkList, checkRemovalPolicy, requireProps } from './private/inputs';
 import type { ReplicationSetOptions } from './replication-set';
@@ -82,8 +81,6 @@ export class OnCallSchedule extends ContactBase {
     requireProps(this, props, 'OnCallScheduleProps (alias, displayName, rotations)', 'INPUT');
     checkRemovalPolicy(this, 'removalPolicy', props.removalPolicy, 'CONTACT_ALIAS');
     checkList(this, 'rotations', props.rotations, 'ON_CALL_SCHEDULE');
-    markNotPersonal(this, 'the on-call schedule');
-    registerSchedule(this);
     // The schedule's plan only names its rotations (CloudFormation rejects stages on a schedule);
     // rotations added later are in it at synthesis.
     const resource = defineContactResource(this, props, 'ONCALL_SCHEDULE', [{ rotationIds: Lazy.list({ produce: () => this.rotationArns }) }]);

@@ -5,6 +5,7 @@ import {
   Contact,
   ContactChannelType,
   FoundationEncryption,
+  IContact,
   Impact,
   IncidentManagerFoundation,
   IncidentManagerFoundationProps,
@@ -246,6 +247,24 @@ describe('IncidentManagerFoundation', () => {
             contacts: [{ alias: 'a', displayName: 'A', email: 'a@example.com' }],
           }),
       ).toThrow('`contacts[0].alias` must use an alias no other contact, schedule or plan of the foundation uses (got "a") at Stack/IM');
+    });
+
+    test('GIVEN existing contacts in a rotation THEN a person defined in the app takes shifts, an imported contact does not', () => {
+      const rotation = { startTime: RotationStart.fromIsoString('2027-01-04T09:00'), timeZone: TimeZone.ETC_UTC, recurrence: weekly };
+      const foundation = (stack: Stack, existing: IContact, name: string) =>
+        new IncidentManagerFoundation(stack, 'IM', {
+          regions: ['us-east-1'],
+          encryption: FoundationEncryption.AWS_OWNED_KEY,
+          existingContacts: [existing],
+          onCallSchedules: [{ alias: 'oncall', displayName: 'On call', rotations: [{ ...rotation, contacts: [name] }] }],
+        });
+      const stack = newStack();
+      const person = new Contact(stack, 'Person', { alias: 'person', displayName: 'Person' });
+      expect(foundation(stack, person, 'person').rotations[0].contacts).toEqual([person]);
+      const other = newStack();
+      expect(() => foundation(other, Contact.fromContactAlias(other, 'Imported', 'imported'), 'imported')).toThrow(
+        '`onCallSchedules[0].rotations[0].contacts[0]` must name a person defined before it (known: none) (got "imported") at Stack/IM [FOUNDATION]',
+      );
     });
 
     test('GIVEN findContact with an unknown alias THEN it says which exist', () => {

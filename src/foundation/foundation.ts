@@ -8,6 +8,7 @@ import {
   FoundationResponsePlan,
   FoundationSharing,
 } from './entries';
+import { EntryPath } from './entry-path';
 import { HOW_TO_SPLIT, Placement } from './placement';
 import { PostIncidentAnalysisTemplate, PostIncidentAnalysisTemplateProps } from '../analysis-template';
 import { ChatChannel, ChatChannelProps } from '../chat-channel';
@@ -17,7 +18,7 @@ import { EscalationPlan } from '../escalation-plan';
 import { IncidentManagerKey, IncidentManagerKeyProps } from '../incident-manager-key';
 import { checkCoverageOptions } from '../on-call/coverage';
 import { OnCallSchedule } from '../on-call-schedule';
-import { IncidentManagerValidationError, isValidationError, shown } from '../private/errors';
+import { IncidentManagerValidationError, shown } from '../private/errors';
 import { checkBoolean, checkConstruct, checkEnum, checkList, checkMap, kindOf, requireGiven, requireProps } from '../private/inputs';
 import { validateStackLimits } from '../private/stack-limits';
 import { checkCount, checkString, isUnresolved, minutesWithin } from '../private/validate';
@@ -87,7 +88,9 @@ export interface IncidentManagerFoundationProps {
   readonly contacts?: FoundationContact[];
 
   /**
-   * Contacts, schedules and escalation plans defined elsewhere, referred to by alias.
+   * Contacts, schedules and escalation plans defined elsewhere, referred to by alias. A person
+   * defined in this app (a `Contact`) can take shifts in the foundation's rotations; an imported
+   * contact cannot, since its type is not known at synthesis.
    *
    * @default - none
    */
@@ -236,22 +239,22 @@ export class IncidentManagerFoundation extends Construct {
     }
 
     for (const contact of props.existingContacts ?? []) {
-      this.placement.register(contact.contactAlias, contact, 'existingContacts', false);
+      this.placement.register(contact.contactAlias, contact, this.entry('existingContacts'), undefined);
     }
     this.chatChannel =
-      props.existingChatChannel ?? (props.chatChannel ? this.within('chatChannel', () => new ChatChannel(this, 'ChatChannel', props.chatChannel)) : undefined);
+      props.existingChatChannel ?? (props.chatChannel ? this.entry('chatChannel').define(() => new ChatChannel(this, 'ChatChannel', props.chatChannel)) : undefined);
     if (props.sharing) {
       const { shareContacts, ...shareOptions } = props.sharing;
-      this.share = this.within('sharing', () => new IncidentManagerShare(this, 'Share', shareOptions));
+      this.share = this.entry('sharing').define(() => new IncidentManagerShare(this, 'Share', shareOptions));
     }
 
-    (props.contacts ?? []).forEach((c, i) => this.within(`contacts[${i}]`, () => this.defineContact(c, `contacts[${i}]`)));
-    (props.onCallSchedules ?? []).forEach((s, i) => this.within(`onCallSchedules[${i}]`, () => this.defineSchedule(s, `onCallSchedules[${i}]`)));
-    (props.escalationPlans ?? []).forEach((p, i) => this.within(`escalationPlans[${i}]`, () => this.defineEscalationPlan(p, `escalationPlans[${i}]`)));
-    (props.responsePlans ?? []).forEach((p, i) => this.within(`responsePlans[${i}]`, () => this.defineResponsePlan(p, `responsePlans[${i}]`)));
+    (props.contacts ?? []).forEach((c, i) => this.entry(`contacts[${i}]`).define((at) => this.defineContact(c, at)));
+    (props.onCallSchedules ?? []).forEach((s, i) => this.entry(`onCallSchedules[${i}]`).define((at) => this.defineSchedule(s, at)));
+    (props.escalationPlans ?? []).forEach((p, i) => this.entry(`escalationPlans[${i}]`).define((at) => this.defineEscalationPlan(p, at)));
+    (props.responsePlans ?? []).forEach((p, i) => this.entry(`responsePlans[${i}]`).define((at) => this.defineResponsePlan(p, at)));
 
     if (props.analysisTemplate) {
-      this.analysisTemplate = this.within('analysisTemplate', () => new PostIncidentAnalysisTemplate(this, 'AnalysisTemplate', props.analysisTemplate!));
+      this.analysisTemplate = this.entry('analysisTemplate').define(() => new PostIncidentAnalysisTemplate(this, 'AnalysisTemplate', props.analysisTemplate!));
     }
   }
 
@@ -260,21 +263,21 @@ export class IncidentManagerFoundation extends Construct {
    * foundation shares contacts.
    */
   public addContact(entry: FoundationContact): Contact {
-    return this.within(`addContact(${JSON.stringify(entry?.alias)})`, () => this.defineContact(entry, 'addContact'));
+    return this.added('addContact', entry?.alias).define((at) => this.defineContact(entry, at));
   }
 
   /**
    * Adds an on-call schedule whose rotations name people of the foundation by alias.
    */
   public addOnCallSchedule(entry: FoundationOnCallSchedule): OnCallSchedule {
-    return this.within(`addOnCallSchedule(${JSON.stringify(entry?.alias)})`, () => this.defineSchedule(entry, 'addOnCallSchedule'));
+    return this.added('addOnCallSchedule', entry?.alias).define((at) => this.defineSchedule(entry, at));
   }
 
   /**
    * Adds an escalation plan whose stages name contacts, schedules and earlier plans by alias.
    */
   public addEscalationPlan(entry: FoundationEscalationPlan): EscalationPlan {
-    return this.within(`addEscalationPlan(${JSON.stringify(entry?.alias)})`, () => this.defineEscalationPlan(entry, 'addEscalationPlan'));
+    return this.added('addEscalationPlan', entry?.alias).define((at) => this.defineEscalationPlan(entry, at));
   }
 
   /**
@@ -282,7 +285,7 @@ export class IncidentManagerFoundation extends Construct {
    * and is shared when the foundation shares.
    */
   public addResponsePlan(entry: FoundationResponsePlan): ResponsePlan {
-    return this.within(`addResponsePlan(${JSON.stringify(entry?.responsePlanName)})`, () => this.defineResponsePlan(entry, 'addResponsePlan'));
+    return this.added('addResponsePlan', entry?.responsePlanName).define((at) => this.defineResponsePlan(entry, at));
   }
 
   /**
@@ -305,19 +308,14 @@ export class IncidentManagerFoundation extends Construct {
     return Token.isUnresolved(name) ? `${kind}-token-${++this.tokenEntries}` : `${kind}-${name}`;
   }
 
-  /**
-   * Runs `define` for the entry `where` of the props, so that an error of a construct the foundation
-   * creates names the foundation prop the user wrote (`contacts[2]`), with the rule's code kept.
-   */
-  private within<T>(where: string, define: () => T): T {
-    try {
-      return define();
-    } catch (error) {
-      if (isValidationError(error) && !error.message.startsWith('in `')) {
-        error.message = `in \`${where}\` of the foundation ${this.node.path}: ${error.message}`;
-      }
-      throw error;
-    }
+  /** The entry `path` of the props (`contacts[2]`, `sharing`). */
+  private entry(path: string): EntryPath {
+    return new EntryPath(this, path);
+  }
+
+  /** The entry given to the add method `method`, named in errors as the method was called: `addContact("alice")`. */
+  private added(method: string, name: string | undefined): EntryPath {
+    return new EntryPath(this, method, `${method}(${JSON.stringify(name)})`);
   }
 
   /** Props that would be silently ignored in combination are errors. */
@@ -412,28 +410,25 @@ export class IncidentManagerFoundation extends Construct {
     return { replicationSet, key };
   }
 
-  private defineContact(entry: FoundationContact, where: string): Contact {
-    requireGiven(this, where, entry, 'a contact entry', 'FOUNDATION');
-    checkList(this, `${where}.engagementPlan`, entry.engagementPlan, 'FOUNDATION');
-    this.placement.checkAliasFree(entry.alias, `${where}.alias`);
+  private defineContact(entry: FoundationContact, at: EntryPath): Contact {
+    requireGiven(this, at.at(), entry, 'a contact entry', 'FOUNDATION');
+    checkList(this, at.at('engagementPlan'), entry.engagementPlan, 'FOUNDATION');
+    this.placement.checkAliasFree(entry.alias, at, 'alias');
     const options = { deferActivation: entry.deferActivation };
     const channels = new Map<ContactChannelType, ContactChannel>();
     if (entry.email) channels.set(ContactChannelType.EMAIL, ContactChannel.email(entry.email, options));
     if (entry.sms) channels.set(ContactChannelType.SMS, ContactChannel.sms(entry.sms, options));
     if (entry.voice) channels.set(ContactChannelType.VOICE, ContactChannel.voice(entry.voice, options));
     if (channels.size === 0) {
-      throw new IncidentManagerValidationError(this, `\`${where}\``, entry.alias, 'have at least one of email, sms and voice', 'FOUNDATION');
+      at.fail(undefined, entry.alias, 'have at least one of email, sms and voice');
     }
-    const fail = (what: string, received: unknown, allowed: string): never => {
-      throw new IncidentManagerValidationError(this, `\`${where}.${what}\``, received, allowed, 'FOUNDATION');
-    };
     if (entry.callAfter !== undefined) {
       // The wait is the first stage's duration: 0 to 30 whole minutes (SSM Contacts API, Stage.DurationInMinutes),
       // said of `callAfter`, which the user wrote.
-      minutesWithin(this, `${where}.callAfter`, entry.callAfter, 0, 30, 'FOUNDATION');
+      minutesWithin(this, at.at('callAfter'), entry.callAfter, 0, 30, 'FOUNDATION');
     }
-    const stages = entry.engagementPlan ? this.engagementPlanOf(entry, channels, where) : defaultEngagementPlan(entry, channels, fail);
-    const contact = new Contact(this.placement.scopeFor('contacts', entry.group, where), this.idFor('Contact', entry.alias), {
+    const stages = entry.engagementPlan ? this.engagementPlanOf(entry, channels, at) : defaultEngagementPlan(entry, channels, at);
+    const contact = new Contact(this.placement.scopeFor('contacts', entry.group, at), this.idFor('Contact', entry.alias), {
       alias: entry.alias,
       displayName: entry.displayName,
       removalPolicy: entry.removalPolicy,
@@ -441,24 +436,25 @@ export class IncidentManagerFoundation extends Construct {
       channels: [...channels.values()],
       engagementPlan: stages,
     });
-    this.placement.register(entry.alias, contact, `${where}.alias`, true);
+    this.placement.register(entry.alias, contact, at, 'alias');
     this.contacts.push(contact);
     if (this.share && this.shareContacts) this.share.addContact(contact);
     return contact;
   }
 
-  private engagementPlanOf(entry: FoundationContact, channels: Map<ContactChannelType, ContactChannel>, where: string): EngagementStage[] {
+  private engagementPlanOf(entry: FoundationContact, channels: Map<ContactChannelType, ContactChannel>, at: EntryPath): EngagementStage[] {
     if (entry.callAfter !== undefined) {
-      throw new IncidentManagerValidationError(this, `\`${where}.callAfter\``, entry.callAfter.toHumanString(), 'be left out with `engagementPlan` (it shapes only the default plan)', 'FOUNDATION');
+      at.fail('callAfter', entry.callAfter.toHumanString(), 'be left out with `engagementPlan` (it shapes only the default plan)');
     }
     return entry.engagementPlan!.map((stage, i) => {
-      requireGiven(this, `${where}.engagementPlan[${i}]`, stage, 'a stage with `channels` or `channelTargets`', 'FOUNDATION');
-      checkList(this, `${where}.engagementPlan[${i}].channels`, stage.channels, 'FOUNDATION');
-      checkList(this, `${where}.engagementPlan[${i}].channelTargets`, stage.channelTargets, 'FOUNDATION');
+      const plan = `engagementPlan[${i}]`;
+      requireGiven(this, at.at(plan), stage, 'a stage with `channels` or `channelTargets`', 'FOUNDATION');
+      checkList(this, at.at(`${plan}.channels`), stage.channels, 'FOUNDATION');
+      checkList(this, at.at(`${plan}.channelTargets`), stage.channelTargets, 'FOUNDATION');
       const channelOf = (type: ContactChannelType, path: string) => {
         const channel = channels.get(type);
         if (!channel) {
-          throw new IncidentManagerValidationError(this, `\`${where}.engagementPlan[${i}].${path}\``, type, `be a channel the person has (${[...channels.keys()].join(', ')})`, 'FOUNDATION');
+          at.fail(`${plan}.${path}`, type, `be a channel the person has (${[...channels.keys()].join(', ')})`);
         }
         return channel;
       };
@@ -474,22 +470,22 @@ export class IncidentManagerFoundation extends Construct {
     });
   }
 
-  private defineSchedule(entry: FoundationOnCallSchedule, where: string): OnCallSchedule {
-    requireGiven(this, where, entry, 'an on-call schedule entry', 'FOUNDATION');
-    checkCount(this, `${where}.rotations`, entry.rotations, 1, 8, 'rotations', 'FOUNDATION');
+  private defineSchedule(entry: FoundationOnCallSchedule, at: EntryPath): OnCallSchedule {
+    requireGiven(this, at.at(), entry, 'an on-call schedule entry', 'FOUNDATION');
+    checkCount(this, at.at('rotations'), entry.rotations, 1, 8, 'rotations', 'FOUNDATION');
     entry.rotations.forEach((r, i) => {
-      requireGiven(this, `${where}.rotations[${i}]`, r, 'a rotation entry', 'FOUNDATION');
-      checkCount(this, `${where}.rotations[${i}].contacts`, r.contacts, 1, 30, 'aliases', 'FOUNDATION');
+      requireGiven(this, at.at(`rotations[${i}]`), r, 'a rotation entry', 'FOUNDATION');
+      checkCount(this, at.at(`rotations[${i}].contacts`), r.contacts, 1, 30, 'aliases', 'FOUNDATION');
     });
-    this.placement.checkAliasFree(entry.alias, `${where}.alias`);
-    const scope = this.placement.scopeFor('schedules', entry.group, where);
+    this.placement.checkAliasFree(entry.alias, at, 'alias');
+    const scope = this.placement.scopeFor('schedules', entry.group, at);
     const rotations = entry.rotations.map((r, i) => {
       const dependencies: IContact[] = [];
       const { contacts, ...options } = r;
       const rotation = new Rotation(scope, `${this.idFor('Rotation', entry.alias)}-${i + 1}`, {
         ...options,
         replicationSet: this.replicationSet,
-        contacts: contacts.map((alias, j) => this.placement.reference(alias, `${where}.rotations[${i}].contacts[${j}]`, scope, dependencies, true)),
+        contacts: contacts.map((alias, j) => this.placement.reference(alias, at, `rotations[${i}].contacts[${j}]`, scope, dependencies, true)),
       });
       if (dependencies.length > 0) rotation.node.addDependency(...dependencies);
       return rotation;
@@ -503,25 +499,25 @@ export class IncidentManagerFoundation extends Construct {
       rotations,
       coverage: this.coverage,
     });
-    this.placement.register(entry.alias, schedule, `${where}.alias`, false);
+    this.placement.register(entry.alias, schedule, at, 'alias');
     this.onCallSchedules.push(schedule);
     if (this.share && this.shareContacts) this.share.addContact(schedule);
     return schedule;
   }
 
-  private defineEscalationPlan(entry: FoundationEscalationPlan, where: string): EscalationPlan {
-    requireGiven(this, where, entry, 'an escalation plan entry', 'FOUNDATION');
-    checkCount(this, `${where}.stages`, entry.stages, 1, Number.MAX_SAFE_INTEGER, 'stages', 'FOUNDATION');
+  private defineEscalationPlan(entry: FoundationEscalationPlan, at: EntryPath): EscalationPlan {
+    requireGiven(this, at.at(), entry, 'an escalation plan entry', 'FOUNDATION');
+    checkCount(this, at.at('stages'), entry.stages, 1, Number.MAX_SAFE_INTEGER, 'stages', 'FOUNDATION');
     entry.stages.forEach((stage, i) => {
-      requireGiven(this, `${where}.stages[${i}]`, stage, 'a stage with a `duration`', 'FOUNDATION');
-      checkList(this, `${where}.stages[${i}].targets`, stage.targets, 'FOUNDATION');
-      checkList(this, `${where}.stages[${i}].nonEssentialTargets`, stage.nonEssentialTargets, 'FOUNDATION');
+      requireGiven(this, at.at(`stages[${i}]`), stage, 'a stage with a `duration`', 'FOUNDATION');
+      checkList(this, at.at(`stages[${i}].targets`), stage.targets, 'FOUNDATION');
+      checkList(this, at.at(`stages[${i}].nonEssentialTargets`), stage.nonEssentialTargets, 'FOUNDATION');
     });
-    this.placement.checkAliasFree(entry.alias, `${where}.alias`);
-    const scope = this.placement.scopeFor('escalationPlans', entry.group, where);
+    this.placement.checkAliasFree(entry.alias, at, 'alias');
+    const scope = this.placement.scopeFor('escalationPlans', entry.group, at);
     const dependencies: IContact[] = [];
-    const target = (alias: string, at: string, essential: boolean) => ({
-      contact: this.placement.reference(alias, at, scope, dependencies),
+    const target = (alias: string, prop: string, essential: boolean) => ({
+      contact: this.placement.reference(alias, at, prop, scope, dependencies),
       acknowledgementStopsPlan: essential,
     });
     const plan = new EscalationPlan(scope, this.idFor('EscalationPlan', entry.alias), {
@@ -533,49 +529,48 @@ export class IncidentManagerFoundation extends Construct {
       stages: entry.stages.map((stage, i) => ({
         duration: stage.duration,
         targets: [
-          ...(stage.targets ?? []).map((alias, j) => target(alias, `${where}.stages[${i}].targets[${j}]`, true)),
-          ...(stage.nonEssentialTargets ?? []).map((alias, j) => target(alias, `${where}.stages[${i}].nonEssentialTargets[${j}]`, false)),
+          ...(stage.targets ?? []).map((alias, j) => target(alias, `stages[${i}].targets[${j}]`, true)),
+          ...(stage.nonEssentialTargets ?? []).map((alias, j) => target(alias, `stages[${i}].nonEssentialTargets[${j}]`, false)),
         ],
       })),
     });
     if (dependencies.length > 0) plan.node.addDependency(...dependencies);
-    this.placement.register(entry.alias, plan, `${where}.alias`, false);
+    this.placement.register(entry.alias, plan, at, 'alias');
     this.escalationPlans.push(plan);
     if (this.share && this.shareContacts) this.share.addContact(plan);
     return plan;
   }
 
-  private defineResponsePlan(entry: FoundationResponsePlan, where: string): ResponsePlan {
-    requireGiven(this, where, entry, 'a response plan entry', 'FOUNDATION');
-    checkList(this, `${where}.engagements`, entry.engagements, 'FOUNDATION');
-    checkBoolean(this, `${where}.useChatChannel`, entry.useChatChannel, 'FOUNDATION');
+  private defineResponsePlan(entry: FoundationResponsePlan, at: EntryPath): ResponsePlan {
+    requireGiven(this, at.at(), entry, 'a response plan entry', 'FOUNDATION');
+    checkList(this, at.at('engagements'), entry.engagements, 'FOUNDATION');
+    checkBoolean(this, at.at('useChatChannel'), entry.useChatChannel, 'FOUNDATION');
     if (entry.responsePlanName === undefined) {
-      throw new IncidentManagerValidationError(this, `\`${where}.responsePlanName\``, undefined, 'be given: the foundation names and places the plan by it', 'FOUNDATION');
+      at.fail('responsePlanName', undefined, 'be given: the foundation names and places the plan by it');
     }
-    checkString(this, `${where}.responsePlanName`, entry.responsePlanName, { code: 'RESPONSE_PLAN_NAME' });
+    checkString(this, at.at('responsePlanName'), entry.responsePlanName, { code: 'RESPONSE_PLAN_NAME' });
     // Response plan names are unique per account: a second plan of the same name is this prop's error,
     // not the clash of the construct ids the foundation derives from the name.
     const earlier = this.planNames.get(entry.responsePlanName);
     if (earlier !== undefined) {
-      throw new IncidentManagerValidationError(
-        this,
-        `\`${where}.responsePlanName\``,
+      at.fail(
+        'responsePlanName',
         entry.responsePlanName,
         `be unique among the foundation's response plans (${earlier} has it too): response plan names are unique per account`,
         'RESPONSE_PLAN_NAME_UNIQUE',
       );
     }
-    if (!Token.isUnresolved(entry.responsePlanName)) this.planNames.set(entry.responsePlanName, where);
+    if (!Token.isUnresolved(entry.responsePlanName)) this.planNames.set(entry.responsePlanName, at.path);
     if (entry.useChatChannel === true && !this.chatChannel) {
-      throw new IncidentManagerValidationError(this, `\`${where}.useChatChannel\``, true, 'be left out unless the foundation has a chat channel (`chatChannel` or `existingChatChannel`)', 'FOUNDATION');
+      at.fail('useChatChannel', true, 'be left out unless the foundation has a chat channel (`chatChannel` or `existingChatChannel`)');
     }
-    const scope = this.placement.scopeFor('responsePlans', entry.group, where);
+    const scope = this.placement.scopeFor('responsePlans', entry.group, at);
     const dependencies: IContact[] = [];
     const { engagements, useChatChannel, group, ...options } = entry;
     const plan = new ResponsePlan(scope, this.idFor('ResponsePlan', entry.responsePlanName), {
       ...options,
       replicationSet: this.replicationSet,
-      engagements: (engagements ?? []).map((alias, j) => this.placement.reference(alias, `${where}.engagements[${j}]`, scope, dependencies)),
+      engagements: (engagements ?? []).map((alias, j) => this.placement.reference(alias, at, `engagements[${j}]`, scope, dependencies)),
       chatChannel: useChatChannel ?? true ? this.chatChannel : undefined,
     });
     if (dependencies.length > 0) plan.node.addDependency(...dependencies);
@@ -589,18 +584,14 @@ export class IncidentManagerFoundation extends Construct {
  * The default engagement plan of a person: e-mail and SMS at once, then a call `callAfter` later
  * (only a call, or only e-mail and SMS, when that is all the person has).
  */
-function defaultEngagementPlan(
-  entry: FoundationContact,
-  channels: Map<ContactChannelType, ContactChannel>,
-  fail: (what: string, received: unknown, allowed: string) => never,
-): EngagementStage[] {
+function defaultEngagementPlan(entry: FoundationContact, channels: Map<ContactChannelType, ContactChannel>, at: EntryPath): EngagementStage[] {
   const instant = [channels.get(ContactChannelType.EMAIL), channels.get(ContactChannelType.SMS)].filter((c): c is ContactChannel => !!c);
   const voice = channels.get(ContactChannelType.VOICE);
   if (entry.callAfter !== undefined && !voice) {
-    fail('callAfter', entry.callAfter.toHumanString(), 'be given only with `voice` (it is how long Incident Manager waits before it calls)');
+    at.fail('callAfter', entry.callAfter.toHumanString(), 'be given only with `voice` (it is how long Incident Manager waits before it calls)');
   }
   if (entry.callAfter !== undefined && instant.length === 0) {
-    fail('callAfter', entry.callAfter.toHumanString(), 'be given only with `email` or `sms` as well (it is the wait after those before the call)');
+    at.fail('callAfter', entry.callAfter.toHumanString(), 'be given only with `email` or `sms` as well (it is the wait after those before the call)');
   }
   const stages: EngagementStage[] = [];
   if (instant.length > 0) {

@@ -1,8 +1,9 @@
 import { Annotations, Resource, Stack, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { EntryPath } from './entry-path';
 import { IContact } from '../contact-base';
 import { CONTACT, formatArn } from '../private/arns';
-import { IncidentManagerValidationError } from '../private/errors';
+import { contactTypeOf } from '../private/contacts';
 import { LimitedNestedStack } from '../private/stack-limits';
 
 /*
@@ -14,13 +15,13 @@ import { LimitedNestedStack } from '../private/stack-limits';
  * joining, leaving or moving between teams replaces nothing but themselves.
  */
 
-export type EntryKind = 'contacts' | 'schedules' | 'escalationPlans' | 'responsePlans';
+type EntryKind = 'contacts' | 'schedules' | 'escalationPlans' | 'responsePlans';
 
 /**
  * The default group of each kind: the first nested stack earlier versions of this library created for
  * it, so that foundations deployed with them keep those entries in place.
  */
-export const DEFAULT_GROUPS: Record<EntryKind, string> = {
+const DEFAULT_GROUPS: Record<EntryKind, string> = {
   contacts: 'Contacts1',
   schedules: 'Schedules1',
   escalationPlans: 'EscalationPlans1',
@@ -31,36 +32,27 @@ export const DEFAULT_GROUPS: Record<EntryKind, string> = {
 const RESERVED = new Set(['Key', 'ReplicationSet', 'ChatChannel', 'Share', 'AnalysisTemplate']);
 const GROUP_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
 
-/** What a person is, for references: only people take shifts. */
-interface Registered {
-  readonly construct: IContact;
-  readonly personal: boolean;
-}
-
 export class Placement {
   private readonly groups = new Map<string, Construct>();
-  private readonly byAlias = new Map<string, Registered>();
+  private readonly byAlias = new Map<string, IContact>();
   private readonly arnReferences = new Map<string, IContact>();
   private warnedAboutGroups = false;
 
   constructor(private readonly owner: Construct, private readonly nested: boolean) {}
 
-  /**
-   * The scope an entry of `kind` goes into: the foundation itself, or its group's nested stack.
-   * `where` names the entry in errors and warnings.
-   */
-  public scopeFor(kind: EntryKind, group: string | undefined, where: string): Construct {
+  /** The scope the entry `at` of `kind` goes into: the foundation itself, or its group's nested stack. */
+  public scopeFor(kind: EntryKind, group: string | undefined, at: EntryPath): Construct {
     if (!this.nested) {
       if (group !== undefined && !this.warnedAboutGroups) {
         this.warnedAboutGroups = true;
         Annotations.of(this.owner).addWarningV2(
           'cdk-incident-manager:Foundation.groupWithoutNestedStacks',
-          `${where} names the group "${group}", but groups place entries only with \`nestedStacks: true\`: every entry is in the foundation's stack.`,
+          `${at.path} names the group "${group}", but groups place entries only with \`nestedStacks: true\`: every entry is in the foundation's stack.`,
         );
       }
       return this.owner;
     }
-    const name = this.groupName(kind, group, where);
+    const name = this.groupName(kind, group, at);
     let stack = this.groups.get(name);
     if (!stack) {
       stack = new LimitedNestedStack(this.owner, name, howToSplitGroup(name));
@@ -69,46 +61,46 @@ export class Placement {
     return stack;
   }
 
-  /** Records an alias, or throws when another entry (or an existing contact) has it. */
-  public register(alias: string, contact: IContact, where: string, personal: boolean): void {
-    this.checkAliasFree(alias, where);
-    this.byAlias.set(alias, { construct: contact, personal });
+  /**
+   * Records an alias, given by `prop` of the entry `at` (by the entry itself when undefined), or throws
+   * when another entry (or an existing contact) has it.
+   */
+  public register(alias: string, contact: IContact, at: EntryPath, prop: string | undefined): void {
+    this.checkAliasFree(alias, at, prop);
+    this.byAlias.set(alias, contact);
   }
 
-  public checkAliasFree(alias: string, where: string): void {
+  public checkAliasFree(alias: string, at: EntryPath, prop: string | undefined): void {
     if (this.byAlias.has(alias)) {
-      throw new IncidentManagerValidationError(this.owner, `\`${where}\``, alias, 'use an alias no other contact, schedule or plan of the foundation uses', 'CONTACT_ALIAS_UNIQUE');
+      at.fail(prop, alias, 'use an alias no other contact, schedule or plan of the foundation uses', 'CONTACT_ALIAS_UNIQUE');
     }
   }
 
   /** The contact with `alias`, or undefined. */
   public find(alias: string): IContact | undefined {
-    return this.byAlias.get(alias)?.construct;
+    return this.byAlias.get(alias);
   }
 
-  /** Every alias known, for error messages. */
+  /** Every alias known (of people only, with `personalOnly`), for error messages. */
   public aliases(personalOnly = false): string[] {
-    return [...this.byAlias.entries()].filter(([, e]) => !personalOnly || e.personal).map(([a]) => a);
+    return [...this.byAlias.entries()].filter(([, contact]) => !personalOnly || isPerson(contact)).map(([alias]) => alias);
   }
 
   /**
    * The contact with `alias`, for use in `scope`. In one stack that is the contact itself. Across
    * stacks it is a reference whose ARN is built from the alias (contact ARNs are deterministic), so
    * that no stack outputs are needed; the contact is then added to `dependencies` and the caller makes
-   * the consumer depend on it explicitly.
+   * the consumer depend on it explicitly. `prop` of the entry `at` names the alias.
    */
-  public reference(alias: string, where: string, scope: Construct, dependencies: IContact[], personalOnly = false): IContact {
-    const entry = this.byAlias.get(alias);
-    if (!entry || (personalOnly && !entry.personal)) {
-      throw new IncidentManagerValidationError(
-        this.owner,
-        `\`${where}\``,
+  public reference(alias: string, at: EntryPath, prop: string, scope: Construct, dependencies: IContact[], personalOnly = false): IContact {
+    const target = this.byAlias.get(alias);
+    if (!target || (personalOnly && !isPerson(target))) {
+      at.fail(
+        prop,
         alias,
         `name ${personalOnly ? 'a person' : 'a contact, on-call schedule or escalation plan'} defined before it (known: ${this.aliases(personalOnly).join(', ') || 'none'})`,
-        'FOUNDATION',
       );
     }
-    const target = entry.construct;
     if (!this.nested || !Resource.isOwnedResource(target) || Stack.of(target) === Stack.of(scope)) {
       return target;
     }
@@ -131,7 +123,7 @@ export class Placement {
     return reference;
   }
 
-  private groupName(kind: EntryKind, group: string | undefined, where: string): string {
+  private groupName(kind: EntryKind, group: string | undefined, at: EntryPath): string {
     if (group === undefined) {
       return DEFAULT_GROUPS[kind];
     }
@@ -139,21 +131,23 @@ export class Placement {
       // A group is a layout decision of this app, not a value CloudFormation resolves.
       Annotations.of(this.owner).addWarningV2(
         'cdk-incident-manager:Foundation.tokenGroup',
-        `${where} names its group with a value only known at deploy time; it goes into the default group ${DEFAULT_GROUPS[kind]}.`,
+        `${at.path} names its group with a value only known at deploy time; it goes into the default group ${DEFAULT_GROUPS[kind]}.`,
       );
       return DEFAULT_GROUPS[kind];
     }
     if (!GROUP_NAME.test(group) || RESERVED.has(group)) {
-      throw new IncidentManagerValidationError(
-        this.owner,
-        `\`${where}.group\``,
-        group,
-        `be 1 to 64 letters, digits and -, starting with a letter or digit, and not one of ${[...RESERVED].join(', ')} (it names a nested stack)`,
-        'FOUNDATION',
-      );
+      at.fail('group', group, `be 1 to 64 letters, digits and -, starting with a letter or digit, and not one of ${[...RESERVED].join(', ')} (it names a nested stack)`);
     }
     return group;
   }
+}
+
+/**
+ * Whether a contact takes shifts: a person defined in this app. An imported contact may be anything, so
+ * the foundation does not put it on call.
+ */
+function isPerson(contact: IContact): boolean {
+  return contactTypeOf(contact) === 'PERSONAL';
 }
 
 /** What the quota error of a group's nested stack says to do. */

@@ -35,15 +35,15 @@ export const START_INCIDENT_ACTIONS = ['ssm-incidents:StartIncident'];
  * "AWS managed policies"), and what the chat commands of a chat channel need (user guide, "Interacting
  * through the chat channel"), split by the resource each action is granted on.
  */
-export const RESOLVER_PLAN_ACTIONS = ['ssm-incidents:StartIncident', 'ssm-incidents:GetResponsePlan'];
+const RESOLVER_PLAN_ACTIONS = ['ssm-incidents:StartIncident', 'ssm-incidents:GetResponsePlan'];
 /** Listing actions: AWS documents no resource type for them, so they take `*`. */
-export const RESOLVER_LIST_ACTIONS = ['ssm-incidents:ListResponsePlans', 'ssm-incidents:ListIncidentRecords'];
+const RESOLVER_LIST_ACTIONS = ['ssm-incidents:ListResponsePlans', 'ssm-incidents:ListIncidentRecords'];
 /**
  * On the plan's incident records (incident-record/<plan>/*) and the plan itself: the Service
  * Authorization Reference (Incident Manager) requires both the incident-record and the response-plan
  * resource type for each of these (DeleteTimelineEvent only the record; the plan ARN does no harm).
  */
-export const RESOLVER_RECORD_ACTIONS = [
+const RESOLVER_RECORD_ACTIONS = [
   'ssm-incidents:GetIncidentRecord',
   'ssm-incidents:UpdateIncidentRecord',
   'ssm-incidents:ListTimelineEvents',

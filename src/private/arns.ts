@@ -8,8 +8,8 @@ import { IncidentManagerValidationError, Where } from './errors';
  * (arn:${Partition}:ssm-contacts:${Region}:${Account}:contact/${Alias}).
  */
 
-export const SSM_INCIDENTS = 'ssm-incidents';
-export const SSM_CONTACTS = 'ssm-contacts';
+const SSM_INCIDENTS = 'ssm-incidents';
+const SSM_CONTACTS = 'ssm-contacts';
 
 /** What an ARN of one resource type must look like, for importers. */
 interface ArnShape {
@@ -39,7 +39,7 @@ export function formatArn(scope: IConstruct, shape: ArnShape, name: string, acco
 }
 
 /** The parts of an imported ARN. Unresolved ARNs give token parts (`Fn::Select` of `Fn::Split`). */
-export interface ParsedArn {
+interface ParsedArn {
   readonly account?: string;
   readonly region?: string;
   readonly resourceName: string;

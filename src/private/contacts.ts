@@ -1,5 +1,5 @@
 import { RemovalPolicy, aws_ssmcontacts as ssmcontacts } from 'aws-cdk-lib';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { CONTACT, formatArn, importPath, parseArn } from './arns';
 import { IncidentManagerValidationError, Where } from './errors';
 import { checkConstruct } from './inputs';
@@ -16,13 +16,13 @@ import { ContactBase, IContact } from '../contact-base';
  * CloudFormation schema also allows a dot, but the API refuses one, and the response plan schema's
  * engagement ARNs (SSMContact, [^.]+ after the account) cannot name a contact whose alias has one.
  */
-export const CONTACT_ALIAS_PATTERN = /^[a-z0-9_\-]*$/;
+const CONTACT_ALIAS_PATTERN = /^[a-z0-9_\-]*$/;
 const CONTACT_ALIAS_FORMAT = 'lower-case letters, digits, _ and - only (no dot: the SSM Contacts API refuses one)';
 /** The pattern CloudFormation allows for a contact display name. */
-export const CONTACT_DISPLAY_NAME_PATTERN = /^[a-zA-Z0-9_\-\s]*$/;
+const CONTACT_DISPLAY_NAME_PATTERN = /^[a-zA-Z0-9_\-\s]*$/;
 
 /** Checks an alias and display name against CloudFormation's rules. */
-export function checkContactNames(scope: Where, alias: string, displayName?: string): void {
+function checkContactNames(scope: Where, alias: string, displayName?: string): void {
   checkString(scope, 'alias', alias, { pattern: CONTACT_ALIAS_PATTERN, format: CONTACT_ALIAS_FORMAT, min: 1, max: 255, code: 'CONTACT_ALIAS', required: true });
   // Required by the CloudFormation schema of AWS::SSMContacts::Contact.
   checkString(scope, 'displayName', displayName, { pattern: CONTACT_DISPLAY_NAME_PATTERN, format: 'letters, digits, spaces and _ - only', min: 1, max: 255, code: 'CONTACT_DISPLAY_NAME', required: true });
@@ -53,19 +53,52 @@ export function importContactAlias(scope: Construct, id: string, alias: string):
   return new Import(scope, id);
 }
 
-/** Contacts of this library that are not personal contacts cannot be on call in a rotation. */
-const NOT_PERSONAL = Symbol.for('cdk-incident-manager.notPersonalContact');
+/** The type of a contact, as CloudFormation's AWS::SSMContacts::Contact `Type` names it. */
+export type ContactType = 'PERSONAL' | 'ESCALATION' | 'ONCALL_SCHEDULE';
 
-/** Marks a contact class whose instances cannot take shifts (escalation plans, on-call schedules). */
-export function markNotPersonal(contact: IContact, kind: string): void {
-  Object.defineProperty(contact, NOT_PERSONAL, { value: kind, enumerable: false });
+/** How an error names a contact of each type. */
+const CONTACT_TYPE_WORDS: Record<Exclude<ContactType, 'PERSONAL'>, string> = {
+  ESCALATION: 'the escalation plan',
+  ONCALL_SCHEDULE: 'the on-call schedule',
+};
+
+/**
+ * What kind of contact a construct is: the one answer, recorded by `defineContactResource` with the
+ * type it gives CloudFormation. It is kept on the construct's node, so that the foundation's ARN
+ * references (which share their contact's node) are known too, also by another copy of this library
+ * in the process. An imported contact has none: its type is not known at synthesis.
+ */
+const DEFINED_CONTACT = Symbol.for('cdk-incident-manager.DefinedContact');
+
+interface DefinedContact {
+  readonly type: ContactType;
+  readonly contact: IContact;
 }
 
+function definedContactOf(contact: IConstruct): DefinedContact | undefined {
+  return (contact.node as any)[DEFINED_CONTACT];
+}
+
+/** The type of a contact defined in this app, through its node; undefined for an imported contact. */
+export function contactTypeOf(contact: IConstruct): ContactType | undefined {
+  return definedContactOf(contact)?.type;
+}
+
+/**
+ * The contact defined in this app that `contact` is (or that the foundation's ARN reference `contact`
+ * refers to), when it is of `type`: an escalation plan, say, for what its stages engage.
+ */
+export function definedContact<T extends IContact>(contact: IConstruct, type: ContactType): T | undefined {
+  const defined = definedContactOf(contact);
+  return defined?.type === type ? (defined.contact as T) : undefined;
+}
+
+/** Throws unless `contact` can take shifts: a personal contact, or an imported one (its type is not known). */
 export function checkPersonal(scope: Where, contact: IContact, where: string): void {
   checkConstruct(scope, where, contact, 'a personal contact (a Contact, or one imported with Contact.fromContactArn)', 'PERSONAL_CONTACT');
-  const kind = (contact as any)[NOT_PERSONAL] as string | undefined;
-  if (kind) {
-    throw new IncidentManagerValidationError(scope, `\`${where}\``, `${kind} ${contact.node.path}`, 'be a personal contact (only people take shifts)', 'PERSONAL_CONTACT');
+  const type = contactTypeOf(contact);
+  if (type !== undefined && type !== 'PERSONAL') {
+    throw new IncidentManagerValidationError(scope, `\`${where}\``, `${CONTACT_TYPE_WORDS[type]} ${contact.node.path}`, 'be a personal contact (only people take shifts)', 'PERSONAL_CONTACT');
   }
 }
 
@@ -77,13 +110,18 @@ interface ContactNames {
   readonly replicationSet?: IReplicationSet;
 }
 
-/** Checks the names and defines the contact's L1 (id `Resource`), retained unless told otherwise. */
+/**
+ * Records the contact's type, checks the names and defines the contact's L1 (id `Resource`), retained
+ * unless told otherwise.
+ */
 export function defineContactResource(
-  scope: Construct,
+  scope: ContactBase,
   props: ContactNames,
-  type: 'PERSONAL' | 'ESCALATION' | 'ONCALL_SCHEDULE',
+  type: ContactType,
   plan?: ssmcontacts.CfnContact.StageProperty[],
 ): ssmcontacts.CfnContact {
+  const defined: DefinedContact = { type, contact: scope };
+  Object.defineProperty(scope.node, DEFINED_CONTACT, { value: defined, enumerable: false });
   checkContactNames(scope, props.alias, props.displayName);
   // Contacts, escalation plans and on-call schedules share one alias namespace per account and Region.
   claimUniqueName(scope, 'contact', props.alias, true, '`alias`', 'CONTACT_ALIAS_UNIQUE');

@@ -1,8 +1,7 @@
-import { Resource, Stack, Token } from 'aws-cdk-lib';
+import { Resource, ResourceEnvironment, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { IncidentManagerValidationError } from './errors';
 import { isUnresolved } from './validate';
-import type { IReplicationSet } from '../replication-set';
 
 /*
  * The replication sets defined in an app, by account, and the Incident Manager constructs that need
@@ -12,6 +11,17 @@ import type { IReplicationSet } from '../replication-set';
  * dependency), whichever of the two is defined first.
  */
 
+/**
+ * What this module reads of a replication set (an `IReplicationSet` is one): its construct, account
+ * and Regions. Declared here so that this module does not import the module that uses it.
+ */
+interface ReplicationSetLike extends IConstruct {
+  /** The account and Region of the replication set's stack, or of its ARN. */
+  readonly env: ResourceEnvironment;
+  /** The Regions of the replication set, when they are known. */
+  readonly replicationRegions?: string[];
+}
+
 const REGISTRY = Symbol.for('cdk-incident-manager.ReplicationSets');
 
 interface Registry {
@@ -20,7 +30,7 @@ interface Registry {
     readonly root: Stack;
     readonly regions: string[];
     readonly path: string;
-    readonly set: IReplicationSet;
+    readonly set: ReplicationSetLike;
   }>;
   readonly users: Array<{ readonly account: string; readonly owner: IConstruct }>;
 }
@@ -34,7 +44,7 @@ function registry(scope: IConstruct): Registry {
 }
 
 /** Records a replication set defined in the app; constructs of its account in other stacks wait for it. */
-export function registerReplicationSet(set: IReplicationSet & IConstruct, regions: string[]): void {
+export function registerReplicationSet(set: ReplicationSetLike, regions: string[]): void {
   const account = Stack.of(set).account;
   const reg = registry(set);
   reg.sets.push({ account, root: rootOf(Stack.of(set)), regions, path: set.node.path, set });
@@ -49,7 +59,7 @@ export function registerReplicationSet(set: IReplicationSet & IConstruct, region
  * Makes `owner` (a construct that creates an Incident Manager resource) wait for its account's
  * replication set, given or found in the app, and checks that its Region is one of the set's.
  */
-export function useReplicationSet(owner: IConstruct, given?: IReplicationSet): void {
+export function useReplicationSet(owner: IConstruct, given?: ReplicationSetLike): void {
   const stack = Stack.of(owner);
   const reg = registry(owner);
   if (given) {
@@ -77,7 +87,7 @@ function sameAccount(a: string, b: string): boolean {
 }
 
 /** Across stacks, a construct dependency becomes a stack dependency; in one stack the aspect orders. */
-function dependOn(owner: IConstruct, set: IReplicationSet): void {
+function dependOn(owner: IConstruct, set: ReplicationSetLike): void {
   if (rootOf(Stack.of(owner)) !== rootOf(Stack.of(set))) {
     owner.node.addDependency(set);
   }

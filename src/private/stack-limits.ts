@@ -5,7 +5,7 @@ import { Construct, IConstruct } from 'constructs';
 import { IncidentManagerValidationError } from './errors';
 
 /** CloudFormation's quotas for one template. */
-export const STACK_LIMITS = {
+const STACK_LIMITS = {
   resources: 500,
   outputs: 200,
   parameters: 200,
