@@ -7,7 +7,8 @@ import type { SSMIncidentsClient } from '@aws-sdk/client-ssm-incidents';
 import { ReadStatistics, Readers, counted, readContacts, readReplicationSet, readResponsePlans, readRotations } from './readers';
 import { AccountSnapshot } from './snapshot';
 
-export { ReadStatistics, mapLimit } from './readers';
+export type { ReadStatistics } from './readers';
+export { mapLimit } from './readers';
 
 /**
  * The identity policy `readAccount` needs: the list actions take no resource (Service Authorization

@@ -12,8 +12,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { CheckFinding } from './check';
-import { isoLocal } from '../../src/private/zoned';
 import { AccountSnapshot } from '../snapshot';
+import { isoLocal } from '../wall-clock';
 
 type Json = any;
 
