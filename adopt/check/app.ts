@@ -11,7 +11,7 @@ import { execSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { CheckFinding } from './check';
+import type { CheckFinding } from './context';
 import { AccountSnapshot } from '../snapshot';
 import { isoLocal } from '../wall-clock';
 
