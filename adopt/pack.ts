@@ -93,7 +93,9 @@ class StackEntry implements StackDraft {
   }
 
   public importOf(arn: string): string | undefined {
-    return this.statements().find((s): s is ConstStatement => s.kind === 'const' && s.arn === arn)?.name;
+    const committed = 'plan' in this.target ? this.target.plan.statements : [];
+    const imports = (statements: Statement[]) => statements.find((s): s is ConstStatement => s.kind === 'const' && s.arn === arn);
+    return (imports(committed) ?? imports(this.ops.map((op) => op.statement)))?.name;
   }
 
   /** The stack's statements as they will be once committed. */
@@ -131,7 +133,10 @@ export class Draft {
 
   constructor(private readonly packer: StackPacker) {}
 
-  /** The stack of `kind` that takes the entry's `resources`: the current one, or a new one when it is full. */
+  /**
+   * The stack of `kind` that takes the entry's `resources`: the current one, or a new one when it is
+   * full. An entry's resources of one kind reference each other, so they all go into one stack.
+   */
   public stack(kind: string, resources: number, description: string): StackDraft {
     // An entry larger than --max-resources-per-stack gets a stack of its own; only CloudFormation's
     // quota (500 resources a stack, which imports share) can leave it out.
