@@ -55,13 +55,25 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`Unknown command "${command}".\n${USAGE}`);
     return 1;
   }
+  const flags = parseFlags(command, rest);
+  if (typeof flags === 'number') return flags;
+  const region = flags.region;
+  if (!region || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) {
+    process.stderr.write(`--region ${region ?? '(missing)'}: give a Region name such as us-east-1.\n${USAGE}`);
+    return 1;
+  }
+  return command === 'policy' ? policy(flags, region) : adoptCommand(flags, region);
+}
+
+/** The options of `adopt` or `policy` by name, or the exit code of a command line that is wrong. */
+function parseFlags(command: 'adopt' | 'policy', rest: string[]): { [name: string]: string } | number {
   const flags: { [name: string]: string } = {};
+  const known =
+    command === 'policy'
+      ? ['--region', '--account', '--for']
+      : ['--region', '--profile', '--out', '--concurrency', '--max-resources-per-stack', '--stack-prefix', '--preview-shifts'];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
-    const known =
-      command === 'policy'
-        ? ['--region', '--account', '--for']
-        : ['--region', '--profile', '--out', '--concurrency', '--max-resources-per-stack', '--stack-prefix', '--preview-shifts'];
     const [name, inline] = arg.split('=', 2);
     if (!known.includes(name)) {
       process.stderr.write(`Unknown option "${arg}".\n${USAGE}`);
@@ -74,24 +86,26 @@ export async function main(argv: string[]): Promise<number> {
     }
     flags[name.slice(2)] = value;
   }
-  const region = flags.region;
-  if (!region || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) {
-    process.stderr.write(`--region ${region ?? '(missing)'}: give a Region name such as us-east-1.\n${USAGE}`);
+  return flags;
+}
+
+/** `policy`: prints the read-only policy of `adopt` or `check`. */
+function policy(flags: { [name: string]: string }, region: string): number {
+  if (!flags.account || !/^\d{12}$/.test(flags.account)) {
+    process.stderr.write(`--account ${flags.account ?? '(missing)'}: give a 12-digit account ID.\n`);
     return 1;
   }
-  if (command === 'policy') {
-    if (!flags.account || !/^\d{12}$/.test(flags.account)) {
-      process.stderr.write(`--account ${flags.account ?? '(missing)'}: give a 12-digit account ID.\n`);
-      return 1;
-    }
-    if (flags.for !== undefined && flags.for !== 'adopt' && flags.for !== 'check') {
-      process.stderr.write(`--for ${flags.for}: give adopt or check.\n`);
-      return 1;
-    }
-    const policy = flags.for === 'check' ? checkPolicy(flags.account, region) : readPolicy(flags.account, region);
-    process.stdout.write(`${JSON.stringify(policy, undefined, 2)}\n`);
-    return 0;
+  if (flags.for !== undefined && flags.for !== 'adopt' && flags.for !== 'check') {
+    process.stderr.write(`--for ${flags.for}: give adopt or check.\n`);
+    return 1;
   }
+  const document = flags.for === 'check' ? checkPolicy(flags.account, region) : readPolicy(flags.account, region);
+  process.stdout.write(`${JSON.stringify(document, undefined, 2)}\n`);
+  return 0;
+}
+
+/** `adopt`: reads the account and writes the module, the mappings and the report. */
+async function adoptCommand(flags: { [name: string]: string }, region: string): Promise<number> {
   const positive = (name: string, fallback: number) => {
     const v = flags[name] === undefined ? fallback : Number(flags[name]);
     if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} ${flags[name]}: give a whole number of 1 or more`);

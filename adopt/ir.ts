@@ -35,6 +35,8 @@ export interface ConstStatement {
   readonly kind: 'const';
   readonly name: string;
   readonly value: Expr;
+  /** The ARN of the resource the constant imports, if it imports one. */
+  readonly arn?: string;
 }
 
 /** `[const name = ]new im.Class(stack, 'id', props);` with what each of its resources is in the account. */
@@ -67,6 +69,18 @@ export interface StackPlan {
   readonly functionName: string;
   readonly description: string;
   readonly statements: Statement[];
+}
+
+/** A finding of the report. */
+export interface Finding {
+  /** The resource's ARN. */
+  readonly arn: string;
+  /**
+   * `left out`: not in the module nor the mapping; `differs`: adopted, but the template differs from
+   * the account; `note`: adopted unchanged, with something the user should know.
+   */
+  readonly kind: 'left out' | 'differs' | 'note';
+  readonly reason: string;
 }
 
 /** A literal string as TypeScript. */
@@ -128,6 +142,20 @@ export function build(value: Value, ctx: BuildContext): unknown {
     return out;
   }
   return value;
+}
+
+/**
+ * The stack settings of the module: an explicit environment (so ARNs are literal), no CDKMetadata
+ * resource and no bootstrap version parameter or rule. `cdk import` deploys the stack's current
+ * template plus the imported resources only (aws-cdk's ResourceImporter.currentTemplateWithAdditions),
+ * so anything else in the template would show as a change in the next `cdk diff`.
+ */
+export function newStack(modules: Modules, app: cdk.App, name: string, account: string, region: string): cdk.Stack {
+  return new modules.cdk.Stack(app, name, {
+    env: { account, region },
+    analyticsReporting: false,
+    synthesizer: new modules.cdk.DefaultStackSynthesizer({ generateBootstrapVersionRule: false }),
+  });
 }
 
 /** Runs one statement in a stack. */

@@ -3,7 +3,7 @@
  * resource's logical ID for `cdk import --resource-mapping`.
  */
 import type * as cdk from 'aws-cdk-lib';
-import { BuildContext, Modules, StackPlan, execute } from './ir';
+import { BuildContext, Modules, StackPlan, execute, newStack } from './ir';
 import { AdoptionPlan } from './plan';
 
 /** `cdk import --resource-mapping` file contents of one stack: logical ID to the resource's primary identifier. */
@@ -14,20 +14,6 @@ export interface BuiltApp {
   readonly stacks: cdk.Stack[];
   /** By stack name. */
   readonly mappings: { [stackName: string]: ResourceMapping };
-}
-
-/**
- * The stack settings of the module: an explicit environment (so ARNs are literal), no CDKMetadata
- * resource and no bootstrap version parameter or rule. `cdk import` deploys the stack's current
- * template plus the imported resources only (aws-cdk's ResourceImporter.currentTemplateWithAdditions),
- * so anything else in the template would show as a change in the next `cdk diff`.
- */
-export function newStack(modules: Modules, app: cdk.App, name: string, account: string, region: string): cdk.Stack {
-  return new modules.cdk.Stack(app, name, {
-    env: { account, region },
-    analyticsReporting: false,
-    synthesizer: new modules.cdk.DefaultStackSynthesizer({ generateBootstrapVersionRule: false }),
-  });
 }
 
 /** Builds every stack of the plan in `app` and maps each resource to the ARN it adopts. */

@@ -11,9 +11,9 @@ import { execSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { CheckFinding } from './check';
-import { isoLocal } from '../../src/on-call/zoned';
-import { AccountSnapshot } from '../snapshot';
+import type { CheckFinding } from './context';
+import { AccountSnapshot, ContactSnapshot, ReplicationSetSnapshot, ResponsePlanSnapshot, RotationSnapshot } from '../snapshot';
+import { isoLocal } from '../wall-clock';
 
 type Json = any;
 
@@ -68,147 +68,152 @@ const strip = (o: Json): Json => JSON.parse(JSON.stringify(o)); // drops undefin
 /** Each resource of the account as its CloudFormation properties, by `<type> <ARN>`. */
 export function accountProperties(snapshot: AccountSnapshot): Map<string, Json> {
   const out = new Map<string, Json>();
-  for (const { contact, channels, tags } of snapshot.contacts) {
-    const arn = contact.ContactArn!;
-    out.set(
-      `AWS::SSMContacts::Contact ${arn}`,
-      strip({
-        Alias: contact.Alias,
-        DisplayName: contact.DisplayName,
-        Type: contact.Type,
-        // An on-call schedule's plan names its rotations (AWS::SSMContacts::Contact, Plan: a Stage with RotationIds).
-        Plan: contact.Type === 'ONCALL_SCHEDULE' ? [{ RotationIds: contact.Plan?.RotationIds }] : undefined,
-        Tags: tagList(tags),
-      }),
-    );
-    const stages = contact.Plan?.Stages ?? [];
-    if (contact.Type !== 'ONCALL_SCHEDULE' && stages.length > 0) {
-      out.set(
-        `AWS::SSMContacts::Plan ${arn}`,
-        strip({
-          ContactId: arn,
-          Stages: stages.map((s) => ({
-            DurationInMinutes: s.DurationInMinutes,
-            Targets: (s.Targets ?? []).map((t) =>
-              t.ChannelTargetInfo
-                ? {
-                  ChannelTargetInfo: {
-                    ChannelId: t.ChannelTargetInfo.ContactChannelId,
-                    RetryIntervalInMinutes: t.ChannelTargetInfo.RetryIntervalInMinutes,
-                  },
-                }
-                : { ContactTargetInfo: { ContactId: t.ContactTargetInfo?.ContactId, IsEssential: t.ContactTargetInfo?.IsEssential } },
-            ),
-          })),
-        }),
-      );
-    }
-    for (const ch of channels) {
-      out.set(`AWS::SSMContacts::ContactChannel ${ch.ContactChannelArn}`, {
-        ContactId: ch.ContactArn,
-        ChannelName: ch.Name,
-        ChannelType: ch.Type,
-        ChannelAddress: ch.DeliveryAddress?.SimpleAddress,
-      });
-    }
-  }
-  const days = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
-  for (const { rotation: r, tags } of snapshot.rotations) {
-    const rec: Json = r.Recurrence ?? {};
-    out.set(
-      `AWS::SSMContacts::Rotation ${r.RotationArn}`,
-      strip({
-        Name: r.Name,
-        ContactIds: r.ContactIds,
-        // CloudFormation's StartTime is the wall-clock time in the rotation's time zone.
-        StartTime: r.StartTime ? isoLocal(r.StartTime.getTime(), r.TimeZoneId!) : undefined,
-        TimeZoneId: r.TimeZoneId,
-        Recurrence: {
-          NumberOfOnCalls: rec.NumberOfOnCalls,
-          RecurrenceMultiplier: rec.RecurrenceMultiplier,
-          DailySettings: rec.DailySettings?.map(hhmm),
-          WeeklySettings: rec.WeeklySettings?.map((w: Json) => ({ DayOfWeek: w.DayOfWeek, HandOffTime: hhmm(w.HandOffTime) })),
-          MonthlySettings: rec.MonthlySettings?.map((m: Json) => ({ DayOfMonth: m.DayOfMonth, HandOffTime: hhmm(m.HandOffTime) })),
-          ShiftCoverages: rec.ShiftCoverages
-            ? days
-              .filter((d) => rec.ShiftCoverages[d])
-              .map((d) => ({
-                DayOfWeek: d,
-                CoverageTimes: rec.ShiftCoverages[d].map((t: Json) => ({ StartTime: hhmm(t.Start), EndTime: hhmm(t.End) })),
-              }))
-            : undefined,
-        },
-        Tags: tagList(tags),
-      }),
-    );
-  }
-  for (const { plan: p, tags } of snapshot.responsePlans) {
-    const t: Json = p.incidentTemplate ?? {};
-    out.set(
-      `AWS::SSMIncidents::ResponsePlan ${p.arn}`,
-      strip({
-        Name: p.name,
-        DisplayName: p.displayName,
-        IncidentTemplate: {
-          Title: t.title,
-          Impact: t.impact,
-          Summary: t.summary,
-          DedupeString: t.dedupeString,
-          IncidentTags: tagList(t.incidentTags),
-          NotificationTargets: t.notificationTargets?.map((n: Json) => ({ SnsTopicArn: n.snsTopicArn })),
-        },
-        ChatChannel: p.chatChannel?.chatbotSns ? { ChatbotSns: p.chatChannel.chatbotSns } : undefined,
-        Engagements: p.engagements?.length ? p.engagements : undefined,
-        Actions: p.actions?.length
-          ? p.actions.map((x) => {
-            const a: Json = x.ssmAutomation ?? {};
-            return {
-              SsmAutomation: {
-                DocumentName: a.documentName,
-                DocumentVersion: a.documentVersion,
-                RoleArn: a.roleArn,
-                TargetAccount: a.targetAccount,
-                Parameters: a.parameters ? Object.entries(a.parameters).map(([Key, Values]) => ({ Key, Values })) : undefined,
-                DynamicParameters: a.dynamicParameters
-                  ? Object.entries(a.dynamicParameters).map(([Key, v]: [string, Json]) => ({ Key, Value: { Variable: v.variable } }))
-                  : undefined,
-              },
-            };
-          })
-          : undefined,
-        Integrations: p.integrations?.length
-          ? p.integrations.map((i) => {
-            const pd: Json = i.pagerDutyConfiguration ?? {};
-            return {
-              PagerDutyConfiguration: {
-                Name: pd.name,
-                SecretId: pd.secretId,
-                PagerDutyIncidentConfiguration: { ServiceId: pd.pagerDutyIncidentConfiguration?.serviceId },
-              },
-            };
-          })
-          : undefined,
-        Tags: tagList(tags),
-      }),
-    );
-  }
+  snapshot.contacts.forEach((c) => contactProperties(c, out));
+  snapshot.rotations.forEach((r) => out.set(`AWS::SSMContacts::Rotation ${r.rotation.RotationArn}`, rotationProperties(r)));
+  snapshot.responsePlans.forEach((p) => out.set(`AWS::SSMIncidents::ResponsePlan ${p.plan.arn}`, responsePlanProperties(p)));
   if (snapshot.replicationSet) {
-    const set = snapshot.replicationSet.replicationSet;
-    out.set(
-      `AWS::SSMIncidents::ReplicationSet ${set.arn}`,
-      strip({
-        Regions: Object.entries(set.regionMap ?? {})
-          .map(([RegionName, info]) => ({
-            RegionName,
-            RegionConfiguration: info.sseKmsKeyId === 'DefaultKey' ? undefined : { SseKmsKeyId: info.sseKmsKeyId },
-          }))
-          .sort((x, y) => x.RegionName.localeCompare(y.RegionName)),
-        DeletionProtected: set.deletionProtected,
-        Tags: tagList(snapshot.replicationSet.tags),
-      }),
-    );
+    out.set(`AWS::SSMIncidents::ReplicationSet ${snapshot.replicationSet.replicationSet.arn}`, replicationSetProperties(snapshot.replicationSet));
   }
   return out;
+}
+
+/** A contact, its engagement plan (AWS::SSMContacts::Plan) and its channels. */
+function contactProperties({ contact, channels, tags }: ContactSnapshot, out: Map<string, Json>): void {
+  const arn = contact.ContactArn!;
+  out.set(
+    `AWS::SSMContacts::Contact ${arn}`,
+    strip({
+      Alias: contact.Alias,
+      DisplayName: contact.DisplayName,
+      Type: contact.Type,
+      // An on-call schedule's plan names its rotations (AWS::SSMContacts::Contact, Plan: a Stage with RotationIds).
+      Plan: contact.Type === 'ONCALL_SCHEDULE' ? [{ RotationIds: contact.Plan?.RotationIds }] : undefined,
+      Tags: tagList(tags),
+    }),
+  );
+  const stages = contact.Plan?.Stages ?? [];
+  if (contact.Type !== 'ONCALL_SCHEDULE' && stages.length > 0) {
+    out.set(
+      `AWS::SSMContacts::Plan ${arn}`,
+      strip({
+        ContactId: arn,
+        Stages: stages.map((s) => ({
+          DurationInMinutes: s.DurationInMinutes,
+          Targets: (s.Targets ?? []).map((t) =>
+            t.ChannelTargetInfo
+              ? {
+                ChannelTargetInfo: {
+                  ChannelId: t.ChannelTargetInfo.ContactChannelId,
+                  RetryIntervalInMinutes: t.ChannelTargetInfo.RetryIntervalInMinutes,
+                },
+              }
+              : { ContactTargetInfo: { ContactId: t.ContactTargetInfo?.ContactId, IsEssential: t.ContactTargetInfo?.IsEssential } },
+          ),
+        })),
+      }),
+    );
+  }
+  for (const ch of channels) {
+    out.set(`AWS::SSMContacts::ContactChannel ${ch.ContactChannelArn}`, {
+      ContactId: ch.ContactArn,
+      ChannelName: ch.Name,
+      ChannelType: ch.Type,
+      ChannelAddress: ch.DeliveryAddress?.SimpleAddress,
+    });
+  }
+}
+
+const DAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
+
+/** A rotation as AWS::SSMContacts::Rotation: hand-off and coverage times as HH:MM. */
+function rotationProperties({ rotation: r, tags }: RotationSnapshot): Json {
+  const rec: Json = r.Recurrence ?? {};
+  return strip({
+    Name: r.Name,
+    ContactIds: r.ContactIds,
+    // CloudFormation's StartTime is the wall-clock time in the rotation's time zone.
+    StartTime: r.StartTime ? isoLocal(r.StartTime.getTime(), r.TimeZoneId!) : undefined,
+    TimeZoneId: r.TimeZoneId,
+    Recurrence: {
+      NumberOfOnCalls: rec.NumberOfOnCalls,
+      RecurrenceMultiplier: rec.RecurrenceMultiplier,
+      DailySettings: rec.DailySettings?.map(hhmm),
+      WeeklySettings: rec.WeeklySettings?.map((w: Json) => ({ DayOfWeek: w.DayOfWeek, HandOffTime: hhmm(w.HandOffTime) })),
+      MonthlySettings: rec.MonthlySettings?.map((m: Json) => ({ DayOfMonth: m.DayOfMonth, HandOffTime: hhmm(m.HandOffTime) })),
+      ShiftCoverages: rec.ShiftCoverages
+        ? DAYS
+          .filter((d) => rec.ShiftCoverages[d])
+          .map((d) => ({
+            DayOfWeek: d,
+            CoverageTimes: rec.ShiftCoverages[d].map((t: Json) => ({ StartTime: hhmm(t.Start), EndTime: hhmm(t.End) })),
+          }))
+        : undefined,
+    },
+    Tags: tagList(tags),
+  });
+}
+
+/** A response plan as AWS::SSMIncidents::ResponsePlan: maps of the API as lists of keys and values. */
+function responsePlanProperties({ plan: p, tags }: ResponsePlanSnapshot): Json {
+  const t: Json = p.incidentTemplate ?? {};
+  return strip({
+    Name: p.name,
+    DisplayName: p.displayName,
+    IncidentTemplate: {
+      Title: t.title,
+      Impact: t.impact,
+      Summary: t.summary,
+      DedupeString: t.dedupeString,
+      IncidentTags: tagList(t.incidentTags),
+      NotificationTargets: t.notificationTargets?.map((n: Json) => ({ SnsTopicArn: n.snsTopicArn })),
+    },
+    ChatChannel: p.chatChannel?.chatbotSns ? { ChatbotSns: p.chatChannel.chatbotSns } : undefined,
+    Engagements: p.engagements?.length ? p.engagements : undefined,
+    Actions: p.actions?.length
+      ? p.actions.map((x) => {
+        const a: Json = x.ssmAutomation ?? {};
+        return {
+          SsmAutomation: {
+            DocumentName: a.documentName,
+            DocumentVersion: a.documentVersion,
+            RoleArn: a.roleArn,
+            TargetAccount: a.targetAccount,
+            Parameters: a.parameters ? Object.entries(a.parameters).map(([Key, Values]) => ({ Key, Values })) : undefined,
+            DynamicParameters: a.dynamicParameters
+              ? Object.entries(a.dynamicParameters).map(([Key, v]: [string, Json]) => ({ Key, Value: { Variable: v.variable } }))
+              : undefined,
+          },
+        };
+      })
+      : undefined,
+    Integrations: p.integrations?.length
+      ? p.integrations.map((i) => {
+        const pd: Json = i.pagerDutyConfiguration ?? {};
+        return {
+          PagerDutyConfiguration: {
+            Name: pd.name,
+            SecretId: pd.secretId,
+            PagerDutyIncidentConfiguration: { ServiceId: pd.pagerDutyIncidentConfiguration?.serviceId },
+          },
+        };
+      })
+      : undefined,
+    Tags: tagList(tags),
+  });
+}
+
+/** The replication set as AWS::SSMIncidents::ReplicationSet: Regions in order, the AWS owned key as no key. */
+function replicationSetProperties({ replicationSet: set, tags }: ReplicationSetSnapshot): Json {
+  return strip({
+    Regions: Object.entries(set.regionMap ?? {})
+      .map(([RegionName, info]) => ({
+        RegionName,
+        RegionConfiguration: info.sseKmsKeyId === 'DefaultKey' ? undefined : { SseKmsKeyId: info.sseKmsKeyId },
+      }))
+      .sort((x, y) => x.RegionName.localeCompare(y.RegionName)),
+    DeletionProtected: set.deletionProtected,
+    Tags: tagList(tags),
+  });
 }
 
 /** JSON with object keys sorted, so that key order does not count. */
