@@ -1,15 +1,14 @@
-import { App, CfnParameter, Duration, Stack, aws_cloudwatch as cloudwatch, aws_events as events, aws_iam as iam } from 'aws-cdk-lib';
+import { App, CfnParameter, Stack, aws_iam as iam } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { APPLICATION_ACCOUNT, ApplicationStack, CRITICAL_PLAN, OPERATIONS_ACCOUNT, OperationsStack, PRIMARY_REGION, RESTART_PLAN, SECONDARY_REGION } from '../examples/example-app';
+import { APPLICATION_REGIONS, OPERATIONS_REGIONS, SHARED_RUNBOOK, defineApplicationRegions, defineOperationsRegions } from '../examples/multi-region';
 import {
   IncidentManagerApplicationAccount,
   IncidentManagerApplicationRegion,
   IncidentManagerOperationsAccount,
   IncidentManagerOperationsRegion,
-  ResponsePlan,
   Runbook,
   RunbookExecutionRole,
-  RunbookTargetAccount,
 } from '../src';
 import { asArray, wildcardRegex } from './support/iam-check';
 import { ResolveContext, isAuthorized, resolve, statementsOfRole, templateContext } from './support/policy-sim';
@@ -335,47 +334,8 @@ describe('cross-account constructs with values known only at deployment', () => 
  * to the operations bus of the Region it names.
  */
 describe('two Regions on each side, in separate apps (four stacks)', () => {
-  const OPERATIONS_REGIONS = [PRIMARY_REGION, SECONDARY_REGION];
-  const APPLICATION_REGIONS = ['eu-west-1', 'eu-central-1'];
-  const SHARED_RUNBOOK = 'Checkout-Restart';
-  const HEALTH: events.EventPattern = { source: ['aws.health'], detailType: ['AWS Health Event'] };
-
-  const operationsApp = new App();
-  const operationsStacks = OPERATIONS_REGIONS.map((region, i) => {
-    const stack = new Stack(operationsApp, `Operations-${region}`, { env: { account: OPERATIONS_ACCOUNT, region } });
-    const props = { applicationAccounts: [APPLICATION_ACCOUNT] };
-    const side = i === 0 ? new IncidentManagerOperationsAccount(stack, 'CrossAccount', props) : new IncidentManagerOperationsRegion(stack, 'CrossAccount', props);
-    side.startIncidentsFromEvents('HealthEvents', { responsePlan: ResponsePlan.fromResponsePlanName(stack, 'Critical', CRITICAL_PLAN), eventPattern: HEALTH });
-    if (i === 0) {
-      // Response plans are global to the account: the runbook role of the restart plan exists once.
-      new RunbookExecutionRole(stack, 'RestartRunbookRole', {
-        responsePlanName: RESTART_PLAN,
-        runbook: Runbook.fromDocumentName(SHARED_RUNBOOK),
-        targetAccount: RunbookTargetAccount.IMPACTED_ACCOUNT,
-        impactedAccounts: [APPLICATION_ACCOUNT],
-      });
-    }
-    return stack;
-  });
-
-  const applicationApp = new App();
-  const applicationStacks = APPLICATION_REGIONS.map((region, i) => {
-    const stack = new Stack(applicationApp, `Application-${region}`, { env: { account: APPLICATION_ACCOUNT, region } });
-    const operationsRegion = OPERATIONS_REGIONS[i];
-    let side: IncidentManagerApplicationRegion;
-    if (i === 0) {
-      const account = new IncidentManagerApplicationAccount(stack, 'IncidentManager', { operationsAccount: OPERATIONS_ACCOUNT, operationsRegion, runbookResponsePlans: [RESTART_PLAN] });
-      account.grantRunbook(Runbook.fromDocumentName(SHARED_RUNBOOK));
-      account.grantRunbookSignals(new iam.Role(stack, 'Responder', { assumedBy: new iam.AccountRootPrincipal() }));
-      side = account;
-    } else {
-      side = new IncidentManagerApplicationRegion(stack, 'IncidentManager', { operationsAccount: OPERATIONS_ACCOUNT, operationsRegion });
-    }
-    side.forwardEvents('HealthEvents', { eventPattern: HEALTH });
-    const errors = new cloudwatch.Metric({ namespace: 'Checkout', metricName: 'Errors', period: Duration.minutes(1), statistic: 'Sum' });
-    new cloudwatch.Alarm(stack, 'CheckoutErrors', { metric: errors, threshold: 10, evaluationPeriods: 3 }).addAlarmAction(side.alarmAction(CRITICAL_PLAN));
-    return stack;
-  });
+  const operationsStacks = defineOperationsRegions(new App());
+  const applicationStacks = defineApplicationRegions(new App());
 
   interface Synthesized {
     readonly name: string;
