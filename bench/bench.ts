@@ -58,6 +58,9 @@ for (const people of sizes) {
     if (l1[0].resources !== resources) {
       throw new Error(`the L1 app defines ${l1[0].resources} resources and the library ${resources}: they must define the same`);
     }
+    if (l1[0].bytes !== lib[0].bytes) {
+      throw new Error(`the L1 app's templates are ${l1[0].bytes} bytes and the library's ${lib[0].bytes}: they must be the same templates`);
+    }
     rows.push(
       `| ${people} | ${resources} | ${(lib[0].bytes / 1024).toFixed(0)} | ${warm ? 'warm' : 'cold'} | ${libMs.toFixed(0)} | ${l1Ms.toFixed(0)} | ${ratio.toFixed(2)} | ` +
         `${((libMs * 1000) / resources).toFixed(0)} | ${((l1Ms * 1000) / resources).toFixed(0)} | ` +

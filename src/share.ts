@@ -106,6 +106,8 @@ export class IncidentManagerShare extends Resource {
   private readonly principals: string[] = [];
   private readonly planArns: string[] = [];
   private readonly contactArns: string[] = [];
+  /** The resolved names added so far, by list, so that checking a new one does not read the whole list. */
+  private readonly names = { responsePlans: new Set<string>(), contacts: new Set<string>(), principals: new Set<string>() };
 
   constructor(scope: Construct, id: string, props: IncidentManagerShareProps = {}) {
     super(scope, id);
@@ -146,7 +148,7 @@ export class IncidentManagerShare extends Resource {
   public addResponsePlan(plan: IResponsePlan): void {
     checkConstruct(this, `responsePlans[${this.responsePlans.length}]`, plan, 'a response plan of this app', 'SHARE');
     this.checkOwned(plan, 'response plan');
-    this.checkOnce('responsePlans', plan.responsePlanName, this.responsePlans.map((p) => p.responsePlanName));
+    this.checkOnce('responsePlans', plan.responsePlanName, this.names.responsePlans);
     this.responsePlans.push(plan);
     this.shareArn(this.planArns, formatArn(this, RESPONSE_PLAN, plan.responsePlanName), plan);
   }
@@ -155,7 +157,7 @@ export class IncidentManagerShare extends Resource {
   public addContact(contact: IContact): void {
     checkConstruct(this, `contacts[${this.contacts.length}]`, contact, 'a contact, escalation plan or on-call schedule of this app', 'SHARE');
     this.checkOwned(contact, 'contact');
-    this.checkOnce('contacts', contact.contactAlias, this.contacts.map((c) => c.contactAlias));
+    this.checkOnce('contacts', contact.contactAlias, this.names.contacts);
     this.contacts.push(contact);
     this.shareArn(this.contactArns, formatArn(this, CONTACT, contact.contactAlias), contact);
   }
@@ -186,15 +188,19 @@ export class IncidentManagerShare extends Resource {
   }
 
   private addPrincipal(what: string, principal: string): void {
-    this.checkOnce(what, principal, this.principals);
+    this.checkOnce(what, principal, this.names.principals);
     this.principals.push(principal);
   }
 
   /** A plan, contact or principal named twice is an error (RAM would refuse the share at deploy). */
-  private checkOnce(what: string, name: string, existing: string[]): void {
-    if (!isUnresolved(name) && existing.includes(name)) {
+  private checkOnce(what: string, name: string, existing: Set<string>): void {
+    if (isUnresolved(name)) {
+      return;
+    }
+    if (existing.has(name)) {
       throw new IncidentManagerValidationError(this, `\`${what}\``, name, 'name each response plan, contact and principal once', 'SHARE');
     }
+    existing.add(name);
   }
 
   private checkOwned(resource: IResource, kind: string): void {

@@ -19,16 +19,19 @@ const STACK_LIMITS = {
  */
 function countByStack(root: IConstruct): Map<Stack, { resources: number; outputs: number; parameters: number }> {
   const counts = new Map<Stack, { resources: number; outputs: number; parameters: number }>();
+  // Read once: every read of an aws-cdk-lib export goes through its index's getters, a require() each
+  // (for CfnParameter, a full module resolution), which over every construct of the app adds up.
+  const [stackOf, isResource, output, parameter] = [Stack.of, CfnResource.isCfnResource, CfnOutput, CfnParameter];
   const visit = (node: IConstruct): void => {
     const count = (kind: 'resources' | 'outputs' | 'parameters') => {
-      const stack = Stack.of(node);
+      const stack = stackOf(node);
       const entry = counts.get(stack) ?? { resources: 0, outputs: 0, parameters: 0 };
       entry[kind]++;
       counts.set(stack, entry);
     };
-    if (CfnResource.isCfnResource(node)) count('resources');
-    else if (node instanceof CfnOutput) count('outputs');
-    else if (node instanceof CfnParameter) count('parameters');
+    if (isResource(node)) count('resources');
+    else if (node instanceof output) count('outputs');
+    else if (node instanceof parameter) count('parameters');
     node.node.children.forEach(visit);
   };
   visit(root);
