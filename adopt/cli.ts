@@ -197,6 +197,7 @@ async function adoptCommand(flags: { [name: string]: string }, region: string): 
     maxResourcesPerStack: positive('max-resources-per-stack', 200),
     stackPrefix: flags['stack-prefix'],
     previewWeeks: flags['preview-shifts'] === undefined ? 0 : positive('preview-shifts', 0),
+    profile: flags.profile,
     progress,
   });
   const leftOut = result.plan.findings.filter((f) => f.kind === 'left out').length;

@@ -141,6 +141,19 @@ describe('adopt, on the recorded account', () => {
     }
   });
 
+  test('THEN every other stack depends on the replication set\'s stack, which the report imports first', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const generated = require(path.join(run.out, 'incident-manager.ts'));
+    const app = new cdk.App();
+    generated.defineIncidentManager(app);
+    const assembly = app.synth();
+    const others = assembly.stacks.filter((s) => s.stackName !== 'IncidentManagerReplicationSet');
+    expect(others.length).toBeGreaterThan(0);
+    for (const stack of others) expect(stack.dependencies.map((d) => d.id)).toContain('IncidentManagerReplicationSet');
+    const steps = fs.readFileSync(path.join(run.out, 'REPORT.md'), 'utf8').split('## Next steps\n')[1];
+    expect(steps.indexOf('npx cdk import IncidentManagerReplicationSet ')).toBeLessThan(steps.indexOf('npx cdk import <stack> '));
+  });
+
   test('THEN after the import CloudFormation holds what the account has, resource by resource', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const generated = require(path.join(run.out, 'incident-manager.ts'));

@@ -203,3 +203,27 @@ describe('credential and network errors say what to do', () => {
     ).rejects.toThrow('something else');
   });
 });
+
+describe('the report\'s next steps', () => {
+  test('GIVEN --profile THEN the replication set is imported first, cdk diff is --exclusively, and every command passes the profile', async () => {
+    const out = path.join(outDir(), 'x');
+    expect(await cli(['adopt', '--region', REGION, '--profile', 'ops', '--out', out], recordedAccount())).toEqual(expect.objectContaining({ code: 0 }));
+    const report = fs.readFileSync(path.join(out, 'REPORT.md'), 'utf8');
+    const steps = report.split('## Next steps\n')[1];
+    const commands = steps.split('\n').filter((l) => l.startsWith('npx '));
+    expect(commands).toEqual([
+      'npx cdk import IncidentManagerReplicationSet --resource-mapping import/IncidentManagerReplicationSet.json --profile ops',
+      'npx cdk diff --exclusively IncidentManagerReplicationSet --profile ops    # shows no differences',
+      'npx cdk import <stack> --resource-mapping import/<stack>.json --profile ops',
+      'npx cdk diff --exclusively <stack> --profile ops    # shows no differences',
+    ]);
+  }, 120_000);
+
+  test('GIVEN no --profile THEN the commands name none', async () => {
+    const out = path.join(outDir(), 'x');
+    expect(await cli(['adopt', '--region', REGION, '--out', out], recordedAccount())).toEqual(expect.objectContaining({ code: 0 }));
+    const steps = fs.readFileSync(path.join(out, 'REPORT.md'), 'utf8').split('## Next steps\n')[1];
+    expect(steps).toContain('npx cdk diff --exclusively <stack>    # shows no differences');
+    expect(steps).not.toContain('--profile');
+  }, 120_000);
+});
