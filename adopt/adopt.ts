@@ -33,6 +33,12 @@ export interface AdoptOptions {
    * @default 0
    */
   readonly previewWeeks?: number;
+  /**
+   * The profile of the user's AWS configuration adopt read with (`--profile`), which the report's
+   * commands pass on.
+   * @default - none: the commands use the SDK's credential chain
+   */
+  readonly profile?: string;
 }
 
 /** AWS's preview of a rotation's shifts against the library's computation of the adopted rotation. */
@@ -105,7 +111,7 @@ export async function adopt(options: AdoptOptions): Promise<AdoptResult> {
     'app.ts': renderAppEntry(),
     'cdk.json': renderCdkJson(),
     'tsconfig.json': renderTsconfig(),
-    'REPORT.md': renderReport(plan, built.mappings, stats, warnings, now, shiftComparisons),
+    'REPORT.md': renderReport(plan, built.mappings, stats, warnings, now, shiftComparisons) + nextSteps(plan, options.profile),
   };
   for (const c of shiftComparisons) {
     files[`shifts/${c.rotation}.json`] = `${JSON.stringify({ matches: c.matches, differences: c.differences, aws: c.aws, library: c.library }, undefined, 2)}\n`;
@@ -206,14 +212,34 @@ ${
     ? 'Not asked for (--preview-shifts <weeks>).\n'
     : shifts.map((c) => `- ${c.rotation}: ${c.matches ? `the same ${c.aws.length} shifts` : `differs: ${c.differences.join('; ')}`} (shifts/${c.rotation}.json)`).join('\n') + '\n'
 }
-## Next steps
+`;
+}
 
-For each stack, in the directory of this report (cdk.json compiles app.ts with your project's
-TypeScript, 5.x or 7, into build/ and runs it):
+/**
+ * The report's next steps. Every other stack depends on the replication set's stack (the library
+ * makes every Incident Manager resource depend on the replication set), so that is imported first; until it is, `cdk diff <stack>` would show it as a new stack, which
+ * `--exclusively` (diff only the named stack, not the stacks it depends on) leaves out.
+ */
+function nextSteps(plan: AdoptionPlan, profile: string | undefined): string {
+  const withProfile = profile ? ` --profile ${profile}` : '';
+  const commands = (stack: string) =>
+    `npx cdk import ${stack} --resource-mapping import/${stack}.json${withProfile}\nnpx cdk diff --exclusively ${stack}${withProfile}    # shows no differences\n`;
+  const replicationSet = plan.stacks.find((s) => s.functionName === 'replicationSet');
+  const first = replicationSet
+    ? `First the replication set, which every other stack depends on (until it is imported, \`cdk diff\` of
+another stack shows it as a new stack):
 
 \`\`\`sh
-npx cdk import <stack> --resource-mapping import/<stack>.json
-npx cdk diff <stack>    # shows no differences
-\`\`\`
+${commands(replicationSet.name)}\`\`\`
+
+Then each other stack (\`--exclusively\` diffs that stack only, not the stacks it depends on):
+`
+    : 'For each stack:\n';
+  return `## Next steps
+
+In the directory of this report (cdk.json compiles app.ts with your project's TypeScript, 5.x or 7,
+into build/ and runs it), import one stack at a time. ${first}
+\`\`\`sh
+${commands('<stack>')}\`\`\`
 `;
 }

@@ -3,19 +3,20 @@
  * Bundled with the AWS SDK clients into lib/adopt/cli.js; loads the library (lib/index.js) and
  * aws-cdk-lib from the app it runs in.
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import { SSMContactsClient } from '@aws-sdk/client-ssm-contacts';
 import { SSMIncidentsClient } from '@aws-sdk/client-ssm-incidents';
 import { adopt } from './adopt';
+import { explainAwsError } from './aws-errors';
 import { CHECK_USAGE, checkMain } from './check/cli';
 import { checkPolicy } from './check/policy';
 import { readPolicy } from './read';
 
-const USAGE = `Usage: cdk-incident-manager adopt --region <region> [--profile <profile>] [--out <dir>]
+const ADOPT_USAGE = `Usage: cdk-incident-manager adopt --region <region> [--profile <profile>] [--out <dir>] [--force]
                                   [--concurrency <n>] [--max-resources-per-stack <n>] [--stack-prefix <prefix>]
                                   [--preview-shifts <weeks>]
-       cdk-incident-manager policy --account <account> --region <region>
-${CHECK_USAGE}
+
 Reads the Incident Manager set-up of one account and Region with read-only calls and writes
   <dir>/incident-manager.ts   the stacks that reproduce it, with this library's constructs
   <dir>/app.ts                an app entry point for cdk import and cdk diff
@@ -23,11 +24,14 @@ Reads the Incident Manager set-up of one account and Region with read-only calls
   <dir>/tsconfig.json         the compiler options it is compiled with (TypeScript 5.x or 7)
   <dir>/import/<stack>.json   a cdk import --resource-mapping file for each stack
   <dir>/REPORT.md             what could not be adopted unchanged, and the next steps
-It writes nothing to the account. \`policy\` prints the read-only IAM policy it needs.
+It writes nothing to the account.
 
   --region                    the Region of the contacts and response plans (required)
   --profile                   a profile of your AWS configuration (default: the SDK's credential chain)
-  --out                       the directory to write to (default: ./incident-manager-adopted)
+  --out                       the directory to write to (default: ./incident-manager-adopted); it must be
+                              empty or not exist yet
+  --force                     write into a --out directory that is not empty, replacing the files adopt
+                              writes (a module you edited there is overwritten)
   --concurrency               API calls under way at once (default 4; the SDK retries throttled calls)
   --max-resources-per-stack   resources in one stack, and so in one import (default 200, at most 500)
   --stack-prefix              the stacks' name prefix (default IncidentManager)
@@ -35,11 +39,45 @@ It writes nothing to the account. \`policy\` prints the read-only IAM policy it 
                               compare with the library's computation in the report (default 0: none)
 `;
 
+const POLICY_USAGE = `Usage: cdk-incident-manager policy --account <account> --region <region> [--for adopt|check]
+
+Prints the read-only IAM policy \`adopt\` (or, with --for check, \`check\`) needs in that account and Region.
+
+  --account   the 12-digit account ID (required)
+  --region    the Region of the contacts and response plans (required)
+  --for       adopt or check (default adopt)
+`;
+
+const USAGE = `Usage: cdk-incident-manager <command> [options]
+
+Commands:
+  adopt     reads an account's Incident Manager set-up and writes stacks of this library that reproduce it
+  check     reports what in an account would fail a page or a runbook
+  policy    prints the read-only IAM policy adopt or check needs
+  help      prints this, or with a command's name, that command's usage
+
+\`cdk-incident-manager <command> --help\` prints a command's usage and options; --version prints the version.
+`;
+
+const USAGES: { [command: string]: string } = { adopt: ADOPT_USAGE, check: CHECK_USAGE, policy: POLICY_USAGE };
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === '--help' || command === '-h' || command === undefined) {
-    process.stdout.write(USAGE);
+  if (command === '--version' || command === '-v' || command === 'version') {
+    process.stdout.write(`${packageVersion()}\n`);
+    return 0;
+  }
+  if (command === 'help' || command === '--help' || command === '-h' || command === undefined) {
+    process.stdout.write(USAGES[rest[0]] ?? USAGE);
     return command === undefined ? 1 : 0;
+  }
+  if (!USAGES[command]) {
+    process.stderr.write(`Unknown command "${command}".\n${USAGE}`);
+    return 1;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(USAGES[command]);
+    return 0;
   }
   if (command === 'check') {
     return checkMain(rest, () => {
@@ -51,18 +89,33 @@ export async function main(argv: string[]): Promise<number> {
       }
     });
   }
-  if (command !== 'adopt' && command !== 'policy') {
-    process.stderr.write(`Unknown command "${command}".\n${USAGE}`);
-    return 1;
-  }
-  const flags = parseFlags(command, rest);
+  const flags = parseFlags(command as 'adopt' | 'policy', rest);
   if (typeof flags === 'number') return flags;
   const region = flags.region;
   if (!region || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) {
-    process.stderr.write(`--region ${region ?? '(missing)'}: give a Region name such as us-east-1.\n${USAGE}`);
+    process.stderr.write(`--region ${region ?? '(missing)'}: give a Region name such as us-east-1.\n${USAGES[command]}`);
     return 1;
   }
-  return command === 'policy' ? policy(flags, region) : adoptCommand(flags, region);
+  if (command === 'policy') return policy(flags, region);
+  try {
+    return await adoptCommand(flags, region);
+  } catch (e) {
+    const explained = explainAwsError(e, flags.profile, region);
+    if (explained === undefined) throw e;
+    process.stderr.write(`adopt failed: ${explained}\n`);
+    return 1;
+  }
+}
+
+/** The version in the package.json of the package this command is part of (lib/adopt/cli.js, or adopt/cli.ts). */
+function packageVersion(): string {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (!fs.existsSync(file)) continue;
+    const pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
+    if (pkg.name === 'cdk-incident-manager') return pkg.version;
+  }
+  return 'unknown';
 }
 
 /** The options of `adopt` or `policy` by name, or the exit code of a command line that is wrong. */
@@ -75,8 +128,12 @@ function parseFlags(command: 'adopt' | 'policy', rest: string[]): { [name: strin
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const [name, inline] = arg.split('=', 2);
+    if (command === 'adopt' && name === '--force' && inline === undefined) {
+      flags.force = 'true';
+      continue;
+    }
     if (!known.includes(name)) {
-      process.stderr.write(`Unknown option "${arg}".\n${USAGE}`);
+      process.stderr.write(`Unknown option "${arg}".\n${USAGES[command]}`);
       return 1;
     }
     const value = inline ?? rest[++i];
@@ -111,6 +168,15 @@ async function adoptCommand(flags: { [name: string]: string }, region: string): 
     if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} ${flags[name]}: give a whole number of 1 or more`);
     return v;
   };
+  const outDir = path.resolve(flags.out ?? 'incident-manager-adopted');
+  // A second run would overwrite the module the user has edited since the first.
+  if (!flags.force && fs.existsSync(outDir) && (!fs.statSync(outDir).isDirectory() || fs.readdirSync(outDir).length > 0)) {
+    process.stderr.write(
+      `--out ${outDir} is not empty: adopt would overwrite the module and files written there before, and any change you made to them. ` +
+        'Give an empty or new directory, or --force to overwrite.\n',
+    );
+    return 1;
+  }
   const progress = (message: string) => process.stderr.write(`adopt: ${message}\n`);
   // The SDK's adaptive retry mode slows down on throttling errors and retries them.
   const clientConfig = {
@@ -125,12 +191,13 @@ async function adoptCommand(flags: { [name: string]: string }, region: string): 
     contacts: new SSMContactsClient(clientConfig),
     incidents: new SSMIncidentsClient(clientConfig),
     region,
-    outDir: path.resolve(flags.out ?? 'incident-manager-adopted'),
+    outDir,
     modules,
     concurrency: positive('concurrency', 4),
     maxResourcesPerStack: positive('max-resources-per-stack', 200),
     stackPrefix: flags['stack-prefix'],
     previewWeeks: flags['preview-shifts'] === undefined ? 0 : positive('preview-shifts', 0),
+    profile: flags.profile,
     progress,
   });
   const leftOut = result.plan.findings.filter((f) => f.kind === 'left out').length;

@@ -373,9 +373,48 @@ describe('ResponsePlan', () => {
       expect(warning.entry.data).toEqual(
         `The PagerDuty secret arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:pd-AbCdEf is imported: where it is defined, add this statement to its resource policy: ` +
           `{"Action":"secretsmanager:GetSecretValue","Condition":{"StringEqualsIfExists":{"aws:SourceAccount":"${ACCOUNT}"}},"Effect":"Allow","Principal":{"Service":"ssm-incidents.amazonaws.com"},"Resource":"*"}, ` +
-          'and this statement to its key\'s policy: {"Action":["kms:Decrypt","kms:GenerateDataKey*"],"Condition":{"StringEquals":{"kms:ViaService":[{"Fn::Join":["",["secretsmanager.us-east-1.",{"Ref":"AWS::URLSuffix"}]]}]},' +
+          // The user guide's "Storing PagerDuty access credentials in an AWS Secrets Manager secret" writes
+          // the key statement's kms:ViaService as "secretsmanager.us-east-2.amazonaws.com": for the stack's Region.
+          'and this statement to its key\'s policy: {"Action":["kms:Decrypt","kms:GenerateDataKey*"],"Condition":{"StringEquals":{"kms:ViaService":["secretsmanager.us-east-1.amazonaws.com"]},' +
           `"StringEqualsIfExists":{"aws:SourceAccount":"${ACCOUNT}"}},"Effect":"Allow","Principal":{"Service":"ssm-incidents.amazonaws.com"},"Resource":"*"} [ack: cdk-incident-manager:ResponsePlan.pagerDutySecretPolicy]`,
       );
+    });
+  });
+
+  describe('the PagerDuty warnings name what the user can paste', () => {
+    const warnings = (stack: Stack) => Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('PagerDuty secret')).map((w) => String(w.entry.data));
+
+    test('GIVEN a secret imported by name into a stack with an environment THEN the warning names its ARN, with no token, and the statements resolved', () => {
+      const stack = newStack();
+      const secret = secretsmanager.Secret.fromSecretNameV2(stack, 'Secret', 'pd');
+      plan(stack, { pagerDuty: { serviceId: 'PABC123', secret } });
+      const [warning] = warnings(stack);
+      expect(warning).toMatch(new RegExp(`^The PagerDuty secret arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:pd is imported: `));
+      expect(warning).toContain('"kms:ViaService":["secretsmanager.us-east-1.amazonaws.com"]');
+      expect(warning).not.toMatch(/Token\[|Fn::|"Ref"|\$\{/);
+    });
+
+    test('GIVEN a stack without an environment THEN the secret is named by its construct path and name, and what only the deployment knows is said', () => {
+      const stack = new Stack(undefined, 'Agnostic');
+      const secret = secretsmanager.Secret.fromSecretNameV2(stack, 'Secret', 'pd');
+      plan(stack, { pagerDuty: { serviceId: 'PABC123', secret } });
+      const [warning] = warnings(stack);
+      expect(warning).toMatch(/^The PagerDuty secret Agnostic\/Secret \(name pd\) is imported: /);
+      expect(warning).toContain('"kms:ViaService":["secretsmanager.${AWS::Region}.${AWS::URLSuffix}"]');
+      expect(warning).toContain('"aws:SourceAccount":"${AWS::AccountId}"');
+      expect(warning).toContain('that Agnostic is deployed to');
+      expect(warning).not.toMatch(/Token\[|Fn::|"Ref"/);
+    });
+
+    test('GIVEN a secret of the stack with an imported key THEN the key warning names the key and the secret, with the statement resolved', () => {
+      const stack = newStack();
+      const encryptionKey = kms.Key.fromKeyArn(stack, 'Key', `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`);
+      const secret = new secretsmanager.Secret(stack, 'Secret', { encryptionKey });
+      plan(stack, { pagerDuty: { serviceId: 'PABC123', secret } });
+      const [warning] = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('of the PagerDuty secret')).map((w) => String(w.entry.data));
+      expect(warning).toMatch(new RegExp(`^The key arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab of the PagerDuty secret Stack/Secret .*is imported: `));
+      expect(warning).toContain('"kms:ViaService":["secretsmanager.us-east-1.amazonaws.com"]');
+      expect(warning).not.toMatch(/Token\[|Fn::|"Ref"|\$\{/);
     });
   });
 

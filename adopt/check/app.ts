@@ -265,8 +265,23 @@ function resolve(value: Json, stack: Map<string, { physicalId: string }>, pseudo
 }
 
 /**
+ * The app's stacks with Incident Manager resources in another Region than the check's, which appDrift
+ * does not compare (the check reads one Region), each said as it goes under the report's "Not checked".
+ */
+export function stacksOfOtherRegions(app: AppStack[], region: string): string[] {
+  return app
+    .filter((s) => s.region && s.region !== region)
+    .map((s) => ({ stack: s, count: Object.values<Json>(s.template.Resources ?? {}).filter((r) => IM_TYPE.test(r.Type)).length }))
+    .filter(({ count }) => count > 0)
+    .map(
+      ({ stack, count }) =>
+        `stack ${stack.name} of the app (${count} Incident Manager resources): in ${stack.region}, not ${region}; check it with --region ${stack.region}`,
+    );
+}
+
+/**
  * The app's Incident Manager resources against the account: stacks and resources not deployed, and
- * every property that differs.
+ * every property that differs. Stacks of other Regions are left out (stacksOfOtherRegions).
  */
 export function appDrift(app: AppStack[], deployed: DeployedStacks, snapshot: AccountSnapshot, account: string, partition: string): CheckFinding[] {
   const findings: CheckFinding[] = [];

@@ -4,6 +4,7 @@
  * a page or a runbook tonight: reachability.ts, coverage.ts, response-plans.ts, permissions.ts and
  * drift.ts, each with the API references and user guide pages it relies on.
  */
+import { isCredentialOrNetworkError } from '../aws-errors';
 import { Modules } from '../ir';
 import { ReadStatistics, readAccount } from '../read';
 import { AccountSnapshot } from '../snapshot';
@@ -68,7 +69,8 @@ async function readSnapshot(
   try {
     return { snapshot: await read(compare ? options.weeks : 0), compare };
   } catch (e) {
-    if (!compare) throw e;
+    // Without credentials or a way to the endpoint no other call can succeed either: stop at once.
+    if (!compare || isCredentialOrNetworkError(e)) throw e;
     // The comparison with the library is the one part that may be left out: read again without AWS's
     // preview (ListPreviewRotationShifts), and say why.
     progress(`reading AWS's preview of the shifts failed (${(e as Error).message}): reading again without it`);

@@ -14,17 +14,29 @@ import { SSMIncidentsClient } from '@aws-sdk/client-ssm-incidents';
 import { AppStack, readApp } from './app';
 import { CheckClients, Sender, runCheck } from './check';
 import { renderJson, renderText } from './report';
+import { explainAwsError } from '../aws-errors';
 import { Modules } from '../ir';
 
-export const CHECK_USAGE = `       cdk-incident-manager check --region <region> [--profile <profile>] [--weeks <n>] [--start <date>]
-                                  [--app <cdk.out directory or app command>] [--json]
-       cdk-incident-manager policy --account <account> --region <region> --for check
+export const CHECK_USAGE = `Usage: cdk-incident-manager check --region <region> [--profile <profile>] [--weeks <n>] [--start <date>]
+                                  [--app <cdk.out directory or app command>] [--json] [--concurrency <n>]
 
-\`check\` reads the same account with read-only calls and reports what would fail a page or a runbook:
-contacts that cannot be reached, schedules with nobody on call (AWS's shifts for the next --weeks
-weeks from --start, default 4 weeks from now), runbooks, roles, topics, keys and secrets that would refuse Incident Manager, and
-resources no CloudFormation stack manages; with --app, the app's Incident Manager resources that
-differ from the account, property by property. Exit code 0: no errors; 1: errors; 2: the check failed.
+Reads an account with read-only calls and reports what would fail a page or a runbook: contacts that
+cannot be reached, schedules with nobody on call in AWS's shifts of the checked weeks, runbooks, roles,
+topics, keys and secrets that would refuse Incident Manager, and resources no CloudFormation stack
+manages; with --app, the app's Incident Manager resources that differ from the account, property by
+property. \`cdk-incident-manager policy --account <account> --region <region> --for check\` prints the
+read-only IAM policy it needs. Exit code 0: no errors; 1: errors; 2: the check failed.
+
+  --region        the Region of the contacts and response plans (required)
+  --profile       a profile of your AWS configuration (default: the SDK's credential chain)
+  --weeks         how many weeks of shifts to check, from --start (default 4, at most 52)
+  --start         when the checked weeks begin, an ISO 8601 date and time such as 2027-01-04T00:00:00Z
+                  (default: now)
+  --app           a cloud assembly directory (cdk.out, after cdk synth) or an app command, whose
+                  Incident Manager resources are compared with the account (stacks of other Regions
+                  are listed under "Not checked")
+  --json          print the report as JSON instead of text
+  --concurrency   API calls under way at once (default 4, at most 64)
 `;
 
 export async function checkMain(args: string[], loadModules: () => Modules | undefined): Promise<number> {
@@ -95,7 +107,7 @@ export async function checkMain(args: string[], loadModules: () => Modules | und
     process.stdout.write(flags.json ? renderJson(report) : renderText(report));
     return report.findings.some((f) => f.severity === 'error') ? 1 : 0;
   } catch (e) {
-    process.stderr.write(`check failed: ${(e as Error).message}\n`);
+    process.stderr.write(`check failed: ${explainAwsError(e, flags.profile, region) ?? (e as Error).message}\n`);
     return 2;
   }
 }

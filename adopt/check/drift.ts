@@ -7,7 +7,7 @@
 import { paginateListStackResources, paginateListStacks } from '@aws-sdk/client-cloudformation';
 import { collect, mapLimit } from '../readers';
 import { AccountSnapshot } from '../snapshot';
-import { AppStack, DeployedStacks, appDrift } from './app';
+import { AppStack, DeployedStacks, appDrift, stacksOfOtherRegions } from './app';
 import { CheckContext } from './context';
 
 /** The stacks of the Region that are not deleted, with their resources; and the Incident Manager resources among them. */
@@ -55,6 +55,7 @@ export async function drift(ctx: CheckContext, snapshot: AccountSnapshot, app: A
   if (app) {
     const appFindings = appDrift(app, deployed, snapshot, ctx.account, ctx.props.partition);
     appFindings.forEach((f) => ctx.add(f));
+    stacksOfOtherRegions(app, snapshot.region).forEach((s) => ctx.notChecked(s));
     ctx.progress(`app: ${app.length} stacks compared with the account, ${appFindings.length} findings`);
   }
 }

@@ -1,8 +1,8 @@
 import { Annotations, Lazy, Stack, aws_iam as iam, aws_secretsmanager as secretsmanager } from 'aws-cdk-lib';
 import { IConstruct, IDependable } from 'constructs';
 import { INCIDENT_MANAGER_PRINCIPAL, TOPIC_KEY_ACTIONS } from './actions';
+import { describeResource, readableStatement } from './readable';
 import { replicationRegionsOf } from './replication-regions';
-import { json } from './topics';
 
 /**
  * The secret policy statement and the key policy statement that let Incident Manager read a PagerDuty
@@ -55,7 +55,10 @@ export function allowIncidentManagerToReadSecret(scope: IConstruct, secret: secr
   } else {
     Annotations.of(scope).addWarningV2(
       'cdk-incident-manager:ResponsePlan.pagerDutySecretPolicy',
-      `The PagerDuty secret ${secret.secretArn} is imported: where it is defined, add this statement to its resource policy: ${json(scope, statements.secret)}, and this statement to its key's policy: ${json(scope, statements.key)}`,
+      pasteable(
+        scope,
+        `The PagerDuty secret ${describeResource(scope, secret.secretArn, secret, secret.secretName)} is imported: where it is defined, add this statement to its resource policy: ${readableStatement(scope, statements.secret)}, and this statement to its key's policy: ${readableStatement(scope, statements.key)}`,
+      ),
     );
   }
   const key = secret.encryptionKey;
@@ -67,9 +70,19 @@ export function allowIncidentManagerToReadSecret(scope: IConstruct, secret: secr
     } else if (added.statementAdded) {
       Annotations.of(scope).addWarningV2(
         'cdk-incident-manager:ResponsePlan.pagerDutyKeyPolicy',
-        `The key ${key.keyArn} of the PagerDuty secret is imported: where it is defined, add this statement to its policy: ${json(scope, statements.key)}`,
+        pasteable(
+          scope,
+          `The key ${describeResource(scope, key.keyArn, key)} of the PagerDuty secret ${describeResource(scope, secret.secretArn, secret, secret.secretName)} is imported: where it is defined, add this statement to its policy: ${readableStatement(scope, statements.key)}`,
+        ),
       );
     }
   }
   return dependables;
+}
+
+/** A warning with statements to paste, and what to put for the values only the deployment knows. */
+function pasteable(scope: IConstruct, message: string): string {
+  return message.includes('${')
+    ? `${message} (replace \${AWS::Region}, \${AWS::AccountId}, \${AWS::Partition} and \${AWS::URLSuffix} with the Region, account, partition and domain (amazonaws.com) that ${Stack.of(scope).stackName} is deployed to)`
+    : message;
 }

@@ -141,6 +141,27 @@ describe('adopt, on the recorded account', () => {
     }
   });
 
+  test('THEN every other stack depends on the replication set\'s stack, which the report imports first', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const generated = require(path.join(run.out, 'incident-manager.ts'));
+    const app = new cdk.App();
+    generated.defineIncidentManager(app);
+    const assembly = app.synth();
+    const others = assembly.stacks.filter((s) => s.stackName !== 'IncidentManagerReplicationSet');
+    expect(others.length).toBeGreaterThan(0);
+    for (const stack of others) expect(stack.dependencies.map((d) => d.id)).toContain('IncidentManagerReplicationSet');
+    const steps = fs.readFileSync(path.join(run.out, 'REPORT.md'), 'utf8').split('## Next steps\n')[1];
+    expect(steps.indexOf('npx cdk import IncidentManagerReplicationSet ')).toBeLessThan(steps.indexOf('npx cdk import <stack> '));
+  });
+
+  test('THEN the library\'s warnings in the report name the PagerDuty secrets by ARN and give statements to paste, with no token', () => {
+    const warnings = fs.readFileSync(path.join(run.out, 'REPORT.md'), 'utf8').split('## Warnings from the library\n')[1].split('\n## ')[0];
+    // aws-owned names its secret by name (GetResponsePlan's secretId), payments-critical by ARN.
+    expect(warnings).toContain(`The PagerDuty secret arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:pagerduty-token is imported`);
+    expect(warnings).toMatch(new RegExp(`"kms:ViaService":\\[[^\\]]*"secretsmanager.${REGION}.amazonaws.com"`));
+    expect(warnings).not.toMatch(/Token\[|Fn::Join|"Ref"/);
+  });
+
   test('THEN after the import CloudFormation holds what the account has, resource by resource', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const generated = require(path.join(run.out, 'incident-manager.ts'));

@@ -516,6 +516,28 @@ describe('check --app, the app\'s Incident Manager resources against the account
   }, 60_000);
 });
 
+describe('check --app, with stacks of other Regions', () => {
+  test('GIVEN a stack of the app in another Region THEN it is not compared, and the report lists it under "Not checked"', async () => {
+    const fixture = healthyAccount();
+    const fake = new CheckFake(fixture);
+    const mocks = mockServices(fake);
+    try {
+      const app = [
+        { name: 'Contacts', region: REGION, template: { Resources: { C: { Type: 'AWS::SSMContacts::Contact', Properties: { Alias: 'x' } } } } },
+        { name: 'UsContacts', region: 'us-west-2', template: { Resources: { A: { Type: 'AWS::SSMContacts::Contact' }, B: { Type: 'AWS::SSMContacts::Rotation' } } } },
+        { name: 'UsTopics', region: 'us-west-2', template: { Resources: { T: { Type: 'AWS::SNS::Topic' } } } },
+      ];
+      const report = await runCheck({ clients: sdkClients(), region: REGION, weeks: WEEKS, now: NOW, app });
+      // Contacts is compared (not deployed); UsContacts is not, and is said; UsTopics has nothing to compare.
+      expect(report.findings.filter((f) => f.code.startsWith('app-')).map((f) => f.resource)).toEqual(['Contacts']);
+      expect(report.notChecked).toEqual([`stack UsContacts of the app (2 Incident Manager resources): in us-west-2, not ${REGION}; check it with --region us-west-2`]);
+      expect(renderText(report)).toContain(`Not checked:\n- stack UsContacts of the app (2 Incident Manager resources): in us-west-2, not ${REGION}`);
+    } finally {
+      mocks.restore();
+    }
+  }, 60_000);
+});
+
 describe('gaps in the shifts', () => {
   test('THEN overlapping and touching shifts cover, and gaps at either end and between are found', () => {
     const s = (start: number, end: number) => ({ start, end });
