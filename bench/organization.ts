@@ -14,8 +14,8 @@ export interface BenchOrganization {
 }
 
 /**
- * `people` people; a team of 10 per schedule (two rotations of 5) and escalation plan; a response plan
- * per two teams. Eight teams form a group, which is a nested stack with `nested`.
+ * `people` people; a team of 10 per schedule (two rotations of 5, fewer when there are fewer people:
+ * a person is in a rotation once) and escalation plan; a response plan per two teams. Eight teams form a group, which is a nested stack with `nested`.
  */
 export function organization(people: number): BenchOrganization {
   const teams = Math.max(1, Math.floor(people / 10));
@@ -34,7 +34,7 @@ export function organization(people: number): BenchOrganization {
     schedules: Array.from({ length: teams }, (_, t) => ({
       alias: `team-${t}-oncall`,
       displayName: `Team ${t} on call`,
-      rotations: [0, 1].map((r) => Array.from({ length: 5 }, (__, k) => alias((t * 10 + r * 5 + k) % people))),
+      rotations: [0, 1].map((r) => Array.from({ length: Math.min(5, people) }, (__, k) => alias((t * 10 + r * 5 + k) % people))),
       group: group(t),
     })),
     escalationPlans: Array.from({ length: teams }, (_, t) => ({
