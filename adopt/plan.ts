@@ -21,7 +21,7 @@
 import { Finding, Modules, StackPlan } from './ir';
 import { checkNames, escalationPlan, onCallSchedule, personalContact, replicationSet, responsePlan, rotationProblem, rotationStatement } from './map';
 import { Draft, NotExpressible, StackPacker } from './pack';
-import { AccountSnapshot } from './snapshot';
+import { AccountSnapshot, accountOfSnapshot } from './snapshot';
 
 export type { Finding } from './ir';
 export { wallClock } from './wall-clock';
@@ -149,16 +149,8 @@ function tryAdd(ctx: EntryContext, arn: string, plan: (draft: Draft, findings: F
 
 /** The account of the set-up, from the ARNs the APIs returned. */
 function accountOf(snapshot: AccountSnapshot): string {
-  const arns = [
-    snapshot.replicationSet?.replicationSet.arn,
-    ...snapshot.contacts.map((c) => c.contact.ContactArn),
-    ...snapshot.rotations.map((r) => r.rotation.RotationArn),
-    ...snapshot.responsePlans.map((p) => p.plan.arn),
-  ];
-  for (const arn of arns) {
-    const account = arn?.split(':')[4];
-    if (account && /^\d{12}$/.test(account)) return account;
-  }
-  throw new Error('adopt: the account has no Incident Manager resources to adopt (no replication set, contact, rotation or response plan)');
+  const account = accountOfSnapshot(snapshot);
+  if (!account) throw new Error('adopt: the account has no Incident Manager resources to adopt (no replication set, contact, rotation or response plan)');
+  return account;
 }
 

@@ -46,3 +46,23 @@ export interface AccountSnapshot {
   readonly rotations: RotationSnapshot[];
   readonly responsePlans: ResponsePlanSnapshot[];
 }
+
+/** The ARNs the APIs returned for the set-up's resources. */
+function arnsOf(snapshot: AccountSnapshot): string[] {
+  return [
+    snapshot.replicationSet?.replicationSet.arn,
+    ...snapshot.contacts.map((c) => c.contact.ContactArn),
+    ...snapshot.rotations.map((r) => r.rotation.RotationArn),
+    ...snapshot.responsePlans.map((p) => p.plan.arn),
+  ].filter((arn): arn is string => typeof arn === 'string');
+}
+
+/** The account of the set-up, from the ARNs the APIs returned; undefined when there is none. */
+export function accountOfSnapshot(snapshot: AccountSnapshot): string | undefined {
+  return arnsOf(snapshot).map((arn) => arn.split(':')[4]).find((account) => /^\d{12}$/.test(account ?? ''));
+}
+
+/** The partition of the set-up's ARNs (aws when there is none). */
+export function partitionOfSnapshot(snapshot: AccountSnapshot): string {
+  return arnsOf(snapshot)[0]?.split(':')[1] ?? 'aws';
+}

@@ -7,7 +7,7 @@
 import { isCredentialOrNetworkError } from '../aws-errors';
 import { Modules } from '../ir';
 import { ReadStatistics, readAccount } from '../read';
-import { AccountSnapshot } from '../snapshot';
+import { AccountSnapshot, accountOfSnapshot, partitionOfSnapshot } from '../snapshot';
 import { AppStack } from './app';
 import { CheckClients, CheckContext, CheckFinding, countedClients } from './context';
 import { coverage, libraryShifts } from './coverage';
@@ -88,7 +88,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     clients: countedClients(options.clients, stats),
     region: options.region,
     account: accountOf(snapshot),
-    partition: partitionOf(snapshot),
+    partition: partitionOfSnapshot(snapshot),
     now: options.now ?? new Date(),
     weeks: options.weeks,
     concurrency: options.concurrency ?? 4,
@@ -112,19 +112,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   return { account, region, at: ctx.props.now.toISOString(), weeks: options.weeks, findings, notChecked: [...new Set(notChecked)], stats };
 }
 
-function partitionOf(snapshot: AccountSnapshot): string {
-  const arn = [snapshot.replicationSet?.replicationSet.arn, ...snapshot.contacts.map((c) => c.contact.ContactArn)].find((a) => a);
-  return arn?.split(':')[1] ?? 'aws';
-}
-
 function accountOf(snapshot: AccountSnapshot): string {
-  const arns = [
-    snapshot.replicationSet?.replicationSet.arn,
-    ...snapshot.contacts.map((c) => c.contact.ContactArn),
-    ...snapshot.rotations.map((r) => r.rotation.RotationArn),
-    ...snapshot.responsePlans.map((p) => p.plan.arn),
-  ];
-  const account = arns.map((a) => a?.split(':')[4]).find((a) => a && /^\d{12}$/.test(a));
+  const account = accountOfSnapshot(snapshot);
   if (!account) throw new Error('check: the account has no Incident Manager resources in this Region (no replication set, contact, rotation or response plan)');
   return account;
 }

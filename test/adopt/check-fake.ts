@@ -7,7 +7,7 @@
  * resource that one of its patterns matches, and implicitly denied otherwise.
  */
 import { ACCOUNT, CheckFixture } from './check-fixture';
-import { FakeAccount, WireRequest, WireResponse, handleWire } from './fake-account';
+import { FakeAccount, WireRequest, WireResponse, handleWire, wireRequestHandler } from './fake-account';
 
 export type CheckService = 'contacts' | 'incidents' | 'ssm' | 'iam' | 'sns' | 'kms' | 'secretsmanager' | 'cloudformation';
 
@@ -251,16 +251,5 @@ export function handleCheckWire(fake: CheckFake, request: WireRequest): WireResp
 
 /** An SDK request handler answering from the fake in the wire protocols, without sockets. */
 export function checkRequestHandler(fake: CheckFake) {
-  return {
-    async handle(request: { method: string; path: string; query?: { [k: string]: unknown }; headers: { [k: string]: string }; body?: unknown }) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { HttpResponse } = require('@smithy/protocol-http');
-      const raw = request.body;
-      const body = raw instanceof Uint8Array ? new TextDecoder().decode(raw) : raw === undefined ? '' : String(raw);
-      const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v]));
-      const query = Object.fromEntries(Object.entries(request.query ?? {}).map(([k, v]) => [k, String(v)]));
-      const answer = handleCheckWire(fake, { method: request.method, path: request.path, query, headers, body });
-      return { response: new HttpResponse({ statusCode: answer.statusCode, headers: answer.headers, body: Buffer.from(answer.body) }) };
-    },
-  };
+  return wireRequestHandler((request) => handleCheckWire(fake, request));
 }

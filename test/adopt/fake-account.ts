@@ -5,6 +5,7 @@
  * shapes), through an SDK request handler (the wire protocols, so the SDK's retries run), and over
  * loopback HTTP (for the packed command).
  */
+import * as http from 'http';
 import { WireFixture } from './account-fixture';
 
 export class ServiceError extends Error {
@@ -185,6 +186,11 @@ export function handleWire(fake: FakeAccount, request: WireRequest): WireRespons
 
 /** An SDK request handler answering from the fake in the wire protocols, without sockets: the SDK's middleware, retries included, runs as against the service. */
 export function fakeRequestHandler(fake: FakeAccount) {
+  return wireRequestHandler((request) => handleWire(fake, request));
+}
+
+/** An SDK request handler (no sockets) that gives each request, decoded, to `answer`. */
+export function wireRequestHandler(answer: (request: WireRequest) => WireResponse) {
   return {
     async handle(request: { method: string; path: string; query?: { [k: string]: unknown }; headers: { [k: string]: string }; body?: unknown }) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -194,8 +200,43 @@ export function fakeRequestHandler(fake: FakeAccount) {
       const body = raw instanceof Uint8Array ? new TextDecoder().decode(raw) : raw === undefined ? '' : String(raw);
       const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v]));
       const query = Object.fromEntries(Object.entries(request.query ?? {}).map(([k, v]) => [k, String(v)]));
-      const answer = handleWire(fake, { method: request.method, path: request.path, query, headers, body });
-      return { response: new HttpResponse({ statusCode: answer.statusCode, headers: answer.headers, body: Buffer.from(answer.body) }) };
+      const response = answer({ method: request.method, path: request.path, query, headers, body });
+      return { response: new HttpResponse({ statusCode: response.statusCode, headers: response.headers, body: Buffer.from(response.body) }) };
     },
   };
+}
+
+/**
+ * Serves `answer` over loopback HTTP for the packed commands (.ci/adopt-packed, .ci/check-packed):
+ * prints the port, then answers until killed. A call `answer` does not know is a 500, logged on stderr
+ * (the packed command made a call it must not make).
+ */
+export function serveWire(answer: (request: WireRequest) => WireResponse): void {
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
+      try {
+        const response = answer({
+          method: req.method ?? 'GET',
+          path: url.pathname,
+          query: Object.fromEntries(url.searchParams.entries()),
+          headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+        });
+        res.writeHead(response.statusCode, response.headers);
+        res.end(response.body);
+      } catch (e) {
+        process.stderr.write(`${(e as Error).message}\n`);
+        res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ message: (e as Error).message }));
+      }
+    });
+  });
+  server.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    process.stdout.write(`${typeof address === 'object' && address ? address.port : ''}\n`);
+  });
 }
