@@ -3,6 +3,7 @@ import { IConstruct, IDependable } from 'constructs';
 import { INCIDENT_MANAGER_PRINCIPAL, PUBLISH_ACTIONS, TOPIC_KEY_ACTIONS } from './actions';
 import { fixedPhysicalName } from './arns';
 import { IncidentManagerValidationError, Where } from './errors';
+import { readableStatement } from './readable';
 
 /**
  * The topic policy statement that lets Incident Manager publish to `topic` for incidents of the
@@ -57,12 +58,12 @@ export function allowIncidentManagerToPublish(scope: IConstruct, topic: sns.ITop
     if (added.policyDependable) dependables.push(added.policyDependable);
   } else {
     const keyNote = topic.masterKey
-      ? ` and this statement to the policy of its key ${topic.masterKey.keyArn}: ${json(scope, topicKeyStatement(topic))}`
+      ? ` and this statement to the policy of its key ${topic.masterKey.keyArn}: ${readableStatement(scope, topicKeyStatement(topic))}`
       : ' and, if the topic is encrypted with a customer-managed key, this statement to that key\'s policy: ' +
-        json(scope, topicKeyStatement(topic));
+        readableStatement(scope, topicKeyStatement(topic));
     Annotations.of(scope).addWarningV2(
       'cdk-incident-manager:topicPolicy',
-      `${what} ${topic.topicArn} is imported, so its policies are not changed here. Where it is defined, add this statement to its topic policy: ${json(scope, publish)}${keyNote}`,
+      `${what} ${topic.topicArn} is imported, so its policies are not changed here. Where it is defined, add this statement to its topic policy: ${readableStatement(scope, publish)}${keyNote}`,
     );
     return dependables;
   }
@@ -76,16 +77,11 @@ export function allowIncidentManagerToPublish(scope: IConstruct, topic: sns.ITop
     } else {
       Annotations.of(scope).addWarningV2(
         'cdk-incident-manager:topicKeyPolicy',
-        `${what} ${topic.topicArn} is encrypted with the imported key ${key.keyArn}: add this statement to that key's policy where it is defined: ${json(scope, topicKeyStatement(topic))}`,
+        `${what} ${topic.topicArn} is encrypted with the imported key ${key.keyArn}: add this statement to that key's policy where it is defined: ${readableStatement(scope, topicKeyStatement(topic))}`,
       );
     }
   }
   return dependables;
-}
-
-/** A statement as the JSON a user pastes into a policy, with tokens resolved as far as they can be. */
-export function json(scope: IConstruct, statement: iam.PolicyStatement): string {
-  return JSON.stringify(Stack.of(scope).resolve(statement.toStatementJson()));
 }
 
 /** Incident Manager publishes to standard topics; a FIFO topic needs a message group ID it does not send. */
