@@ -118,6 +118,22 @@ project.eslint?.addLintPattern('adopt');
 // is installed with the package.
 project.eslint?.addOverride({ files: ['adopt/**/*.ts', 'bench/**/*.ts'], rules: { 'import/no-extraneous-dependencies': 'off' } });
 project.tsconfigDev.addInclude('../adopt/**/*.ts');
+// aws-cdk-lib's root exports are getters (three require() calls a read): src/ reads the core classes
+// it uses in every construct through src/private/core.ts, which reads them once.
+project.eslint?.addOverride({
+  files: ['src/**/*.ts'],
+  excludedFiles: ['src/private/core.ts'],
+  rules: {
+    '@typescript-eslint/no-restricted-imports': ['error', {
+      paths: [{
+        name: 'aws-cdk-lib',
+        importNames: ['Arn', 'ArnFormat', 'AspectPriority', 'Aspects', 'Aws', 'CfnDeletionPolicy', 'CfnParameter', 'CfnResource', 'Fn', 'Lazy', 'Names', 'RemovalPolicy', 'Resource', 'Stack', 'Stage', 'TagManager', 'Token'],
+        message: 'Import it from src/private/core.ts, which reads it from aws-cdk-lib once (a type-only import is fine).',
+        allowTypeImports: true,
+      }],
+    }],
+  },
+});
 
 // `npx cdk-incident-manager adopt`: one file with the AWS SDK clients bundled in; it loads the library
 // (lib/index.js) and aws-cdk-lib from the user's app. Kept out of src/ so that it is not jsii API.

@@ -1,5 +1,6 @@
-import { Annotations, Names, RemovalPolicy, Resource, Token, aws_ssm as ssm } from 'aws-cdk-lib';
+import { Annotations, aws_ssm as ssm } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { Names, RemovalPolicy, Resource, Token } from './private/core';
 import { IncidentManagerValidationError } from './private/errors';
 import { requireGiven, requireProps } from './private/inputs';
 import { applyRemovalPolicy } from './private/removal';

@@ -1,7 +1,8 @@
-import { Annotations, Resource, Stack, Token, aws_chatbot as chatbot, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
+import { Annotations, aws_chatbot as chatbot, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
 import { Construct, IConstruct, IDependable } from 'constructs';
 import { resolverListStatement, resolverPlanStatements } from './private/actions';
 import { RESPONSE_PLAN, fixedPhysicalName, formatArn, incidentRecordsArn } from './private/arns';
+import { Resource, Stack, Token } from './private/core';
 import { IncidentManagerValidationError, shown } from './private/errors';
 import { checkConstruct, checkInstance, checkList, isCfnOfType, kindOf, requireGiven } from './private/inputs';
 import { allowIncidentManagerToPublish, checkStandardTopic } from './private/topics';

@@ -1,5 +1,6 @@
-import { IResource, RemovalPolicy, Resource, aws_iam as iam } from 'aws-cdk-lib';
+import { IResource, aws_iam as iam } from 'aws-cdk-lib';
 import { ENGAGE_CONTACT_ACTIONS } from './private/actions';
+import { RemovalPolicy, Resource } from './private/core';
 import { checkGrantee } from './private/inputs';
 
 /**

@@ -1,14 +1,8 @@
-import {
-  Annotations,
-  Duration,
-  Lazy,
-  RemovalPolicy,
-  Token,
-  aws_ssmcontacts as ssmcontacts,
-} from 'aws-cdk-lib';
+import { Annotations, Duration, aws_ssmcontacts as ssmcontacts } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ContactBase, ContactNameOptions, IContact } from './contact-base';
 import { defineContactResource, importContactAlias, importContactArn } from './private/contacts';
+import { Lazy, RemovalPolicy, Token } from './private/core';
 import { IncidentManagerValidationError } from './private/errors';
 import { checkBoolean, checkInstance, checkList, checkRemovalPolicy, requireGiven, requireProps } from './private/inputs';
 import { applyRemovalPolicy } from './private/removal';

@@ -1,16 +1,8 @@
-import {
-  Annotations,
-  ArnFormat,
-  Stack,
-  Token,
-  aws_cloudwatch as cloudwatch,
-  aws_events as events,
-  aws_events_targets as targets,
-  aws_iam as iam,
-} from 'aws-cdk-lib';
+import { Annotations, aws_cloudwatch as cloudwatch, aws_events as events, aws_events_targets as targets, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ASSUME_ROLE_ACTIONS, AUTOMATION_EXECUTION_ROLE_NAME, PASS_ROLE_ACTIONS, SIGNAL_AUTOMATION_ACTIONS, START_AUTOMATION_ACTIONS } from './private/actions';
 import { automationExecutionsArn, roleArn, startAutomationArns } from './private/arns';
+import { ArnFormat, Stack, Token } from './private/core';
 import { IncidentManagerValidationError, Where } from './private/errors';
 import { eachInList, isListTokenElement, withListTokens } from './private/lists';
 import { eventsRoleOf } from './private/rules';

@@ -1,4 +1,4 @@
-import { Annotations, Duration, Lazy, Stack, Token, aws_ssmcontacts as ssmcontacts } from 'aws-cdk-lib';
+import { Annotations, Duration, aws_ssmcontacts as ssmcontacts } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ContactBase, ContactNameOptions, IContact } from './contact-base';
 import { combine } from './on-call/combine';
@@ -7,6 +7,7 @@ import { checkInstant } from './on-call/instants';
 import type { ScheduleShifts } from './on-call/schedules';
 import { CoverageOptions } from './on-call/types';
 import { defineContactResource, definedContact, importContactArn } from './private/contacts';
+import { Lazy, Stack, Token } from './private/core';
 import { IncidentManagerValidationError } from './private/errors';
 import { checkBoolean, checkConstruct, checkRemovalPolicy, requireGiven, requireProps } from './private/inputs';
 import { applyRemovalPolicy } from './private/removal';

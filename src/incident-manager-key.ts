@@ -1,6 +1,7 @@
-import { ArnFormat, Duration, RemovalPolicy, Stack, aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib';
+import { Duration, aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { KEY_ALIAS_ACTIONS, KEY_POLICY_ACTIONS, KEY_VIA_SERVICES } from './private/actions';
+import { ArnFormat, RemovalPolicy, Stack } from './private/core';
 import { IncidentManagerValidationError } from './private/errors';
 import { checkConstruct, checkInstance, checkList, checkRemovalPolicy, isDuration, requireProps } from './private/inputs';
 import { checkSymmetricKey } from './private/keys';

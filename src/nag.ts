@@ -1,5 +1,6 @@
-import { AspectPriority, Aspects, CfnResource, IAspect, Stack, aws_iam as iam } from 'aws-cdk-lib';
+import { IAspect, aws_iam as iam } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { AspectPriority, Aspects, CfnResource, Stack } from './private/core';
 import { checkConstruct } from './private/inputs';
 
 /*

@@ -1,4 +1,4 @@
-import { Annotations, Lazy } from 'aws-cdk-lib';
+import { Annotations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ContactBase, ContactNameOptions, IContact } from './contact-base';
 import { combine } from './on-call/combine';
@@ -6,6 +6,7 @@ import { addCoverageCheck, describeGaps } from './on-call/coverage';
 import { checkInstant, checkInterval } from './on-call/instants';
 import { CoverageGap, CoverageOptions, Shift } from './on-call/types';
 import { defineContactResource, importContactArn } from './private/contacts';
+import { Lazy } from './private/core';
 import { IncidentManagerValidationError } from './private/errors';
 import { checkConstruct, checkList, checkRemovalPolicy, requireProps } from './private/inputs';
 import type { ReplicationSetOptions } from './replication-set';

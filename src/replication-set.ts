@@ -1,17 +1,7 @@
-import {
-  Annotations,
-  Arn,
-  ArnFormat,
-  IResource,
-  Lazy,
-  RemovalPolicy,
-  Resource,
-  Token,
-  aws_kms as kms,
-  aws_ssmincidents as ssmincidents,
-} from 'aws-cdk-lib';
+import { Annotations, IResource, aws_kms as kms, aws_ssmincidents as ssmincidents } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { REPLICATION_SET, formatArn, importPath, parseArn } from './private/arns';
+import { Arn, ArnFormat, Lazy, RemovalPolicy, Resource, Token } from './private/core';
 import { IncidentManagerValidationError } from './private/errors';
 import { checkBoolean, checkConstruct, checkList, checkMap, checkRemovalPolicy, requireGiven, requireProps } from './private/inputs';
 import { checkSymmetricKey } from './private/keys';

@@ -1,5 +1,6 @@
-import { Stack, Token, aws_cloudwatch as cloudwatch, aws_events as events, aws_iam as iam } from 'aws-cdk-lib';
+import { aws_cloudwatch as cloudwatch, aws_events as events, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { Stack, Token } from './private/core';
 import { IncidentManagerValidationError, shown } from './private/errors';
 import { checkConstruct, kindOf } from './private/inputs';
 import { eventsRoleOf } from './private/rules';

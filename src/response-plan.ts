@@ -1,21 +1,9 @@
-import {
-  Annotations,
-  CfnTag,
-  IResource,
-  Lazy,
-  Names,
-  Resource,
-  Stack,
-  Token,
-  aws_iam as iam,
-  aws_secretsmanager as secretsmanager,
-  aws_sns as sns,
-  aws_ssmincidents as ssmincidents,
-} from 'aws-cdk-lib';
+import { Annotations, CfnTag, IResource, aws_iam as iam, aws_secretsmanager as secretsmanager, aws_sns as sns, aws_ssmincidents as ssmincidents } from 'aws-cdk-lib';
 import { Construct, IConstruct, IDependable } from 'constructs';
 import { IContact } from './contact-base';
 import { SIGNAL_AUTOMATION_ACTIONS, START_INCIDENT_ACTIONS, resolverStatements } from './private/actions';
 import { RESPONSE_PLAN, automationExecutionsArn, fixedPhysicalName, formatArn, importPath, incidentRecordsArn, parseArn } from './private/arns';
+import { Lazy, Names, Resource, Stack, Token } from './private/core';
 import { IncidentManagerValidationError, Where, shown } from './private/errors';
 import { checkConstruct, checkEnum, checkGrantee, checkList, checkMap, kindOf, requireGiven, requireProps } from './private/inputs';
 import { checkSymmetricKey, isMultiRegionKey } from './private/keys';

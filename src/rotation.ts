@@ -1,14 +1,4 @@
-import {
-  Annotations,
-  IResource,
-  Names,
-  RemovalPolicy,
-  Resource,
-  TimeZone,
-  Token,
-  aws_iam as iam,
-  aws_ssmcontacts as ssmcontacts,
-} from 'aws-cdk-lib';
+import { Annotations, IResource, TimeZone, aws_iam as iam, aws_ssmcontacts as ssmcontacts } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { IContact } from './contact-base';
 import { checkInstant, checkInterval } from './on-call/instants';
@@ -20,6 +10,7 @@ import { READ_ROTATION_ACTIONS } from './private/actions';
 import { ROTATION, importPath, parseArn } from './private/arns';
 import { ErrorCode } from './private/codes';
 import { checkPersonal } from './private/contacts';
+import { Names, RemovalPolicy, Resource, Token } from './private/core';
 import { IncidentManagerValidationError, Where, shown } from './private/errors';
 import { checkEnum, checkGrantee, checkInstance, checkRemovalPolicy, kindOf, requireGiven, requireProps } from './private/inputs';
 import { applyRemovalPolicy } from './private/removal';

@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { Annotations, Arn, ArnFormat, Stack, Token, aws_iam as iam, aws_ssm as ssm } from 'aws-cdk-lib';
+import { Annotations, aws_iam as iam, aws_ssm as ssm } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import {
   ASSUME_ROLE_ACTIONS,
@@ -10,6 +10,7 @@ import {
 } from './private/actions';
 import { DocumentLocation, incidentRecordsArn, roleArn, startAutomationArns } from './private/arns';
 import { DocumentParameters, awsRunbookParameters } from './private/aws-runbooks';
+import { Arn, ArnFormat, Stack, Token } from './private/core';
 import { IncidentManagerValidationError, Where } from './private/errors';
 import { checkConstruct, checkEnum, checkInstance, checkList, isCfnOfType, requireGiven, requireProps } from './private/inputs';
 import { eachInList } from './private/lists';

@@ -1,7 +1,8 @@
-import { IResource, Lazy, Names, Resource, Stack, Token, aws_ram as ram } from 'aws-cdk-lib';
+import { IResource, aws_ram as ram } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { IContact } from './contact-base';
 import { CONTACT, RESPONSE_PLAN, formatArn, ramPermissionArn } from './private/arns';
+import { Lazy, Names, Resource, Stack, Token } from './private/core';
 import { IncidentManagerValidationError } from './private/errors';
 import { checkBoolean, checkConstruct, checkList, requireProps } from './private/inputs';
 import { withListTokens } from './private/lists';

@@ -1,4 +1,4 @@
-import { Duration, Stack, Token, aws_kms as kms } from 'aws-cdk-lib';
+import { Duration, aws_kms as kms } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { CoverageOptions } from '../on-call';
 import {
@@ -18,6 +18,7 @@ import { EscalationPlan } from '../escalation-plan';
 import { IncidentManagerKey, IncidentManagerKeyProps } from '../incident-manager-key';
 import { checkCoverageOptions } from '../on-call/coverage';
 import { OnCallSchedule } from '../on-call-schedule';
+import { Stack, Token } from '../private/core';
 import { IncidentManagerValidationError, shown } from '../private/errors';
 import { checkBoolean, checkConstruct, checkEnum, checkList, checkMap, kindOf, requireGiven, requireProps } from '../private/inputs';
 import { validateStackLimits } from '../private/stack-limits';

@@ -1,9 +1,10 @@
-import { Annotations, Resource, Stack, Token } from 'aws-cdk-lib';
+import { Annotations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { EntryPath } from './entry-path';
 import { IContact } from '../contact-base';
 import { CONTACT, formatArn } from '../private/arns';
 import { contactTypeOf } from '../private/contacts';
+import { Resource, Stack, Token } from '../private/core';
 import { LimitedNestedStack } from '../private/stack-limits';
 
 /*

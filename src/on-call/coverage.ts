@@ -2,10 +2,11 @@
  * The coverage check at synthesis: someone on call at every moment of the checked weeks (an on-call
  * schedule's, an escalation plan's first stage, the foundation's option for all of its schedules).
  */
-import { Annotations, Token } from 'aws-cdk-lib';
+import { Annotations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import type { CoverageOptions } from './types';
 import { formatLocal } from './zoned';
+import { Token } from '../private/core';
 import { IncidentManagerValidationError, Where } from '../private/errors';
 import { checkBoolean, checkMap } from '../private/inputs';
 

@@ -2,7 +2,8 @@
  * Which IANA time zone names a rotation takes: region-based, canonical names that Incident Manager
  * accepts (SSM Contacts API reference, CreateRotation: TimeZoneId).
  */
-import { TimeZone, Token } from 'aws-cdk-lib';
+import { TimeZone } from 'aws-cdk-lib';
+import { Token } from '../private/core';
 import { IncidentManagerValidationError, Where } from '../private/errors';
 
 /**

@@ -1,5 +1,5 @@
-import { Arn, ArnFormat, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { Arn, ArnFormat, Stack, Token } from './core';
 import { IncidentManagerValidationError, Where } from './errors';
 
 /*

@@ -1,6 +1,7 @@
-import { RemovalPolicy, aws_ssmcontacts as ssmcontacts } from 'aws-cdk-lib';
+import { aws_ssmcontacts as ssmcontacts } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { CONTACT, formatArn, importPath, parseArn } from './arns';
+import { RemovalPolicy } from './core';
 import { IncidentManagerValidationError, Where } from './errors';
 import { checkConstruct } from './inputs';
 import { applyRemovalPolicy } from './removal';

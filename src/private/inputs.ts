@@ -1,6 +1,6 @@
-import { CfnResource, RemovalPolicy, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ErrorCode } from './codes';
+import { CfnResource, RemovalPolicy, Token } from './core';
 import { IncidentManagerValidationError, Where, shown } from './errors';
 
 /*

@@ -1,4 +1,5 @@
-import { Token, aws_kms as kms } from 'aws-cdk-lib';
+import { aws_kms as kms } from 'aws-cdk-lib';
+import { Token } from './core';
 import { IncidentManagerValidationError, Where } from './errors';
 
 /**

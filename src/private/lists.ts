@@ -1,4 +1,4 @@
-import { Fn } from 'aws-cdk-lib';
+import { Fn } from './core';
 
 /*
  * Lists that may hold list tokens: `Token.asList(param.valueAsList)` or `Fn.split(...)` is an array

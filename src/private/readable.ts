@@ -1,6 +1,7 @@
-import { Stack, Token, aws_iam as iam } from 'aws-cdk-lib';
+import { aws_iam as iam } from 'aws-cdk-lib';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { IConstruct } from 'constructs';
+import { Stack, Token } from './core';
 
 /**
  * A value of `scope`'s stack as a user reads and pastes it: tokens resolved, then the pseudo parameters

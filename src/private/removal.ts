@@ -1,5 +1,5 @@
-import { CfnDeletionPolicy, CfnResource, RemovalPolicy } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { CfnDeletionPolicy, CfnResource, RemovalPolicy } from './core';
 import { IncidentManagerValidationError } from './errors';
 
 /*

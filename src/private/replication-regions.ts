@@ -1,5 +1,6 @@
-import { Resource, ResourceEnvironment, Stack, Token } from 'aws-cdk-lib';
+import { ResourceEnvironment } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { Resource, Stack, Token } from './core';
 import { IncidentManagerValidationError } from './errors';
 import { isUnresolved } from './validate';
 

@@ -1,6 +1,7 @@
-import { ArnFormat, Stack, aws_events as events, aws_iam as iam } from 'aws-cdk-lib';
+import { aws_events as events, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { fixedPhysicalName } from './arns';
+import { ArnFormat, Stack } from './core';
 
 /**
  * A role of `rule` (child `id`, created on first use) that only EventBridge may assume, for this

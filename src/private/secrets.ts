@@ -1,6 +1,7 @@
-import { Annotations, Lazy, Stack, aws_iam as iam, aws_secretsmanager as secretsmanager } from 'aws-cdk-lib';
+import { Annotations, aws_iam as iam, aws_secretsmanager as secretsmanager } from 'aws-cdk-lib';
 import { IConstruct, IDependable } from 'constructs';
 import { INCIDENT_MANAGER_PRINCIPAL, TOPIC_KEY_ACTIONS } from './actions';
+import { Lazy, Stack } from './core';
 import { describeResource, readableStatement } from './readable';
 import { replicationRegionsOf } from './replication-regions';
 

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { CfnOutput, CfnParameter, CfnResource, ISynthesisSession, NestedStack, NestedStackProps, Stack } from 'aws-cdk-lib';
+import { CfnOutput, ISynthesisSession, NestedStack, NestedStackProps } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
+import { CfnParameter, CfnResource, Stack } from './core';
 import { IncidentManagerValidationError } from './errors';
 
 /** CloudFormation's quotas for one template. */

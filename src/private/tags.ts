@@ -1,5 +1,5 @@
-import { CfnResource, TagManager, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { CfnResource, TagManager, Token } from './core';
 import { IncidentManagerValidationError } from './errors';
 
 /*

@@ -1,7 +1,8 @@
-import { Annotations, ArnFormat, Stack, Token, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
+import { Annotations, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
 import { IConstruct, IDependable } from 'constructs';
 import { INCIDENT_MANAGER_PRINCIPAL, PUBLISH_ACTIONS, TOPIC_KEY_ACTIONS } from './actions';
 import { fixedPhysicalName } from './arns';
+import { ArnFormat, Stack, Token } from './core';
 import { IncidentManagerValidationError, Where } from './errors';
 import { readableStatement } from './readable';
 

@@ -1,6 +1,6 @@
-import { Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ErrorCode } from './codes';
+import { Stack, Token } from './core';
 import { IncidentManagerValidationError } from './errors';
 
 /*

@@ -1,6 +1,7 @@
-import { Duration, IResource, Stack, Token } from 'aws-cdk-lib';
+import { Duration, IResource } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ErrorCode } from './codes';
+import { Stack, Token } from './core';
 import { IncidentManagerValidationError, Where, shown } from './errors';
 import { isDuration, kindOf } from './inputs';
 import { isListTokenElement } from './lists';
