@@ -1,5 +1,6 @@
-import { Aspects, CfnResource, IAspect, Stack, Stage, Token } from 'aws-cdk-lib';
+import { IAspect } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { Aspects, CfnResource, Stack, Stage, Token } from './core';
 
 /** Resource types that Incident Manager refuses to create before the account has a replication set. */
 const NEEDS_REPLICATION_SET = /^AWS::(SSMIncidents|SSMContacts)::/;
@@ -37,9 +38,7 @@ class DependOnReplicationSet implements IAspect {
     ) {
       return;
     }
-    // A construct dependency: CfnResource#addDependency is deprecated in newer aws-cdk-lib, and
-    // addResourceDependency does not exist at the floor version.
-    node.node.addDependency(this.replicationSet);
+    addResourceDependency(node, this.replicationSet);
   }
 
   /** In the same deployment (one root stack), or in another stack of the same known account and stage. */
@@ -52,6 +51,22 @@ class DependOnReplicationSet implements IAspect {
     // order across them.
     const known = !Token.isUnresolved(stack.account) && !Token.isUnresolved(this.account);
     return Stage.of(stack) === this.stage && known && stack.account === this.account;
+  }
+}
+
+/**
+ * `source` waits for `target`, both L1s: what CDK does when it prepares the app for a construct
+ * dependency between them (`node.addDependency`: a DependsOn in one template, a dependency of or on a
+ * nested stack resource, or a stack dependency), done now, without the construct dependency CDK would
+ * first have to resolve. The method is `addResourceDependency` in newer aws-cdk-lib, which deprecates
+ * `addDependency`; the floor version has only `addDependency`.
+ */
+function addResourceDependency(source: CfnResource, target: CfnResource): void {
+  const renamed = (source as { addResourceDependency?: (t: CfnResource) => void }).addResourceDependency;
+  if (renamed) {
+    renamed.call(source, target);
+  } else {
+    source.addDependency(target);
   }
 }
 
