@@ -85,6 +85,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     jestConfig: {
       // Coverage instrumentation made `npm test` a third slower; `npx jest --coverage` still reports it.
       collectCoverage: false,
+      // Jest's default is one worker less than the cores, which on 2 cores runs the suite in one
+      // process: every core runs a worker (the parent only collects results). 36 s -> 22 s on 2 cores.
+      maxWorkers: '100%',
       testPathIgnorePatterns: ['/node_modules/', '/cdk.out/'],
       coveragePathIgnorePatterns: ['/node_modules/', '/test/'],
       // Modules written by `adopt` import the package by name; the tests compile them against src/.
