@@ -2,7 +2,7 @@ import { Annotations, Duration, aws_ssmcontacts as ssmcontacts } from 'aws-cdk-l
 import { Construct } from 'constructs';
 import { ContactBase, ContactNameOptions, IContact } from './contact-base';
 import { defineContactResource, importContactAlias, importContactArn } from './private/contacts';
-import { Lazy, RemovalPolicy, Token } from './private/core';
+import { RemovalPolicy, Token } from './private/core';
 import { IncidentManagerValidationError } from './private/errors';
 import { checkBoolean, checkInstance, checkList, checkRemovalPolicy, requireGiven, requireProps } from './private/inputs';
 import { applyRemovalPolicy } from './private/removal';
@@ -360,17 +360,17 @@ export class Contact extends ContactBase {
       })),
     };
     this.renderedStages.push(rendered);
-    this.ensureEngagementPlan();
+    this.renderEngagementPlan();
   }
 
-  private ensureEngagementPlan(): void {
-    if (!this.plan) {
-      this.plan = new ssmcontacts.CfnPlan(this, 'EngagementPlan', {
-        contactId: this.contactArn,
-        // Stages added later are in it at synthesis.
-        stages: Lazy.any({ produce: () => this.renderedStages }),
-      });
-      applyRemovalPolicy(this, this.plan, this.removal);
+  /** Writes the engagement plan with the stages so far: created with the first stage, rewritten with each. */
+  private renderEngagementPlan(): void {
+    const stages = [...this.renderedStages];
+    if (this.plan) {
+      this.plan.stages = stages;
+      return;
     }
+    this.plan = new ssmcontacts.CfnPlan(this, 'EngagementPlan', { contactId: this.contactArn, stages });
+    applyRemovalPolicy(this, this.plan, this.removal);
   }
 }

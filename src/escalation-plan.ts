@@ -7,7 +7,7 @@ import { checkInstant } from './on-call/instants';
 import type { ScheduleShifts } from './on-call/schedules';
 import { CoverageOptions } from './on-call/types';
 import { defineContactResource, definedContact, importContactArn } from './private/contacts';
-import { Lazy, Stack, Token } from './private/core';
+import { Stack, Token } from './private/core';
 import { IncidentManagerValidationError } from './private/errors';
 import { checkBoolean, checkConstruct, checkRemovalPolicy, requireGiven, requireProps } from './private/inputs';
 import { applyRemovalPolicy } from './private/removal';
@@ -125,6 +125,7 @@ export class EscalationPlan extends ContactBase {
   public readonly contactAlias: string;
 
   private readonly renderedStages: ssmcontacts.CfnPlan.StageProperty[] = [];
+  private readonly plan: ssmcontacts.CfnPlan;
   private readonly escalationTargets: EscalationPlan[] = [];
   private readonly stageTargets: IContact[][] = [];
 
@@ -137,12 +138,9 @@ export class EscalationPlan extends ContactBase {
     this.contactArn = resource.attrArn;
     this.contactAlias = props.alias;
 
-    const plan = new ssmcontacts.CfnPlan(this, 'Plan', {
-      contactId: this.contactArn,
-      // Stages added later are in it at synthesis.
-      stages: Lazy.any({ produce: () => this.renderedStages }),
-    });
-    applyRemovalPolicy(this, plan, props.removalPolicy);
+    // Its stages are written with each stage addStage adds.
+    this.plan = new ssmcontacts.CfnPlan(this, 'Plan', { contactId: this.contactArn, stages: [] });
+    applyRemovalPolicy(this, this.plan, props.removalPolicy);
 
     for (const stage of props.stages ?? []) {
       this.addStage(stage);
@@ -246,6 +244,7 @@ export class EscalationPlan extends ContactBase {
         },
       })),
     });
+    this.plan.stages = [...this.renderedStages];
   }
 
   /** Throws when an engagement cycle passes through this plan (A engages B engages A). */

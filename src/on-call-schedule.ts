@@ -1,4 +1,4 @@
-import { Annotations } from 'aws-cdk-lib';
+import { Annotations, aws_ssmcontacts as ssmcontacts } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ContactBase, ContactNameOptions, IContact } from './contact-base';
 import { combine } from './on-call/combine';
@@ -6,7 +6,6 @@ import { addCoverageCheck, describeGaps } from './on-call/coverage';
 import { checkInstant, checkInterval } from './on-call/instants';
 import { CoverageGap, CoverageOptions, Shift } from './on-call/types';
 import { defineContactResource, importContactArn } from './private/contacts';
-import { Lazy } from './private/core';
 import { IncidentManagerValidationError } from './private/errors';
 import { checkConstruct, checkList, checkRemovalPolicy, requireProps } from './private/inputs';
 import type { ReplicationSetOptions } from './replication-set';
@@ -76,16 +75,17 @@ export class OnCallSchedule extends ContactBase {
 
   private readonly rotations: IRotation[] = [];
   private readonly rotationArns: string[] = [];
+  private readonly resource: ssmcontacts.CfnContact;
 
   constructor(scope: Construct, id: string, props: OnCallScheduleProps) {
     super(scope, id);
     requireProps(this, props, 'OnCallScheduleProps (alias, displayName, rotations)', 'INPUT');
     checkRemovalPolicy(this, 'removalPolicy', props.removalPolicy, 'CONTACT_ALIAS');
     checkList(this, 'rotations', props.rotations, 'ON_CALL_SCHEDULE');
-    // The schedule's plan only names its rotations (CloudFormation rejects stages on a schedule);
-    // rotations added later are in it at synthesis.
-    const resource = defineContactResource(this, props, 'ONCALL_SCHEDULE', [{ rotationIds: Lazy.list({ produce: () => this.rotationArns }) }]);
-    this.contactArn = resource.attrArn;
+    // The schedule's plan only names its rotations (CloudFormation rejects stages on a schedule),
+    // written again with each rotation addRotation adds.
+    this.resource = defineContactResource(this, props, 'ONCALL_SCHEDULE', [{ rotationIds: [] }]);
+    this.contactArn = this.resource.attrArn;
     this.contactAlias = props.alias;
 
     for (const rotation of props.rotations ?? []) {
@@ -189,5 +189,6 @@ export class OnCallSchedule extends ContactBase {
     }
     this.rotations.push(rotation);
     this.rotationArns.push(rotation.rotationArn);
+    this.resource.plan = [{ rotationIds: [...this.rotationArns] }];
   }
 }
