@@ -1,4 +1,4 @@
-import { Annotations, Duration, aws_ssmcontacts as ssmcontacts } from 'aws-cdk-lib';
+import { Duration, aws_ssmcontacts as ssmcontacts } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ContactBase, ContactNameOptions, IContact } from './contact-base';
 import { defineContactResource, importContactAlias, importContactArn } from './private/contacts';
@@ -7,6 +7,7 @@ import { IncidentManagerValidationError } from './private/errors';
 import { checkBoolean, checkInstance, checkList, checkRemovalPolicy, requireGiven, requireProps } from './private/inputs';
 import { applyRemovalPolicy } from './private/removal';
 import { checkCount, checkString, minutesWithin } from './private/validate';
+import { warnAtSynthesis } from './private/warnings';
 import type { ReplicationSetOptions } from './replication-set';
 
 /**
@@ -239,17 +240,11 @@ export class Contact extends ContactBase {
       this.addEngagementStage(stage);
     }
 
-    this.node.addValidation({
-      validate: () => {
-        if (this.renderedStages.length === 0) {
-          Annotations.of(this).addWarningV2(
-            'cdk-incident-manager:Contact.noEngagementPlan',
-            'The contact has no engagement plan, so Incident Manager cannot engage it. Add a stage with addEngagementStage.',
-          );
-        }
-        return [];
-      },
-    });
+    warnAtSynthesis(this, 'cdk-incident-manager:Contact.noEngagementPlan', () =>
+      this.renderedStages.length === 0
+        ? 'The contact has no engagement plan, so Incident Manager cannot engage it. Add a stage with addEngagementStage.'
+        : undefined,
+    );
   }
 
   /**

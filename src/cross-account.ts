@@ -8,6 +8,7 @@ import { eachInList, isListTokenElement, withListTokens } from './private/lists'
 import { eventsRoleOf } from './private/rules';
 import { claimUniqueName } from './private/unique';
 import { ACCOUNT_ID, REGION_NAME, checkAccountIds, checkCount, checkResponsePlanName, checkString, firstDuplicate } from './private/validate';
+import { warnAtSynthesis } from './private/warnings';
 import { IResponsePlan, ResponsePlan } from './response-plan';
 import { ResponsePlanAlarmAction, ResponsePlanTarget } from './response-plan-triggers';
 import { Runbook, RunbookExecutionRole } from './runbook';
@@ -626,17 +627,11 @@ export class IncidentManagerApplicationAccount extends IncidentManagerApplicatio
     this.automationReadOnlyRole = roles.readOnly;
     this.automationAdministrationReadOnlyRole = roles.administration;
 
-    this.node.addValidation({
-      validate: () => {
-        if (this.executionRole && this.runbooksGranted === 0) {
-          Annotations.of(this).addWarningV2(
-            'cdk-incident-manager:IncidentManagerApplicationAccount.noRunbookGranted',
-            `runbookResponsePlans names ${plans!.some(isListTokenElement) ? 'response plans' : plans!.join(', ')}, but no runbook is granted to ${AUTOMATION_EXECUTION_ROLE_NAME}: Systems Manager denies every start of their runbooks in this account. Call grantRunbook with each plan's runbook.`,
-          );
-        }
-        return [];
-      },
-    });
+    warnAtSynthesis(this, 'cdk-incident-manager:IncidentManagerApplicationAccount.noRunbookGranted', () =>
+      this.executionRole && this.runbooksGranted === 0
+        ? `runbookResponsePlans names ${plans!.some(isListTokenElement) ? 'response plans' : plans!.join(', ')}, but no runbook is granted to ${AUTOMATION_EXECUTION_ROLE_NAME}: Systems Manager denies every start of their runbooks in this account. Call grantRunbook with each plan's runbook.`
+        : undefined,
+    );
   }
 
   /**

@@ -12,6 +12,7 @@ import { IncidentManagerValidationError } from './private/errors';
 import { checkBoolean, checkConstruct, checkRemovalPolicy, requireGiven, requireProps } from './private/inputs';
 import { applyRemovalPolicy } from './private/removal';
 import { checkCount, minutesWithin } from './private/validate';
+import { warnAtSynthesis } from './private/warnings';
 import type { ReplicationSetOptions } from './replication-set';
 
 /**
@@ -145,17 +146,9 @@ export class EscalationPlan extends ContactBase {
     for (const stage of props.stages ?? []) {
       this.addStage(stage);
     }
-    this.node.addValidation({
-      validate: () => {
-        if (this.renderedStages.length === 0) {
-          Annotations.of(this).addWarningV2(
-            'cdk-incident-manager:EscalationPlan.noStages',
-            'The escalation plan has no stages, so it engages nobody. Add one with `stages` or addStage.',
-          );
-        }
-        return [];
-      },
-    });
+    warnAtSynthesis(this, 'cdk-incident-manager:EscalationPlan.noStages', () =>
+      this.renderedStages.length === 0 ? 'The escalation plan has no stages, so it engages nobody. Add one with `stages` or addStage.' : undefined,
+    );
     this.node.addValidation({ validate: () => this.findCycle() });
     addCoverageCheck(
       this,

@@ -1,4 +1,4 @@
-import { Annotations, aws_ssmcontacts as ssmcontacts } from 'aws-cdk-lib';
+import { aws_ssmcontacts as ssmcontacts } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ContactBase, ContactNameOptions, IContact } from './contact-base';
 import { combine } from './on-call/combine';
@@ -8,6 +8,7 @@ import { CoverageGap, CoverageOptions, Shift } from './on-call/types';
 import { defineContactResource, importContactArn } from './private/contacts';
 import { IncidentManagerValidationError } from './private/errors';
 import { checkConstruct, checkList, checkRemovalPolicy, requireProps } from './private/inputs';
+import { warnAtSynthesis } from './private/warnings';
 import type { ReplicationSetOptions } from './replication-set';
 import { IRotation, Rotation } from './rotation';
 
@@ -91,17 +92,9 @@ export class OnCallSchedule extends ContactBase {
     for (const rotation of props.rotations ?? []) {
       this.addRotation(rotation);
     }
-    this.node.addValidation({
-      validate: () => {
-        if (this.rotations.length === 0) {
-          Annotations.of(this).addWarningV2(
-            'cdk-incident-manager:OnCallSchedule.noRotations',
-            'The on-call schedule has no rotations, so it engages nobody. Add one with `rotations` or addRotation.',
-          );
-        }
-        return [];
-      },
-    });
+    warnAtSynthesis(this, 'cdk-incident-manager:OnCallSchedule.noRotations', () =>
+      this.rotations.length === 0 ? 'The on-call schedule has no rotations, so it engages nobody. Add one with `rotations` or addRotation.' : undefined,
+    );
     addCoverageCheck(
       this,
       props.coverage,

@@ -14,6 +14,7 @@ import { checkTagsAtSynth } from './private/tags';
 import { allowIncidentManagerToPublish, checkStandardTopic } from './private/topics';
 import { claimUniqueName } from './private/unique';
 import { checkCount, checkResponsePlanName, checkSameEnvironment, checkString } from './private/validate';
+import { warnAtSynthesis } from './private/warnings';
 import type { ReplicationSetOptions } from './replication-set';
 import { Runbook, RunbookExecutionRole, RunbookExecutionRoleProps, RunbookTargetAccount } from './runbook';
 
@@ -635,17 +636,11 @@ export class ResponsePlan extends ResponsePlanBase {
     checkSymmetricKey(this, 'the key of `pagerDuty.secret`', key);
     // User guide, same page: to replicate the response plan to more than one Region the key must be
     // a multi-Region key. The replication set is known at synthesis.
-    this.node.addValidation({
-      validate: () => {
-        const replicated = replicationRegionsOf(this);
-        if (replicated && replicated.length > 1 && isMultiRegionKey(key) === false) {
-          Annotations.of(this).addWarningV2(
-            'cdk-incident-manager:ResponsePlan.pagerDutyKeyNotMultiRegion',
-            `The PagerDuty secret's key ${key.node.path} is not a multi-Region key, but the replication set has ${replicated.length} Regions (${replicated.join(', ')}): Incident Manager reads the secret in each of them, so replicate the secret to them with a multi-Region key (user guide, "Storing PagerDuty access credentials in an AWS Secrets Manager secret").`,
-          );
-        }
-        return [];
-      },
+    warnAtSynthesis(this, 'cdk-incident-manager:ResponsePlan.pagerDutyKeyNotMultiRegion', () => {
+      const replicated = replicationRegionsOf(this);
+      return replicated && replicated.length > 1 && isMultiRegionKey(key) === false
+        ? `The PagerDuty secret's key ${key.node.path} is not a multi-Region key, but the replication set has ${replicated.length} Regions (${replicated.join(', ')}): Incident Manager reads the secret in each of them, so replicate the secret to them with a multi-Region key (user guide, "Storing PagerDuty access credentials in an AWS Secrets Manager secret").`
+        : undefined;
     });
   }
 
