@@ -11,6 +11,7 @@ import { adopt } from './adopt';
 import { explainAwsError } from './aws-errors';
 import { CHECK_USAGE, checkMain } from './check/cli';
 import { checkPolicy } from './check/policy';
+import { parseCommandLine } from './flags';
 import { readPolicy } from './read';
 
 const ADOPT_USAGE = `Usage: cdk-incident-manager adopt --region <region> [--profile <profile>] [--out <dir>] [--force]
@@ -89,13 +90,17 @@ export async function main(argv: string[]): Promise<number> {
       }
     });
   }
-  const flags = parseFlags(command as 'adopt' | 'policy', rest);
-  if (typeof flags === 'number') return flags;
-  const region = flags.region;
-  if (!region || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) {
-    process.stderr.write(`--region ${region ?? '(missing)'}: give a Region name such as us-east-1.\n${USAGES[command]}`);
-    return 1;
-  }
+  const line = parseCommandLine(rest, {
+    options:
+      command === 'policy'
+        ? ['--region', '--account', '--for']
+        : ['--region', '--profile', '--out', '--concurrency', '--max-resources-per-stack', '--stack-prefix', '--preview-shifts'],
+    switches: command === 'adopt' ? ['--force'] : [],
+    usage: USAGES[command],
+    exitCode: 1,
+  });
+  if (typeof line === 'number') return line;
+  const { flags, region } = line;
   if (command === 'policy') return policy(flags, region);
   try {
     return await adoptCommand(flags, region);
@@ -116,34 +121,6 @@ function packageVersion(): string {
     if (pkg.name === 'cdk-incident-manager') return pkg.version;
   }
   return 'unknown';
-}
-
-/** The options of `adopt` or `policy` by name, or the exit code of a command line that is wrong. */
-function parseFlags(command: 'adopt' | 'policy', rest: string[]): { [name: string]: string } | number {
-  const flags: { [name: string]: string } = {};
-  const known =
-    command === 'policy'
-      ? ['--region', '--account', '--for']
-      : ['--region', '--profile', '--out', '--concurrency', '--max-resources-per-stack', '--stack-prefix', '--preview-shifts'];
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    const [name, inline] = arg.split('=', 2);
-    if (command === 'adopt' && name === '--force' && inline === undefined) {
-      flags.force = 'true';
-      continue;
-    }
-    if (!known.includes(name)) {
-      process.stderr.write(`Unknown option "${arg}".\n${USAGES[command]}`);
-      return 1;
-    }
-    const value = inline ?? rest[++i];
-    if (value === undefined) {
-      process.stderr.write(`${name} needs a value.\n`);
-      return 1;
-    }
-    flags[name.slice(2)] = value;
-  }
-  return flags;
 }
 
 /** `policy`: prints the read-only policy of `adopt` or `check`. */

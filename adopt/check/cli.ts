@@ -15,6 +15,7 @@ import { AppStack, readApp } from './app';
 import { CheckClients, Sender, runCheck } from './check';
 import { renderJson, renderText } from './report';
 import { explainAwsError } from '../aws-errors';
+import { parseCommandLine } from '../flags';
 import { Modules } from '../ir';
 
 export const CHECK_USAGE = `Usage: cdk-incident-manager check --region <region> [--profile <profile>] [--weeks <n>] [--start <date>]
@@ -40,29 +41,14 @@ read-only IAM policy it needs. Exit code 0: no errors; 1: errors; 2: the check f
 `;
 
 export async function checkMain(args: string[], loadModules: () => Modules | undefined): Promise<number> {
-  const flags: { [name: string]: string } = {};
-  for (let i = 0; i < args.length; i++) {
-    const [name, inline] = args[i].split('=', 2);
-    if (name === '--json') {
-      flags.json = 'true';
-      continue;
-    }
-    if (!['--region', '--profile', '--weeks', '--start', '--app', '--concurrency'].includes(name)) {
-      process.stderr.write(`Unknown option "${args[i]}".\n${CHECK_USAGE}`);
-      return 2;
-    }
-    const value = inline ?? args[++i];
-    if (value === undefined) {
-      process.stderr.write(`${name} needs a value.\n`);
-      return 2;
-    }
-    flags[name.slice(2)] = value;
-  }
-  const region = flags.region;
-  if (!region || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) {
-    process.stderr.write(`--region ${region ?? '(missing)'}: give a Region name such as us-east-1.\n${CHECK_USAGE}`);
-    return 2;
-  }
+  const line = parseCommandLine(args, {
+    options: ['--region', '--profile', '--weeks', '--start', '--app', '--concurrency'],
+    switches: ['--json'],
+    usage: CHECK_USAGE,
+    exitCode: 2,
+  });
+  if (typeof line === 'number') return line;
+  const { flags, region } = line;
   const whole = (name: string, fallback: number, max: number) => {
     const v = flags[name] === undefined ? fallback : Number(flags[name]);
     return Number.isInteger(v) && v >= 1 && v <= max ? v : undefined;
